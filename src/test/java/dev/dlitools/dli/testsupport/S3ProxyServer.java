@@ -1,0 +1,71 @@
+package dev.dlitools.dli.testsupport;
+
+import java.net.URI;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+
+/** A real S3 server (S3Proxy) on 127.0.0.1 and a random port, storing blobs in memory. */
+public final class S3ProxyServer implements AutoCloseable {
+
+    public static final String ACCESS_KEY = "test-ak";
+    public static final String SECRET_KEY = "test-sk";
+
+    private final S3Proxy proxy;
+    private final BlobStore blobStore;
+
+    private S3ProxyServer(S3Proxy proxy, BlobStore blobStore) {
+        this.proxy = proxy;
+        this.blobStore = blobStore;
+    }
+
+    public static S3ProxyServer start() {
+        return start(ACCESS_KEY, SECRET_KEY);
+    }
+
+    public static S3ProxyServer start(String accessKey, String secretKey) {
+        BlobStore store = new TransientNio2BlobStore();
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
+                .ignoreUnknownHeaders(true)
+                .build();
+        try {
+            proxy.start();
+            while (!proxy.getState().equals("STARTED")) {
+                Thread.sleep(10);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not start", e);
+        }
+        return new S3ProxyServer(proxy, store);
+    }
+
+    /** The endpoint to give an S3 client (path-style addressing). */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    public void createBucket(String bucket) {
+        blobStore.createContainer(bucket);
+    }
+
+    public boolean exists(String bucket, String key) {
+        return blobStore.blobExists(bucket, key);
+    }
+
+    public BlobStore blobStore() {
+        return blobStore;
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("S3Proxy did not stop", e);
+        }
+    }
+}
