@@ -1,0 +1,47 @@
+package dev.dlitools.dli.core.dli;
+
+import dev.dlitools.dli.core.DliPluginException;
+
+/**
+ * The service (or the API gateway in front of it) refused a call, answered something unreadable, or could not be
+ * reached. The message says what to check; the fields keep what the service said.
+ */
+public class DliApiException extends DliPluginException {
+
+    /** HTTP status; 0 when no response arrived. */
+    private final int httpStatus;
+
+    private final String errorCode;
+    private final String errorMessage;
+    private final String requestId;
+
+    public DliApiException(
+            String message, int httpStatus, String errorCode, String errorMessage, String requestId, Throwable cause) {
+        super(message, cause);
+        this.httpStatus = httpStatus;
+        this.errorCode = errorCode;
+        this.errorMessage = errorMessage;
+        this.requestId = requestId;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    public String errorMessage() {
+        return errorMessage;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    /** No response arrived: refused or dropped connection, time-out. */
+    public boolean isConnectionFailure() {
+        return httpStatus == 0;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.dlitools.dli.core.dli;
+
+import static dev.dlitools.dli.core.auth.AkSkSigner.encode;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The package-group calls of the DLI API (v2.0), for one project. */
+public final class DliClient {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final SignedHttpClient http;
+    private final String endpoint;
+    private final String projectId;
+    private final Map<String, String> projectHeader;
+
+    /**
+     * @param endpoint e.g. {@code https://dli.cn-north-4.myhuaweicloud.com}
+     */
+    public DliClient(SignedHttpClient http, URI endpoint, String projectId) {
+        this.http = http;
+        this.endpoint = endpoint.toString().replaceAll("/+$", "");
+        this.projectId = projectId;
+        this.projectHeader = Map.of("X-Project-Id", projectId);
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    /** Uploads (registers) a package group; a group of the same name is overwritten. */
+    public PackageGroup uploadGroup(UploadGroupRequest request) {
+        byte[] body;
+        try {
+            body = DliJson.MAPPER.writeValueAsBytes(request);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the upload request as JSON", e);
+        }
+        var response = http.send("POST", resourcesUri("", Map.of()), body, projectHeader, projectHint());
+        return SignedHttpClient.read(response, PackageGroup.class, "the group upload");
+    }
+
+    /**
+     * Lists the project's packages, built-in modules and groups.
+     *
+     * @param kind jar, pyFile, file or modelFile; {@code null} for all
+     * @param tags the service's tag filter, {@code null} for none
+     */
+    public ResourceList listResources(String kind, String tags) {
+        Map<String, String> query = new LinkedHashMap<>();
+        if (kind != null && !kind.isBlank()) {
+            query.put("kind", kind);
+        }
+        if (tags != null && !tags.isBlank()) {
+            query.put("tags", tags);
+        }
+        var response = http.send("GET", resourcesUri("", query), NO_BODY, projectHeader, projectHint());
+        return SignedHttpClient.read(response, ResourceList.class, "the resource list");
+    }
+
+    /** One package of a group, with its status and underlying name. */
+    public ResourcePackage showResource(String resourceName, String group) {
+        var response = http.send("GET", resourcesUri("/" + encode(resourceName), Map.of("group", group)), NO_BODY,
+                projectHeader, "Check that package '" + resourceName + "' exists in group '" + group
+                        + "' and the project id " + projectId + ".");
+        return SignedHttpClient.read(response, ResourcePackage.class, "the package query");
+    }
+
+    /** Deletes one package of a group. The service has no call that deletes a whole group. */
+    public void deleteResource(String resourceName, String group) {
+        http.send("DELETE", resourcesUri("/" + encode(resourceName), Map.of("group", group)), NO_BODY, projectHeader,
+                "Check that package '" + resourceName + "' exists in group '" + group + "'.");
+    }
+
+    private URI resourcesUri(String suffix, Map<String, String> query) {
+        StringBuilder uri = new StringBuilder(endpoint).append("/v2.0/").append(encode(projectId))
+                .append("/resources").append(suffix);
+        String separator = "?";
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            uri.append(separator).append(encode(parameter.getKey())).append('=').append(encode(parameter.getValue()));
+            separator = "&";
+        }
+        return URI.create(uri.toString());
+    }
+
+    private String projectHint() {
+        return "Check the project id " + projectId + " (projectId, -Ddli.projectId): it must be a project of the "
+                + "region the endpoint " + endpoint + " serves.";
+    }
+}

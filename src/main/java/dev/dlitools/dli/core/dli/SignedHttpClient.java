@@ -1,0 +1,191 @@
+package dev.dlitools.dli.core.dli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.auth.AkSkSigner;
+import dev.dlitools.dli.core.auth.Credentials;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Sends AK/SK-signed JSON requests to Huawei Cloud APIs with the JDK's HTTP client, and turns every failure into a
+ * {@link DliApiException} whose message says what to check.
+ *
+ * <p>Debug logging shows the exchange with the signature and any security token masked.
+ */
+public final class SignedHttpClient {
+
+    /** Bodies longer than this are cut in debug lines and error messages. */
+    private static final int MAX_SHOWN_BODY = 2000;
+
+    private final HttpClient http;
+    private final Credentials credentials;
+    private final Duration readTimeout;
+    private final Clock clock;
+    private final BuildLog log;
+
+    public SignedHttpClient(
+            Credentials credentials, Duration connectTimeout, Duration readTimeout, Clock clock, BuildLog log) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.credentials = credentials;
+        this.readTimeout = readTimeout;
+        this.clock = clock;
+        this.log = log;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    /** A response with a 2xx status. */
+    public record ApiResponse(int status, String body, String requestId) {}
+
+    /**
+     * Sends one signed request.
+     *
+     * @param extraHeaders headers to send and sign besides Content-Type, e.g. {@code X-Project-Id}
+     * @param notFoundHint what a 404 most likely means for this call, for the error message
+     * @throws DliApiException on any non-2xx answer or when no answer arrives
+     */
+    public ApiResponse send(
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String notFoundHint) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json;charset=UTF-8");
+        headers.putAll(extraHeaders);
+        headers.putAll(AkSkSigner.sign(method, uri, headers, body, credentials, clock.instant()));
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
+                .method(method, body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        if (log.isDebugEnabled()) {
+            log.debug("> " + method + " " + uri + " " + maskedHeaders(headers)
+                    + (body.length == 0 ? "" : " " + shown(new String(body, StandardCharsets.UTF_8))));
+        }
+
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (HttpTimeoutException e) {
+            throw new DliApiException(method + " " + withoutQuery(uri) + " got no answer within " + readTimeout.toSeconds()
+                    + " s. The service is slow or unreachable; try again, or raise the timeout.", 0, null, null, null, e);
+        } catch (IOException e) {
+            throw new DliApiException("Could not reach " + uri.getScheme() + "://" + uri.getRawAuthority() + " ("
+                    + describe(e) + "). Check the endpoint setting and the network.", 0, null, null, null, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DliApiException("Interrupted while calling " + withoutQuery(uri), 0, null, null, null, e);
+        }
+        String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
+        if (log.isDebugEnabled()) {
+            log.debug("< " + response.statusCode() + " request id " + requestId + " " + shown(response.body()));
+        }
+        if (response.statusCode() / 100 == 2) {
+            return new ApiResponse(response.statusCode(), response.body(), requestId);
+        }
+        throw failure(method, uri, response.statusCode(), response.body(), requestId, notFoundHint);
+    }
+
+    /** Reads a 2xx answer as {@code type}; a body that is not JSON, or is cut short, is a clear error. */
+    public static <T> T read(ApiResponse response, Class<T> type, String what) {
+        try {
+            return DliJson.MAPPER.readValue(response.body(), type);
+        } catch (JsonProcessingException e) {
+            throw new DliApiException("The answer to " + what + " could not be read as JSON (HTTP " + response.status()
+                    + ", request id " + response.requestId() + ", " + e.getOriginalMessage() + "): "
+                    + shown(response.body()), response.status(), null, null, response.requestId(), e);
+        }
+    }
+
+    private DliApiException failure(
+            String method, URI uri, int status, String body, String requestId, String notFoundHint) {
+        String errorCode = null;
+        String errorMessage = null;
+        try {
+            JsonNode error = DliJson.MAPPER.readTree(body);
+            errorCode = text(error, "error_code");
+            errorMessage = text(error, "error_msg");
+            if (requestId == null) {
+                requestId = text(error, "request_id");
+            }
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            // not JSON: the raw body is shown below instead
+        }
+        String said = errorCode != null || errorMessage != null
+                ? errorCode + ": " + errorMessage
+                : shown(body).isEmpty() ? "no body" : "body: " + shown(body);
+        String message = method + " " + withoutQuery(uri) + " failed with HTTP " + status + " (" + said
+                + (requestId == null ? "" : ", request id " + requestId) + "). " + hint(status, errorMessage, notFoundHint);
+        return new DliApiException(message.trim(), status, errorCode, errorMessage, requestId, null);
+    }
+
+    private String hint(int status, String errorMessage, String notFoundHint) {
+        String lower = errorMessage == null ? "" : errorMessage.toLowerCase(Locale.ROOT);
+        if (status == 401 || status == 403) {
+            if (lower.contains("expired") && lower.contains("token")) {
+                return "The security token from " + credentials.source() + " has expired: get new temporary credentials.";
+            }
+            if (lower.contains("x-sdk-date") || lower.contains("clock") || lower.contains("time")) {
+                return "Check this machine's clock: the service refuses requests signed more than 15 minutes off.";
+            }
+            String what = status == 401 ? "Check the access key " : "Check the permissions of the access key ";
+            return what + credentials.maskedAccessKey() + " and its secret key (from " + credentials.source() + ")"
+                    + (credentials.isTemporary() ? " and the security token" : "") + ".";
+        }
+        if (status == 404) {
+            return notFoundHint;
+        }
+        if (status == 429 || status / 100 == 5) {
+            return "The service is busy or failing; try again later.";
+        }
+        return "";
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static Map<String, String> maskedHeaders(Map<String, String> headers) {
+        Map<String, String> masked = new LinkedHashMap<>(headers);
+        masked.computeIfPresent("Authorization", (name, value) -> value.replaceAll("Access=[^,]*", "Access=****")
+                .replaceAll("Signature=\\w+", "Signature=****"));
+        masked.computeIfPresent(AkSkSigner.SECURITY_TOKEN_HEADER, (name, value) -> "****");
+        return masked;
+    }
+
+    private static String withoutQuery(URI uri) {
+        return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String shown(String body) {
+        if (body == null) {
+            return "";
+        }
+        return body.length() <= MAX_SHOWN_BODY ? body : body.substring(0, MAX_SHOWN_BODY) + "…";
+    }
+}

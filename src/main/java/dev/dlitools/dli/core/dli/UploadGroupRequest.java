@@ -1,0 +1,18 @@
+package dev.dlitools.dli.core.dli;
+
+import java.util.List;
+
+/**
+ * Body of {@code POST /v2.0/{project_id}/resources}.
+ *
+ * @param paths OBS object URLs, in the order the packages should be listed
+ * @param kind jar, pyFile, file or modelFile
+ * @param tags may be empty; left out of the body then
+ */
+public record UploadGroupRequest(List<String> paths, String kind, String group, boolean isAsync, List<Tag> tags) {
+
+    public UploadGroupRequest {
+        paths = List.copyOf(paths);
+        tags = tags == null || tags.isEmpty() ? null : List.copyOf(tags);
+    }
+}
