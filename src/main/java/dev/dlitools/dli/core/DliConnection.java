@@ -1,0 +1,33 @@
+package dev.dlitools.dli.core;
+
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.IamClient;
+import dev.dlitools.dli.core.dli.SignedHttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What every goal needs to talk to DLI: where, as whom, for which project. Opening it resolves the project id
+ * through IAM when none is given.
+ *
+ * @param projectId {@code null} to look it up by region name
+ */
+public record DliConnection(
+        String region,
+        String projectId,
+        Endpoints endpoints,
+        Credentials credentials,
+        Duration connectTimeout,
+        Duration readTimeout) {
+
+    public DliClient open(BuildLog log) {
+        SignedHttpClient http = new SignedHttpClient(credentials, connectTimeout, readTimeout, Clock.systemUTC(), log);
+        String project = projectId;
+        if (project == null || project.isBlank()) {
+            project = new IamClient(http, endpoints.iam()).resolveProjectId(region);
+            log.info("Project id of region " + region + " from IAM: " + project);
+        }
+        return new DliClient(http, endpoints.dli(), project);
+    }
+}

@@ -1,0 +1,167 @@
+package dev.dlitools.dli.core.dli;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.DliPluginException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Polls a freshly uploaded group until every package is READY, some package FAILED, or the time is up.
+ *
+ * <p>One list call a round (filtered by kind) rather than one call per package. A failed poll that got no answer,
+ * a 429 or a 5xx is logged and polled again: the group goes on uploading whatever our connection does.
+ */
+public final class GroupWaiter {
+
+    /** Pauses between polls; tests replace it. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final DliClient client;
+    private final Duration interval;
+    private final Duration timeout;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final BuildLog log;
+
+    public GroupWaiter(
+            DliClient client, Duration interval, Duration timeout, Clock clock, Sleeper sleeper, BuildLog log) {
+        this.client = client;
+        this.interval = interval;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.log = log;
+    }
+
+    /** A group some of whose packages FAILED. */
+    public static final class GroupFailedException extends DliPluginException {
+        private final PackageGroup group;
+
+        GroupFailedException(String message, PackageGroup group) {
+            super(message);
+            this.group = group;
+        }
+
+        public PackageGroup group() {
+            return group;
+        }
+    }
+
+    /** The group did not become READY in time. */
+    public static final class GroupTimeoutException extends DliPluginException {
+        private final PackageGroup lastSeen;
+
+        GroupTimeoutException(String message, PackageGroup lastSeen) {
+            super(message);
+            this.lastSeen = lastSeen;
+        }
+
+        /** The group as last seen, or {@code null} when no poll answered. */
+        public PackageGroup lastSeen() {
+            return lastSeen;
+        }
+    }
+
+    /**
+     * Waits for the group.
+     *
+     * @param uploaded the upload call's answer; when it is already final no poll is made
+     * @return the group with every package READY
+     * @throws GroupFailedException when a package FAILED
+     * @throws GroupTimeoutException when the time is up first
+     */
+    public PackageGroup await(PackageGroup uploaded, String kind) {
+        Instant deadline = clock.instant().plus(timeout);
+        PackageGroup group = uploaded;
+        String lastProgress = "";
+        while (true) {
+            if (group != null && isFinal(group)) {
+                return readyOrFail(group);
+            }
+            if (group != null) {
+                String progress = progress(group);
+                if (!progress.equals(lastProgress)) {
+                    log.info("Group " + group.groupName() + ": " + progress);
+                    lastProgress = progress;
+                }
+            }
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw new GroupTimeoutException("Group " + uploaded.groupName() + " was not READY within "
+                        + timeout.toSeconds() + " s (timeout, -Ddli.timeout). Last seen: "
+                        + (group == null ? "no answer" : describe(group)) + ".", group);
+            }
+            try {
+                sleeper.sleep(remaining.compareTo(interval) < 0 ? remaining : interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DliPluginException("Interrupted while waiting for group " + uploaded.groupName(), e);
+            }
+            group = poll(uploaded.groupName(), kind, group);
+        }
+    }
+
+    private PackageGroup poll(String name, String kind, PackageGroup previous) {
+        try {
+            return client.listResources(kind, null).groups().stream()
+                    .filter(candidate -> name.equals(candidate.groupName()))
+                    .findFirst()
+                    .orElse(previous);
+        } catch (DliApiException e) {
+            if (e.isConnectionFailure() || e.httpStatus() == 429 || e.httpStatus() / 100 == 5) {
+                log.warn("Polling group " + name + " failed, polling again: " + e.getMessage());
+                return previous;
+            }
+            throw e;
+        }
+    }
+
+    static boolean isFinal(PackageGroup group) {
+        if (group.details().isEmpty()) {
+            return group.groupStatus().isFinal();
+        }
+        return group.details().stream().allMatch(detail -> detail.packageStatus().isFinal());
+    }
+
+    private static PackageGroup readyOrFail(PackageGroup group) {
+        List<ResourcePackage> failed = group.details().stream()
+                .filter(detail -> detail.packageStatus() != PackageStatus.READY)
+                .toList();
+        if (failed.isEmpty() && (!group.details().isEmpty() || group.groupStatus() == PackageStatus.READY)) {
+            return group;
+        }
+        String packages = failed.isEmpty()
+                ? "the group itself is " + group.status()
+                : failed.stream()
+                        .map(detail -> detail.resourceName() + " (" + detail.status() + ")")
+                        .collect(Collectors.joining(", "));
+        throw new GroupFailedException("DLI could not load group " + group.groupName() + ": " + packages
+                + ". Check that each OBS object exists and DLI may read the bucket.", group);
+    }
+
+    private static String progress(PackageGroup group) {
+        if (group.details().isEmpty()) {
+            return group.status();
+        }
+        Map<PackageStatus, Long> counts = group.details().stream()
+                .collect(Collectors.groupingBy(ResourcePackage::packageStatus, Collectors.counting()));
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(entry -> entry.getValue() + " " + entry.getKey())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String describe(PackageGroup group) {
+        return group.status() + " (" + progress(group) + ")" + (group.details().isEmpty() ? "" : ": "
+                + group.details().stream()
+                        .map(detail -> detail.resourceName() + " " + detail.status())
+                        .collect(Collectors.joining(", ")));
+    }
+}

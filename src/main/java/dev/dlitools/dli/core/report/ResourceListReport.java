@@ -1,0 +1,141 @@
+package dev.dlitools.dli.core.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.dlitools.dli.core.dli.BuiltInModule;
+import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.dli.PackageGroup;
+import dev.dlitools.dli.core.dli.ResourceList;
+import dev.dlitools.dli.core.dli.ResourcePackage;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What {@code dli:list} shows: the package groups of a project (optionally only those whose name matches a
+ * pattern with {@code *}), and with {@code all} also the single resources and built-in modules.
+ */
+public final class ResourceListReport {
+
+    private final ResourceList shown;
+    private final boolean all;
+    private final ZoneId zone;
+
+    /**
+     * @param groupPattern a group name, {@code *} matching any characters; {@code null} for every group
+     * @param all also show single resources and built-in modules
+     * @param zone the time zone of the update times shown
+     */
+    public ResourceListReport(ResourceList list, String groupPattern, boolean all, ZoneId zone) {
+        Pattern groupName = groupPattern == null || groupPattern.isBlank() ? null : glob(groupPattern.trim());
+        List<PackageGroup> groups = list.groups().stream()
+                .filter(group -> groupName == null || groupName.matcher(nullToEmpty(group.groupName())).matches())
+                .sorted(Comparator.comparing(group -> nullToEmpty(group.groupName())))
+                .toList();
+        this.shown = all
+                ? new ResourceList(list.resources(), list.modules(), groups, list.total())
+                : new ResourceList(List.of(), List.of(), groups, null);
+        this.all = all;
+        this.zone = zone;
+    }
+
+    public boolean isEmpty() {
+        return shown.groups().isEmpty() && shown.resources().isEmpty() && shown.modules().isEmpty();
+    }
+
+    /** The aligned table, or one line saying there is nothing. */
+    public List<String> table(String emptyMessage) {
+        if (isEmpty()) {
+            return List.of(emptyMessage);
+        }
+        List<String> lines = new ArrayList<>();
+        if (!shown.groups().isEmpty()) {
+            TextTable groups = new TextTable("GROUP", "STATUS", "PACKAGES", "UPDATED");
+            shown.groups().forEach(group -> groups.row(nullToEmpty(group.groupName()), status(group.status()),
+                    String.valueOf(group.packageCount()), time(group.updateTime())));
+            lines.addAll(groups.lines());
+        } else {
+            lines.add("No package groups.");
+        }
+        if (all) {
+            lines.add("");
+            if (shown.resources().isEmpty()) {
+                lines.add("No single resources.");
+            } else {
+                TextTable resources = new TextTable("RESOURCE", "TYPE", "STATUS", "UPDATED");
+                shown.resources().stream()
+                        .sorted(Comparator.comparing(resource -> nullToEmpty(resource.resourceName())))
+                        .forEach(resource -> resources.row(nullToEmpty(resource.resourceName()),
+                                nullToEmpty(resource.resourceType()), status(resource.status()),
+                                time(resource.updateTime())));
+                lines.addAll(resources.lines());
+            }
+            lines.add("");
+            if (shown.modules().isEmpty()) {
+                lines.add("No built-in modules.");
+            } else {
+                TextTable modules = new TextTable("MODULE", "STATUS", "PACKAGES", "UPDATED");
+                shown.modules().stream()
+                        .sorted(Comparator.comparing(module -> nullToEmpty(module.moduleName())))
+                        .forEach(module -> modules.row(nullToEmpty(module.moduleName()), status(module.status()),
+                                String.valueOf(module.resources().size()), time(module.updateTime())));
+                lines.addAll(modules.lines());
+            }
+        }
+        return lines;
+    }
+
+    /** The shown part of the service's answer, as JSON in the service's own field names. */
+    public String json() {
+        try {
+            return DliJson.MAPPER.writeValueAsString(shown);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the resource list as JSON", e);
+        }
+    }
+
+    public List<PackageGroup> groups() {
+        return shown.groups();
+    }
+
+    public List<ResourcePackage> resources() {
+        return shown.resources();
+    }
+
+    public List<BuiltInModule> modules() {
+        return shown.modules();
+    }
+
+    private static String status(String status) {
+        return status == null ? "-" : status.toUpperCase(Locale.ROOT);
+    }
+
+    /** Epoch milliseconds as ISO local time to the second; the service's 0 or nothing as "-". */
+    private String time(Long epochMillis) {
+        if (epochMillis == null || epochMillis <= 0) {
+            return "-";
+        }
+        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+    }
+
+    /** A name pattern where {@code *} matches any characters and everything else itself. */
+    private static Pattern glob(String pattern) {
+        return Pattern.compile(Arrays.stream(pattern.split("\\*", -1))
+                .map(Pattern::quote)
+                .collect(Collectors.joining(".*")));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,145 @@
+package dev.dlitools.dli.maven;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.DliConnection;
+import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.Endpoints;
+import dev.dlitools.dli.core.auth.Credentials;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** The settings every goal shares: region, project, endpoints, credentials and time-outs. */
+abstract class AbstractDliMojo extends AbstractMojo {
+
+    static final String ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID";
+    static final String ENV_REGION = "HUAWEICLOUD_SDK_REGION";
+
+    /**
+     * The region, e.g. {@code cn-north-4}, {@code ap-southeast-3} or (Open Telekom Cloud) {@code eu-de}. When
+     * absent, the environment variable {@code HUAWEICLOUD_SDK_REGION}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.region")
+    String region;
+
+    /**
+     * The project id. When absent, the environment variable {@code HUAWEICLOUD_SDK_PROJECT_ID}, else the id IAM
+     * gives for the project named like the region.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.projectId")
+    String projectId;
+
+    /**
+     * The DLI endpoint, {@code https://host[:port]}. Defaults to the region's, e.g.
+     * {@code https://dli.cn-north-4.myhuaweicloud.com}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.endpoint")
+    String endpoint;
+
+    /**
+     * The IAM endpoint used to look up the project id, {@code https://host[:port]}. Defaults to the region's, e.g.
+     * {@code https://iam.cn-north-4.myhuaweicloud.com}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.iamEndpoint")
+    String iamEndpoint;
+
+    /**
+     * The id of the {@code <server>} in settings.xml that holds the credentials: username = access key (AK),
+     * password = secret key (SK, may be encrypted), optional {@code <configuration><securityToken>}. Without such
+     * a server, the environment variables {@code HUAWEICLOUD_SDK_AK}, {@code HUAWEICLOUD_SDK_SK} and
+     * {@code HUAWEICLOUD_SDK_SECURITY_TOKEN} are used.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.serverId", defaultValue = "huaweicloud")
+    String serverId;
+
+    /**
+     * Seconds to wait for a connection to a service.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.connectTimeout", defaultValue = "10")
+    int connectTimeout;
+
+    /**
+     * Seconds to wait for the answer to one call.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.readTimeout", defaultValue = "60")
+    int readTimeout;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    MavenSession session;
+
+    private final SettingsDecrypter settingsDecrypter;
+
+    /** The process environment; tests replace it. */
+    Map<String, String> environment = System.getenv();
+
+    AbstractDliMojo(SettingsDecrypter settingsDecrypter) {
+        this.settingsDecrypter = settingsDecrypter;
+    }
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            run(new MavenBuildLog(getLog()));
+        } catch (DliPluginException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    /** The goal's work; a {@link DliPluginException} becomes a build error showing its message. */
+    abstract void run(BuildLog log) throws MojoExecutionException, MojoFailureException;
+
+    /** Fails fast in offline mode, where a goal that needs the service cannot work. */
+    void requireOnline(String goal) {
+        if (session != null && session.isOffline()) {
+            throw new DliPluginException(goal + " talks to Huawei Cloud and cannot run with Maven offline (-o). "
+                    + "Run it without -o, or skip it with -Ddli.skip.");
+        }
+    }
+
+    DliConnection connection(BuildLog log) {
+        String regionName = firstPresent(region, environment.get(ENV_REGION));
+        if (regionName == null) {
+            throw new DliPluginException("No region given. Set region (-Ddli.region=cn-north-4, say) or the "
+                    + "environment variable " + ENV_REGION + ".");
+        }
+        if (connectTimeout <= 0 || readTimeout <= 0) {
+            throw new DliPluginException("connectTimeout (-Ddli.connectTimeout) and readTimeout "
+                    + "(-Ddli.readTimeout) are seconds and must be positive.");
+        }
+        Endpoints endpoints = Endpoints.of(regionName, endpoint, iamEndpoint, null);
+        Credentials credentials = new CredentialsResolver(settingsDecrypter)
+                .resolve(serverId, session == null ? null : session.getSettings(), environment);
+        log.info("Using access key " + credentials.maskedAccessKey() + " from " + credentials.source()
+                + (credentials.isTemporary() ? " (temporary, with security token)" : ""));
+        return new DliConnection(regionName, firstPresent(projectId, environment.get(ENV_PROJECT_ID)), endpoints,
+                credentials, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout));
+    }
+
+    static String firstPresent(String... values) {
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                return value.trim();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.dlitools.dli.maven;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.ResourceList;
+import dev.dlitools.dli.core.report.ResourceListReport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Lists the package groups of a DLI project, and with {@code -Ddli.list.all} also its single resources and
+ * built-in modules, as a table or as JSON.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "list", requiresProject = false, threadSafe = true)
+public class ListMojo extends AbstractDliMojo {
+
+    /**
+     * Only resources of this kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.kind")
+    String kind;
+
+    /**
+     * Only resources with these tags, as {@code key=value} pairs separated by commas, e.g. {@code env=prod,team=etl}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.tags")
+    String tags;
+
+    /**
+     * Only the groups with this name; {@code *} matches any characters, e.g. {@code etl-*}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.group")
+    String group;
+
+    /**
+     * Also list single resources and built-in modules.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.list.all", defaultValue = "false")
+    boolean all;
+
+    /**
+     * {@code table} (readable) or {@code json} (the service's data).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.format", defaultValue = "table")
+    String format;
+
+    /**
+     * Also write the listing to this file.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.outputFile")
+    File outputFile;
+
+    /**
+     * Skip the listing.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.skip", defaultValue = "false")
+    boolean skip;
+
+    @Inject
+    public ListMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    void run(BuildLog log) {
+        if (skip) {
+            log.info("Skipping dli:list (dli.skip)");
+            return;
+        }
+        boolean json = switch (format == null ? "table" : format.trim().toLowerCase(Locale.ROOT)) {
+            case "table" -> false;
+            case "json" -> true;
+            default -> throw new DliPluginException("format (-Ddli.format) is '" + format
+                    + "'; it takes table or json.");
+        };
+        requireOnline("dli:list");
+        DliClient client = connection(log).open(log);
+        ResourceList list = client.listResources(kind, tags);
+        ResourceListReport report = new ResourceListReport(list, group, all, ZoneId.systemDefault());
+        List<String> lines = json
+                ? List.of(report.json())
+                : report.table("No package groups in project " + client.projectId() + filters() + ".");
+        lines.forEach(log::info);
+        if (outputFile != null) {
+            write(lines);
+            log.info("Wrote the listing to " + outputFile);
+        }
+    }
+
+    private String filters() {
+        StringBuilder filters = new StringBuilder();
+        if (kind != null && !kind.isBlank()) {
+            filters.append(" kind=").append(kind);
+        }
+        if (tags != null && !tags.isBlank()) {
+            filters.append(" tags=").append(tags);
+        }
+        if (group != null && !group.isBlank()) {
+            filters.append(" group=").append(group);
+        }
+        return filters.length() == 0 ? "" : " matching" + filters;
+    }
+
+    private void write(List<String> lines) {
+        try {
+            File parent = outputFile.getAbsoluteFile().getParentFile();
+            Files.createDirectories(parent.toPath());
+            Files.write(outputFile.toPath(), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DliPluginException("Could not write outputFile (-Ddli.outputFile) " + outputFile + ": " + e);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.dlitools.dli.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * One real Maven build of a project from {@code src/it}, in its own process, with the plugin this build installed
+ * into a private repository. The project is copied to {@code target/it/<run>/<project>} first, with
+ * {@code @project.version@} replaced by the plugin's version.
+ */
+final class MavenBuild {
+
+    private static final Path MAVEN_HOME = Paths.get(System.getProperty("it.mavenHome"));
+    private static final Path PROJECTS = Paths.get(System.getProperty("it.projectsDir"));
+    private static final Path WORK = Paths.get(System.getProperty("it.workDir"));
+    static final String PLUGIN_VERSION = System.getProperty("it.pluginVersion");
+    static final String PLUGIN = "dev.dlitools:dli-maven-plugin:" + PLUGIN_VERSION;
+
+    private final Path projectDir;
+    private final List<String> arguments = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private String settingsXml = "";
+
+    private MavenBuild(Path projectDir) {
+        this.projectDir = projectDir;
+    }
+
+    /** A copy of {@code src/it/<project>} under {@code target/it/<run>}. */
+    static MavenBuild of(String project, String run) {
+        Path target = WORK.resolve(run).resolve(project);
+        copy(PROJECTS.resolve(project), target);
+        return new MavenBuild(target);
+    }
+
+    /** An empty folder, for goals that need no project. */
+    static MavenBuild withoutProject(String run) {
+        Path target = WORK.resolve(run).resolve("no-project");
+        try {
+            deleteRecursively(target);
+            Files.createDirectories(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MavenBuild(target);
+    }
+
+    Path projectDir() {
+        return projectDir;
+    }
+
+    MavenBuild args(String... more) {
+        arguments.addAll(List.of(more));
+        return this;
+    }
+
+    MavenBuild property(String name, Object value) {
+        arguments.add("-D" + name + "=" + value);
+        return this;
+    }
+
+    MavenBuild env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Elements to put inside {@code <settings>} besides the plugin group, e.g. {@code <servers>}. */
+    MavenBuild settings(String xml) {
+        settingsXml = xml;
+        return this;
+    }
+
+    BuildResult run() {
+        try {
+            Path settings = projectDir.resolve("it-settings.xml");
+            Files.writeString(settings, "<settings><pluginGroups><pluginGroup>dev.dlitools</pluginGroup>"
+                    + "</pluginGroups>" + settingsXml + "</settings>\n");
+            List<String> command = new ArrayList<>(List.of(
+                    MAVEN_HOME.resolve("bin/mvn").toString(), "-B", "-ntp", "-Dstyle.color=never",
+                    "-s", settings.toString(),
+                    "-Dmaven.repo.local=" + System.getProperty("it.localRepository"),
+                    "-Dmaven.repo.local.tail=" + System.getProperty("it.outerRepository")));
+            command.addAll(arguments);
+            Path log = projectDir.resolve("build.log");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(projectDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            // a developer's own credentials must not leak into, or change, a test build
+            builder.environment().keySet().removeIf(name -> name.startsWith("HUAWEICLOUD_") || name.equals("MAVEN_ARGS")
+                    || name.equals("MAVEN_OPTS"));
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Maven build in " + projectDir + " did not finish in 5 minutes");
+            }
+            return new BuildResult(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), projectDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    record BuildResult(int exitCode, String log, Path projectDir) {
+
+        boolean succeeded() {
+            return exitCode == 0;
+        }
+
+        @Override
+        public String toString() {
+            return "build in " + projectDir + " exited " + exitCode + ":\n" + log;
+        }
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            deleteRecursively(to);
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (source.getFileName().toString().equals("pom.xml")) {
+                    Files.writeString(target, Files.readString(source).replace("@project.version@", PLUGIN_VERSION));
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) files.sorted((a, b) -> b.compareTo(a))::iterator) {
+                Files.delete(path);
+            }
+        }
+    }
+}
