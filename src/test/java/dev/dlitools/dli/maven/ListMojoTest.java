@@ -1,0 +1,49 @@
+package dev.dlitools.dli.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.junit.jupiter.api.Test;
+
+@MojoTest
+class ListMojoTest {
+
+    private static final String POM = "classpath:/unit/list/pom.xml";
+
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
+    @MojoParameter(name = "format", value = "yaml")
+    void unknownFormatNamesTheSetting(ListMojo mojo) {
+        mojo.environment = Map.of();
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("format (-Ddli.format)")
+                .hasMessageContaining("table or json");
+    }
+
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
+    void missingCredentialsListBothWaysToGiveThem(ListMojo mojo) {
+        mojo.environment = Map.of();
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageContaining("No Huawei Cloud credentials found")
+                .hasMessageContaining("<server> with id 'huaweicloud'")
+                .hasMessageContaining("HUAWEICLOUD_SDK_AK")
+                .hasMessageContaining("HUAWEICLOUD_SDK_SK");
+    }
+
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
+    @MojoParameter(name = "skip", value = "true")
+    void skipDoesNothing(ListMojo mojo) throws Exception {
+        mojo.environment = Map.of();
+        mojo.execute();
+        assertThat(mojo.skip).isTrue();
+    }
+}
