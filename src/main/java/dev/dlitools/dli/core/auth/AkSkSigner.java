@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.auth;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -22,8 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Huawei Cloud API gateway signing, {@code SDK-HMAC-SHA256}.
  *
- * <p>Signs every header the request sends plus {@code host} and {@code x-sdk-date}; the canonical URI always ends
- * with {@code /}, even though the request is sent without it.
+ * <p>Signs the headers the request sends plus {@code host} and {@code x-sdk-date}, except those Huawei's official SDK
+ * signer ({@code com.huaweicloud.sdk.core.auth.AKSKSigner}) leaves out: {@code Content-Type} and names containing
+ * {@code _}. The canonical URI always ends with {@code /}, even though the request is sent without it.
  */
 public final class AkSkSigner {
 
@@ -67,12 +69,30 @@ public final class AkSkSigner {
         return added;
     }
 
-    /** Lower-cased header names with trimmed values, sorted, including {@code host} from the URI's authority. */
+    /**
+     * Lower-cased header names with trimmed values, sorted, including {@code host} as the HTTP client sends it.
+     *
+     * <p>Leaves out what the official SDK leaves out, so the signature is one the gateway is known to accept:
+     * {@code Content-Type}, and names with {@code _} (proxies commonly drop such headers, which then fail to verify).
+     */
     public static TreeMap<String, String> canonicalHeaders(URI uri, Map<String, String> headers) {
         TreeMap<String, String> canonical = new TreeMap<>();
-        canonical.put("host", uri.getRawAuthority());
-        headers.forEach((name, value) -> canonical.put(name.toLowerCase(Locale.ROOT), value.trim()));
+        canonical.put("host", hostHeader(uri));
+        headers.forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Content-Type") && name.indexOf('_') < 0) {
+                canonical.put(name.toLowerCase(Locale.ROOT), value.trim());
+            }
+        });
         return canonical;
+    }
+
+    /** The {@code Host} header java.net.http sends: no user info, and the port only when it is not the default. */
+    static String hostHeader(URI uri) {
+        int port = uri.getPort();
+        boolean defaultPort = port == -1
+                || (port == 443 && "https".equalsIgnoreCase(uri.getScheme()))
+                || (port == 80 && "http".equalsIgnoreCase(uri.getScheme()));
+        return defaultPort ? uri.getHost() : uri.getHost() + ':' + port;
     }
 
     public static String canonicalRequest(
@@ -102,16 +122,18 @@ public final class AkSkSigner {
         }
     }
 
-    /** Each path segment decoded, then percent-encoded, and each followed by {@code /}. */
+    /**
+     * Each path segment decoded, then percent-encoded, and each followed by {@code /}. Empty segments inside the path
+     * ({@code //}) are kept, as the official SDK does; a trailing {@code /} does not add one.
+     */
     static String canonicalUri(String rawPath) {
         if (rawPath == null || rawPath.isEmpty() || rawPath.equals("/")) {
             return "/";
         }
+        String relative = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
         StringBuilder canonical = new StringBuilder("/");
-        for (String segment : rawPath.split("/")) {
-            if (!segment.isEmpty()) {
-                canonical.append(encode(decode(segment))).append('/');
-            }
+        for (String segment : relative.split("/")) {
+            canonical.append(encode(decode(segment))).append('/');
         }
         return canonical.toString();
     }
@@ -153,23 +175,26 @@ public final class AkSkSigner {
         return encoded.toString();
     }
 
-    /** Percent-decoding; {@code +} stays a plus, as in a URI path. */
+    /**
+     * Percent-decoding; {@code +} stays a plus, as in a URI path. Characters a {@link URI} may hold unencoded (such as
+     * {@code ü}) stand for their UTF-8 bytes, which is how java.net.http sends them.
+     */
     static String decode(String value) {
         if (value.indexOf('%') < 0) {
             return value;
         }
-        byte[] out = new byte[value.length()];
-        int length = 0;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(value.length());
+        int literalStart = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '%' && i + 2 < value.length()) {
-                out[length++] = (byte) Integer.parseInt(value.substring(i + 1, i + 3), 16);
+            if (value.charAt(i) == '%' && i + 2 < value.length()) {
+                out.writeBytes(value.substring(literalStart, i).getBytes(StandardCharsets.UTF_8));
+                out.write(Integer.parseInt(value.substring(i + 1, i + 3), 16));
                 i += 2;
-            } else {
-                out[length++] = (byte) c;
+                literalStart = i + 1;
             }
         }
-        return new String(out, 0, length, StandardCharsets.UTF_8);
+        out.writeBytes(value.substring(literalStart).getBytes(StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     static byte[] sha256(byte[] data) {
