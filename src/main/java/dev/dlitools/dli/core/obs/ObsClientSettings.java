@@ -1,0 +1,100 @@
+package dev.dlitools.dli.core.obs;
+
+import dev.dlitools.dli.core.auth.Credentials;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where OBS is and how to talk to it: everything {@link ObsClientFactory} needs to build a client, and what
+ * {@link #objectUrl} needs to name an object.
+ *
+ * @param endpoint the OBS endpoint, e.g. {@code https://obs.cn-north-4.myhuaweicloud.com}
+ * @param region the region the requests are signed for
+ * @param credentials AK/SK, optionally temporary
+ * @param pathStyle {@code true} for {@code endpoint/bucket/key} addressing (local S3 stand-ins), {@code false}
+ *     for virtual-hosted {@code bucket.endpoint/key} (real OBS)
+ * @param connectTimeout how long to wait for a TCP/TLS connection
+ * @param readTimeout how long a socket read may block, e.g. waiting for the answer to an uploaded part
+ * @param maxConnections the HTTP connection pool size; at least the uploader's thread count
+ */
+public record ObsClientSettings(URI endpoint, String region, Credentials credentials, boolean pathStyle,
+        Duration connectTimeout, Duration readTimeout, int maxConnections) {
+
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+    public ObsClientSettings {
+        Objects.requireNonNull(endpoint, "endpoint");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        if (endpoint.getScheme() == null || endpoint.getHost() == null) {
+            throw new IllegalArgumentException("OBS endpoint must be an absolute URL like https://obs."
+                    + region + ".myhuaweicloud.com, got: " + endpoint);
+        }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("maxConnections must be at least 1, got " + maxConnections);
+        }
+    }
+
+    /** Real OBS in {@code region}, virtual-hosted addressing, default timeouts, a pool for the default threads. */
+    public static ObsClientSettings forRegion(String region, Credentials credentials) {
+        return new ObsClientSettings(defaultEndpoint(region), region, credentials, false,
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, UploadOptions.DEFAULT_THREADS);
+    }
+
+    public static URI defaultEndpoint(String region) {
+        return URI.create("https://obs." + region + ".myhuaweicloud.com");
+    }
+
+    public ObsClientSettings withEndpoint(URI newEndpoint, boolean newPathStyle) {
+        return new ObsClientSettings(newEndpoint, region, credentials, newPathStyle, connectTimeout, readTimeout,
+                maxConnections);
+    }
+
+    public ObsClientSettings withTimeouts(Duration newConnectTimeout, Duration newReadTimeout) {
+        return new ObsClientSettings(endpoint, region, credentials, pathStyle, newConnectTimeout, newReadTimeout,
+                maxConnections);
+    }
+
+    public ObsClientSettings withMaxConnections(int newMaxConnections) {
+        return new ObsClientSettings(endpoint, region, credentials, pathStyle, connectTimeout, readTimeout,
+                newMaxConnections);
+    }
+
+    /**
+     * The https URL of an object as DLI wants it: {@code https://bucket.obs.region.myhuaweicloud.com/key}, or
+     * {@code endpoint/bucket/key} with path-style addressing. Key segments are percent-encoded.
+     */
+    public String objectUrl(String bucket, String key) {
+        String encodedKey = encodePath(key);
+        if (pathStyle) {
+            String base = endpoint.toString();
+            if (base.endsWith("/")) {
+                base = base.substring(0, base.length() - 1);
+            }
+            return base + "/" + encodePath(bucket) + "/" + encodedKey;
+        }
+        String port = endpoint.getPort() < 0 ? "" : ":" + endpoint.getPort();
+        return endpoint.getScheme() + "://" + bucket + "." + endpoint.getHost() + port + "/" + encodedKey;
+    }
+
+    /** Percent-encodes every byte outside RFC 3986 "unreserved", keeping {@code /} as the segment separator. */
+    static String encodePath(String path) {
+        StringBuilder out = new StringBuilder(path.length() + 16);
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.dlitools.dli.core.obs;
+
+import dev.dlitools.dli.core.auth.Credentials;
+import java.nio.file.Path;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Turns SDK and I/O failures into {@link ObsUploadException}s that say what to check. Messages are built from the
+ * error code, message and request id only, so nothing from the request (credentials) can leak into them.
+ */
+final class ObsErrors {
+
+    private final ObsClientSettings settings;
+
+    ObsErrors(ObsClientSettings settings) {
+        this.settings = settings;
+    }
+
+    ObsUploadException forFile(Path file, String bucket, String key, Throwable failure) {
+        return build("Upload of " + file + " to bucket '" + bucket + "' key '" + key + "' failed: ", bucket,
+                failure);
+    }
+
+    ObsUploadException forListing(String bucket, String prefix, Throwable failure) {
+        return build("Listing bucket '" + bucket + "' under prefix '" + prefix + "' failed: ", bucket, failure);
+    }
+
+    private ObsUploadException build(String context, String bucket, Throwable failure) {
+        FileChangedException changed = findCause(failure, FileChangedException.class);
+        if (changed != null) {
+            return new ObsUploadException(context + changed.getMessage(), null, failure);
+        }
+        if (failure instanceof AwsServiceException service) {
+            AwsErrorDetails details = service.awsErrorDetails();
+            String code = details == null ? null : details.errorCode();
+            String message = details == null ? null : details.errorMessage();
+            String text = (code == null ? "HTTP " + service.statusCode() : code + ": " + message
+                    + " (HTTP " + service.statusCode() + ")")
+                    + (service.requestId() == null ? "" : ", request id " + service.requestId()) + ". "
+                    + hint(code, service.statusCode(), bucket);
+            return new ObsUploadException(context + text, code, failure);
+        }
+        String reason = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        if (failure instanceof SdkClientException) {
+            return new ObsUploadException(context + reason + ". Check the OBS endpoint " + settings.endpoint()
+                    + " and the network.", null, failure);
+        }
+        return new ObsUploadException(context + reason, null, failure);
+    }
+
+    private String hint(String code, int status, String bucket) {
+        Credentials credentials = settings.credentials();
+        String credentialText = "access key " + credentials.maskedAccessKey() + " from " + credentials.source();
+        if ("NoSuchBucket".equals(code)) {
+            return "Bucket '" + bucket + "' does not exist at " + settings.endpoint()
+                    + ": check the bucket setting (and the OBS endpoint/region).";
+        }
+        if ("InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)) {
+            return "OBS did not accept the credentials (" + credentialText + "): check the access key and secret key.";
+        }
+        if ("InvalidToken".equals(code) || "ExpiredToken".equals(code) || "TokenRefreshRequired".equals(code)) {
+            return "The security token of the temporary credentials (" + credentialText
+                    + ") is invalid or expired: get fresh temporary credentials.";
+        }
+        if ("BadDigest".equals(code)) {
+            return "The file changed while it was being uploaded; rebuild and upload again.";
+        }
+        if ("AccessDenied".equals(code) || "AllAccessDisabled".equals(code) || status == 403) {
+            return "Check that " + credentialText + " may list and write bucket '" + bucket
+                    + "' (bucket policy, IAM permissions) and that the OBS endpoint " + settings.endpoint()
+                    + " and region " + settings.region() + " are the bucket's.";
+        }
+        if ("PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code) || status == 301) {
+            return "The bucket is in another region: set the OBS region/endpoint to the bucket's.";
+        }
+        return "Check the bucket, the OBS endpoint " + settings.endpoint() + " and region " + settings.region() + ".";
+    }
+
+    static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

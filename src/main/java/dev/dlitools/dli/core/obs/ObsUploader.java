@@ -1,0 +1,419 @@
+package dev.dlitools.dli.core.obs;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.obs.RemoteListing.RemoteObject;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+
+/**
+ * Uploads files to an OBS bucket with a bounded thread pool, skipping files the bucket already holds.
+ *
+ * <p>Per file, one sequential read computes the SHA-256 (stored as {@code sha256} user metadata) and the MD5s that
+ * give the ETag OBS would report for the file: hex MD5 for a single PUT, {@code md5-of-part-md5s-N} for a multipart
+ * upload with the configured part size. Every file is hashed, even when its size alone shows it changed, because
+ * the SHA-256 must be sent with the upload's first request; the MD5s double as Content-MD5 headers, so OBS also
+ * refuses bytes that differ from what was hashed. Meanwhile one ListObjectsV2 listing per key folder (usually one)
+ * finds what the bucket holds; an object with the same size and ETag is left alone.
+ *
+ * <p>Files go largest first so the large ones do not trail at the end; the parts of a multipart file are shared
+ * between the file's own thread and idle pool threads. After the first failure nothing new starts, running
+ * transfers are cancelled, multipart uploads are aborted, and the failure is thrown as an
+ * {@link ObsUploadException}.
+ */
+public final class ObsUploader {
+
+    static final String SHA256_METADATA = "sha256";
+    private static final String CONTENT_TYPE = "application/octet-stream";
+    /** How long a failed upload waits for cancelled transfers to stop and multipart uploads to be aborted. */
+    private static final long CANCEL_GRACE_SECONDS = 30;
+
+    private final S3Client s3;
+    private final ObsClientSettings settings;
+    private final UploadOptions options;
+    private final BuildLog log;
+    private final ObsErrors errors;
+
+    /**
+     * @param s3 a client from {@link ObsClientFactory} for {@code settings}; not closed by the uploader
+     * @param settings the client's settings, for object URLs and error hints
+     */
+    public ObsUploader(S3Client s3, ObsClientSettings settings, UploadOptions options, BuildLog log) {
+        if (options.threads() > settings.maxConnections()) {
+            throw new IllegalArgumentException("the OBS client has " + settings.maxConnections()
+                    + " connections for " + options.threads() + " upload threads: threads would wait for"
+                    + " connections; give the client at least as many connections as threads");
+        }
+        this.s3 = s3;
+        this.settings = settings;
+        this.options = options;
+        this.log = log;
+        this.errors = new ObsErrors(settings);
+    }
+
+    /** The URL to give DLI for an object; see {@link ObsClientSettings#objectUrl}. */
+    public String objectUrl(String bucket, String key) {
+        return settings.objectUrl(bucket, key);
+    }
+
+    /**
+     * Uploads the items that the bucket does not already hold (all of them with {@link UploadOptions#force()}).
+     *
+     * @return one result per item, in the items' order, and totals
+     * @throws ObsUploadException if any file cannot be read or uploaded
+     * @throws IllegalArgumentException if two items have the same key
+     */
+    public UploadSummary upload(String bucket, List<UploadItem> items, UploadListener listener) {
+        long started = System.nanoTime();
+        List<PlannedFile> files = plan(bucket, items);
+        List<UploadResult> results = new Run(bucket, listener).execute(files);
+        UploadSummary summary = UploadSummary.of(results, Duration.ofNanos(System.nanoTime() - started));
+        listener.uploadFinished(summary);
+        return summary;
+    }
+
+    /** Checks every file before any request, so a missing file fails the upload at once. */
+    private List<PlannedFile> plan(String bucket, List<UploadItem> items) {
+        Set<String> keys = new HashSet<>();
+        List<PlannedFile> planned = new ArrayList<>(items.size());
+        for (UploadItem item : items) {
+            if (!keys.add(item.key())) {
+                throw new IllegalArgumentException("two files for the same key '" + item.key() + "', one is "
+                        + item.file());
+            }
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(item.file(), BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                throw errors.forFile(item.file(), bucket, item.key(),
+                        new FileChangedException("file " + item.file() + " does not exist", e));
+            } catch (IOException e) {
+                throw errors.forFile(item.file(), bucket, item.key(), e);
+            }
+            if (!attributes.isRegularFile()) {
+                throw errors.forFile(item.file(), bucket, item.key(),
+                        new FileChangedException(item.file() + " is not a regular file"));
+            }
+            long size = attributes.size();
+            planned.add(new PlannedFile(planned.size(), item, size, PartLayout.plan(size, options)));
+        }
+        return planned;
+    }
+
+    private record PlannedFile(int index, UploadItem item, long size, PartLayout layout) {}
+
+    /** One {@link #upload} call: its pool and its failure state. */
+    private final class Run {
+
+        private final String bucket;
+        private final UploadListener listener;
+        private final ThreadPoolExecutor pool;
+        private final AtomicReference<ObsUploadException> failure = new AtomicReference<>();
+        private volatile boolean cancelled;
+
+        Run(String bucket, UploadListener listener) {
+            this.bucket = bucket;
+            this.listener = listener;
+            AtomicInteger threadNumber = new AtomicInteger();
+            // FIFO queue: listings, queued first, are running before any file task waits for them
+            this.pool = new ThreadPoolExecutor(options.threads(), options.threads(), 0, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), task -> {
+                        Thread thread = new Thread(task, "obs-upload-" + threadNumber.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+        }
+
+        List<UploadResult> execute(List<PlannedFile> files) {
+            boolean succeeded = false;
+            try {
+                CompletableFuture<Map<String, RemoteObject>> remoteIndex = options.force()
+                        ? CompletableFuture.completedFuture(Map.of())
+                        : listRemote(files);
+                CompletionService<UploadResult> completions = new ExecutorCompletionService<>(pool);
+                List<PlannedFile> largestFirst = new ArrayList<>(files);
+                largestFirst.sort(Comparator.comparingLong(PlannedFile::size).reversed());
+                List<Future<UploadResult>> futures = new ArrayList<>(Collections.nCopies(files.size(), null));
+                for (PlannedFile file : largestFirst) {
+                    futures.set(file.index(), completions.submit(() -> process(file, remoteIndex)));
+                }
+                for (int i = 0; i < files.size(); i++) {
+                    completions.take().get();
+                }
+                List<UploadResult> results = new ArrayList<>(files.size());
+                for (Future<UploadResult> future : futures) {
+                    results.add(future.get());
+                }
+                succeeded = true;
+                return results;
+            } catch (ExecutionException e) {
+                throw recordFailure(e.getCause(), null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw recordFailure(new InterruptedIOException("interrupted"), null);
+            } finally {
+                stopPool(succeeded);
+            }
+        }
+
+        private void stopPool(boolean succeeded) {
+            if (succeeded) {
+                pool.shutdown();
+                return;
+            }
+            cancelled = true;
+            pool.shutdownNow();
+            try {
+                if (!pool.awaitTermination(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                    log.warn("OBS transfers still running " + CANCEL_GRACE_SECONDS + " s after the upload failed;"
+                            + " unfinished multipart uploads may remain in bucket '" + bucket + "'");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private CompletableFuture<Map<String, RemoteObject>> listRemote(List<PlannedFile> files) {
+            Set<String> keys = new HashSet<>();
+            files.forEach(file -> keys.add(file.item().key()));
+            List<CompletableFuture<Map<String, RemoteObject>>> listings = new ArrayList<>();
+            for (String prefix : RemoteListing.prefixes(keys)) {
+                listings.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return RemoteListing.list(s3, bucket, prefix, keys);
+                    } catch (RuntimeException e) {
+                        throw errors.forListing(bucket, prefix, e);
+                    }
+                }, pool));
+            }
+            CompletableFuture<Map<String, RemoteObject>> index = CompletableFuture
+                    .allOf(listings.toArray(CompletableFuture[]::new))
+                    .thenApply(done -> {
+                        Map<String, RemoteObject> merged = new HashMap<>();
+                        listings.forEach(listing -> merged.putAll(listing.join()));
+                        return merged;
+                    });
+            index.whenComplete((merged, error) -> {
+                if (error != null) {
+                    recordFailure(error, null);
+                }
+            });
+            return index;
+        }
+
+        private UploadResult process(PlannedFile file, CompletableFuture<Map<String, RemoteObject>> remoteIndex) {
+            long started = System.nanoTime();
+            try {
+                checkNotCancelled();
+                LocalDigest digest = FileDigests.compute(file.item().file(), file.layout(), () -> cancelled);
+                RemoteObject remote = remoteIndex.join().get(file.item().key());
+                if (remote != null && remote.size() == file.size() && remote.etag().equals(digest.etag())) {
+                    UploadResult result = result(file, digest, digest.etag(), UploadOutcome.UNCHANGED, started);
+                    listener.fileUnchanged(result);
+                    return result;
+                }
+                checkNotCancelled();
+                listener.fileStarted(file.item(), file.size());
+                String etag = file.layout().multipart() ? uploadMultipart(file, digest) : uploadSingle(file, digest);
+                if (!etag.equals(digest.etag())) {
+                    log.warn("OBS reported ETag " + etag + " for '" + file.item().key() + "' where " + digest.etag()
+                            + " was expected (server-side encryption?): the next run will upload it again");
+                }
+                UploadResult result = result(file, digest, etag, UploadOutcome.UPLOADED, started);
+                listener.fileUploaded(result);
+                return result;
+            } catch (Throwable e) {
+                throw recordFailure(e, file);
+            }
+        }
+
+        private UploadResult result(PlannedFile file, LocalDigest digest, String etag, UploadOutcome outcome,
+                long started) {
+            return new UploadResult(file.item().key(), file.item().file(), file.size(), digest.sha256Hex(), etag,
+                    outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+
+        private String uploadSingle(PlannedFile file, LocalDigest digest) throws IOException {
+            try (FileSlice body = new FileSlice(file.item().file(), file.size(), 0, file.size(), () -> cancelled)) {
+                return RemoteListing.normalizeEtag(s3.putObject(request -> request
+                                .bucket(bucket)
+                                .key(file.item().key())
+                                .contentType(CONTENT_TYPE)
+                                .contentMD5(digest.contentMd5(0))
+                                .metadata(Map.of(SHA256_METADATA, digest.sha256Hex())),
+                        RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE)).eTag());
+            }
+        }
+
+        private String uploadMultipart(PlannedFile file, LocalDigest digest) throws Exception {
+            String key = file.item().key();
+            String uploadId = s3.createMultipartUpload(request -> request
+                    .bucket(bucket)
+                    .key(key)
+                    .contentType(CONTENT_TYPE)
+                    .metadata(Map.of(SHA256_METADATA, digest.sha256Hex()))).uploadId();
+            try {
+                int partCount = file.layout().partCount();
+                CompletedPart[] completed = new CompletedPart[partCount];
+                PartScheduler scheduler = new PartScheduler(partCount);
+                Runnable drain = () -> {
+                    int index;
+                    while ((index = scheduler.take(cancelled)) >= 0) {
+                        Throwable error = null;
+                        try {
+                            completed[index] = uploadPart(file, digest, uploadId, index);
+                        } catch (Throwable e) {
+                            error = e;
+                        } finally {
+                            scheduler.finished(error);
+                        }
+                    }
+                };
+                // helpers that start late find no part left and return at once, so nobody waits on a queued task
+                int helpers = Math.min(partCount - 1, options.threads() - 1);
+                for (int i = 0; i < helpers; i++) {
+                    pool.execute(drain);
+                }
+                drain.run();
+                scheduler.awaitNoneRunning();
+                scheduler.throwIfFailed();
+                checkNotCancelled();
+                return RemoteListing.normalizeEtag(s3.completeMultipartUpload(request -> request
+                        .bucket(bucket)
+                        .key(key)
+                        .uploadId(uploadId)
+                        .multipartUpload(upload -> upload.parts(completed))).eTag());
+            } catch (Exception | Error e) {
+                abort(key, uploadId);
+                throw e;
+            }
+        }
+
+        private CompletedPart uploadPart(PlannedFile file, LocalDigest digest, String uploadId, int index)
+                throws IOException {
+            long length = file.layout().length(index);
+            try (FileSlice body = new FileSlice(file.item().file(), file.size(), file.layout().offset(index), length,
+                    () -> cancelled)) {
+                String etag = s3.uploadPart(request -> request
+                                .bucket(bucket)
+                                .key(file.item().key())
+                                .uploadId(uploadId)
+                                .partNumber(index + 1)
+                                .contentLength(length)
+                                .contentMD5(digest.contentMd5(index)),
+                        RequestBody.fromContentProvider(body, length, CONTENT_TYPE)).eTag();
+                return CompletedPart.builder().partNumber(index + 1).eTag(etag).build();
+            }
+        }
+
+        private void abort(String key, String uploadId) {
+            // the SDK refuses to start a request on an interrupted thread, and cancellation interrupts
+            boolean interrupted = Thread.interrupted();
+            try {
+                s3.abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
+            } catch (RuntimeException e) {
+                log.warn("Could not abort the multipart upload of '" + key + "' in bucket '" + bucket
+                        + "' (upload id " + uploadId + "): " + e.getMessage()
+                        + ". A lifecycle rule for incomplete multipart uploads removes its parts.");
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        private void checkNotCancelled() throws InterruptedIOException {
+            if (cancelled) {
+                throw new InterruptedIOException("upload cancelled");
+            }
+        }
+
+        /** Keeps the first failure, which is the one reported, and cancels everything else. */
+        private ObsUploadException recordFailure(Throwable error, PlannedFile file) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause()
+                    : error;
+            ObsUploadException converted;
+            if (cause instanceof ObsUploadException known) {
+                converted = known;
+            } else if (file != null) {
+                converted = errors.forFile(file.item().file(), bucket, file.item().key(), cause);
+            } else {
+                converted = new ObsUploadException("Upload to bucket '" + bucket + "' failed: " + cause, null, cause);
+            }
+            failure.compareAndSet(null, converted);
+            cancelled = true;
+            return failure.get();
+        }
+    }
+
+    /** Hands out the parts of one file to the threads working on it and collects the first failure. */
+    private static final class PartScheduler {
+
+        private final int partCount;
+        private int nextPart;
+        private int running;
+        private Throwable failure;
+
+        PartScheduler(int partCount) {
+            this.partCount = partCount;
+        }
+
+        /** The next part's index, or -1 when none is left or the upload failed. */
+        synchronized int take(boolean cancelled) {
+            if (cancelled || failure != null || nextPart == partCount) {
+                return -1;
+            }
+            running++;
+            return nextPart++;
+        }
+
+        synchronized void finished(Throwable error) {
+            running--;
+            if (error != null && failure == null) {
+                failure = error;
+            }
+            notifyAll();
+        }
+
+        synchronized void awaitNoneRunning() throws InterruptedException {
+            while (running > 0) {
+                wait();
+            }
+        }
+
+        synchronized void throwIfFailed() throws Exception {
+            if (failure instanceof Exception e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+        }
+    }
+}

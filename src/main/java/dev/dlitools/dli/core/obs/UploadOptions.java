@@ -1,0 +1,53 @@
+package dev.dlitools.dli.core.obs;
+
+/**
+ * How {@link ObsUploader} works.
+ *
+ * @param threads concurrent requests (and hashing threads); the client's connection pool must be as large
+ * @param multipartThreshold files larger than this go multipart; at most the 5 GiB single-PUT limit
+ * @param partSize the multipart part size, 5 MiB to 5 GiB; grown automatically for files over 10,000 parts.
+ *     Part of the multipart ETag, so changing it makes the next run upload large files once more
+ * @param force upload every file, without comparing with what the bucket already holds
+ */
+public record UploadOptions(int threads, long multipartThreshold, long partSize, boolean force) {
+
+    public static final long MIB = 1024L * 1024;
+    public static final long GIB = 1024L * MIB;
+    /** Enough parallel requests to hide per-request latency on CI machines without overloading 2 cores. */
+    public static final int DEFAULT_THREADS = 8;
+    public static final long DEFAULT_MULTIPART_THRESHOLD = 16 * MIB;
+    public static final long DEFAULT_PART_SIZE = 8 * MIB;
+    /** S3/OBS limits: every part but the last at least 5 MiB, at most 5 GiB; one PUT at most 5 GiB. */
+    public static final long MIN_PART_SIZE = 5 * MIB;
+    public static final long MAX_PART_SIZE = 5 * GIB;
+    public static final long MAX_SINGLE_PUT_SIZE = 5 * GIB;
+
+    public UploadOptions {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (multipartThreshold < 1 || multipartThreshold > MAX_SINGLE_PUT_SIZE) {
+            throw new IllegalArgumentException("multipartThreshold must be between 1 byte and 5 GiB (the largest"
+                    + " single PUT), got " + multipartThreshold);
+        }
+        if (partSize < MIN_PART_SIZE || partSize > MAX_PART_SIZE) {
+            throw new IllegalArgumentException("partSize must be between 5 MiB and 5 GiB, got " + partSize);
+        }
+    }
+
+    public static UploadOptions defaults() {
+        return new UploadOptions(DEFAULT_THREADS, DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE, false);
+    }
+
+    public UploadOptions withThreads(int newThreads) {
+        return new UploadOptions(newThreads, multipartThreshold, partSize, force);
+    }
+
+    public UploadOptions withMultipart(long newThreshold, long newPartSize) {
+        return new UploadOptions(threads, newThreshold, newPartSize, force);
+    }
+
+    public UploadOptions withForce(boolean newForce) {
+        return new UploadOptions(threads, multipartThreshold, partSize, newForce);
+    }
+}

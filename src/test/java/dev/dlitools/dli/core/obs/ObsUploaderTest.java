@@ -1,0 +1,297 @@
+package dev.dlitools.dli.core.obs;
+
+import static dev.dlitools.dli.core.obs.UploadOptions.MIB;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.testsupport.S3ProxyServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+
+@Timeout(60)
+class ObsUploaderTest {
+
+    private static final AtomicInteger BUCKETS = new AtomicInteger();
+    private static final UploadOptions SMALL_PARTS = UploadOptions.defaults().withMultipart(5 * MIB, 5 * MIB);
+
+    private static S3ProxyServer server;
+    private static ObsClientSettings settings;
+    private static S3Client s3;
+
+    @TempDir
+    Path dir;
+
+    private String bucket;
+
+    @BeforeAll
+    static void startServer() {
+        server = S3ProxyServer.start();
+        settings = ObsClientSettings.forRegion("cn-north-4",
+                        Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY))
+                .withEndpoint(server.endpoint(), true);
+        s3 = ObsClientFactory.create(settings);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        s3.close();
+        server.close();
+    }
+
+    @BeforeEach
+    void createBucket() {
+        bucket = "jars-" + BUCKETS.incrementAndGet();
+        server.createBucket(bucket);
+    }
+
+    @Test
+    void uploadsFilesIntactWithTheirSha256AsMetadata() throws Exception {
+        List<UploadItem> items = List.of(
+                item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
+                item("empty.jar", "apps/demo/lib/empty.jar", 0),
+                item("guava.jar", "apps/demo/lib/guava.jar", 1234));
+
+        UploadSummary summary = uploader(UploadOptions.defaults()).upload(bucket, items, UploadListener.NONE);
+
+        assertThat(summary.results()).extracting(UploadResult::key)
+                .containsExactly("apps/demo/demo-1.0.jar", "apps/demo/lib/empty.jar", "apps/demo/lib/guava.jar");
+        assertThat(summary.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UPLOADED);
+        assertThat(summary.bytesUploaded()).isEqualTo(301_234);
+        for (UploadResult result : summary.results()) {
+            byte[] local = Files.readAllBytes(result.file());
+            assertThat(download(result.key())).isEqualTo(local);
+            assertThat(result.sha256()).isEqualTo(hex("SHA-256", local));
+            assertThat(result.etag()).isEqualTo(hex("MD5", local));
+            assertThat(s3.headObject(head -> head.bucket(bucket).key(result.key())).metadata())
+                    .containsEntry(ObsUploader.SHA256_METADATA, result.sha256());
+        }
+    }
+
+    @Test
+    void secondRunOfTheSameFilesUploadsNothing() throws Exception {
+        List<UploadItem> items = List.of(
+                item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
+                item("guava.jar", "apps/demo/lib/guava.jar", 1234));
+        uploader(UploadOptions.defaults()).upload(bucket, items, UploadListener.NONE);
+        List<String> lines = new ArrayList<>();
+
+        UploadSummary second = uploader(UploadOptions.defaults()).upload(bucket, items,
+                new LogUploadReporter(collecting(lines)));
+
+        assertThat(second.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UNCHANGED);
+        assertThat(second.bytesUploaded()).isZero();
+        assertThat(second.uploadedCount()).isZero();
+        assertThat(second.unchangedCount()).isEqualTo(2);
+        assertThat(second.results().get(0).sha256())
+                .isEqualTo(hex("SHA-256", Files.readAllBytes(items.get(0).file())));
+        assertThat(lines).contains("unchanged demo-1.0.jar  300.0 kB", "unchanged guava.jar  1.2 kB");
+    }
+
+    @Test
+    void fileChangedToOtherBytesOfTheSameSizeIsUploadedAgain() throws IOException {
+        UploadItem changing = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
+        UploadItem stable = item("guava.jar", "apps/demo/lib/guava.jar", 1234);
+        uploader(UploadOptions.defaults()).upload(bucket, List.of(changing, stable), UploadListener.NONE);
+        byte[] changedContent = Files.readAllBytes(changing.file());
+        changedContent[100]++;
+        Files.write(changing.file(), changedContent);
+
+        UploadSummary second = uploader(UploadOptions.defaults()).upload(bucket, List.of(changing, stable),
+                UploadListener.NONE);
+
+        assertThat(second.results()).extracting(UploadResult::outcome)
+                .containsExactly(UploadOutcome.UPLOADED, UploadOutcome.UNCHANGED);
+        assertThat(second.bytesUploaded()).isEqualTo(4096);
+        assertThat(download(changing.key())).isEqualTo(changedContent);
+    }
+
+    @Test
+    void multipartFilesRoundTripBesideSmallFilesOnTwoThreadsAndAreUnchangedNextTime() throws Exception {
+        List<UploadItem> items = List.of(
+                item("big-a.jar", "apps/demo/big-a.jar", (int) (12 * MIB)),
+                item("small.jar", "apps/demo/lib/small.jar", 777),
+                item("big-b.jar", "apps/demo/lib/big-b.jar", (int) (10 * MIB + 1)));
+        UploadOptions twoThreads = SMALL_PARTS.withThreads(2);
+
+        UploadSummary first = uploader(twoThreads).upload(bucket, items, UploadListener.NONE);
+
+        assertThat(first.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UPLOADED);
+        assertThat(first.results().get(0).etag()).endsWith("-3");
+        assertThat(first.results().get(2).etag()).endsWith("-3");
+        for (UploadItem item : items) {
+            assertThat(download(item.key())).isEqualTo(Files.readAllBytes(item.file()));
+        }
+        assertThat(s3.headObject(head -> head.bucket(bucket).key("apps/demo/big-a.jar")).metadata())
+                .containsEntry(ObsUploader.SHA256_METADATA, hex("SHA-256", Files.readAllBytes(items.get(0).file())));
+
+        UploadSummary second = uploader(twoThreads).upload(bucket, items, UploadListener.NONE);
+
+        assertThat(second.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UNCHANGED);
+        assertThat(second.bytesUploaded()).isZero();
+    }
+
+    @Test
+    void forceUploadsEverythingAgain() throws IOException {
+        List<UploadItem> items = List.of(
+                item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 2000),
+                item("big.jar", "apps/demo/big.jar", (int) (6 * MIB)));
+        uploader(SMALL_PARTS).upload(bucket, items, UploadListener.NONE);
+
+        UploadSummary forced = uploader(SMALL_PARTS.withForce(true)).upload(bucket, items, UploadListener.NONE);
+
+        assertThat(forced.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UPLOADED);
+        assertThat(forced.bytesUploaded()).isEqualTo(2000 + 6 * MIB);
+    }
+
+    @Test
+    void missingBucketFailsNamingTheBucketSetting() throws IOException {
+        List<UploadItem> items = List.of(item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100));
+
+        ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
+                () -> uploader(UploadOptions.defaults()).upload("no-such-bucket", items, UploadListener.NONE));
+
+        assertThat(failure.errorCode()).isEqualTo("NoSuchBucket");
+        assertThat(failure).hasMessageContaining("'no-such-bucket'").hasMessageContaining("bucket setting");
+    }
+
+    @Test
+    void missingBucketWhenForcedFailsNamingTheFileAndKey() throws IOException {
+        UploadItem item = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100);
+
+        ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
+                () -> uploader(UploadOptions.defaults().withForce(true)).upload("no-such-bucket", List.of(item),
+                        UploadListener.NONE));
+
+        assertThat(failure.errorCode()).isEqualTo("NoSuchBucket");
+        assertThat(failure).hasMessageContaining(item.file().toString())
+                .hasMessageContaining("'apps/demo/demo-1.0.jar'")
+                .hasMessageContaining("'no-such-bucket'");
+    }
+
+    @Test
+    void wrongSecretKeyFailsWithoutRevealingIt() throws IOException {
+        String wrongSecret = "wrong-secret-Xy9Qz7";
+        ObsClientSettings wrongSettings = new ObsClientSettings(settings.endpoint(), settings.region(),
+                Credentials.of(S3ProxyServer.ACCESS_KEY, wrongSecret), true, settings.connectTimeout(),
+                settings.readTimeout(), settings.maxConnections());
+        List<UploadItem> items = List.of(item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100));
+
+        ObsUploadException failure;
+        try (S3Client wrongClient = ObsClientFactory.create(wrongSettings)) {
+            failure = catchThrowableOfType(ObsUploadException.class,
+                    () -> new ObsUploader(wrongClient, wrongSettings, UploadOptions.defaults(), BuildLog.SILENT)
+                            .upload(bucket, items, UploadListener.NONE));
+        }
+
+        assertThat(failure).hasMessageContaining("test****").hasMessageContaining("secret key");
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).contains("SignatureDoesNotMatch").doesNotContain(wrongSecret);
+    }
+
+    @Test
+    void missingFileFailsNamingItBeforeAnythingIsUploaded() throws IOException {
+        UploadItem present = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100);
+        Path missing = dir.resolve("deleted.jar");
+
+        assertThatThrownBy(() -> uploader(UploadOptions.defaults()).upload(bucket,
+                        List.of(present, new UploadItem(missing, "apps/demo/lib/deleted.jar")), UploadListener.NONE))
+                .isInstanceOf(ObsUploadException.class)
+                .hasMessageContaining(missing + " does not exist")
+                .hasMessageContaining("'apps/demo/lib/deleted.jar'");
+        assertThat(server.exists(bucket, present.key())).isFalse();
+    }
+
+    @Test
+    void fileShrinkingDuringAMultipartUploadFailsNamingItAndAbortsTheUpload() throws IOException {
+        UploadItem shrinking = item("big.jar", "apps/demo/big.jar", (int) (11 * MIB));
+        UploadListener truncateOnStart = new UploadListener() {
+            @Override
+            public void fileStarted(UploadItem item, long size) {
+                try (FileChannel channel = FileChannel.open(item.file(), StandardOpenOption.WRITE)) {
+                    channel.truncate(size - 1);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> uploader(SMALL_PARTS).upload(bucket, List.of(shrinking), truncateOnStart))
+                .isInstanceOf(ObsUploadException.class)
+                .hasMessageContaining("file " + shrinking.file() + " changed while being uploaded");
+        assertThat(s3.listMultipartUploads(list -> list.bucket(bucket)).uploads()).isEmpty();
+        assertThat(server.exists(bucket, shrinking.key())).isFalse();
+    }
+
+    @Test
+    void objectUrlIsPathStyleOnTheLocalServer() {
+        assertThat(uploader(UploadOptions.defaults()).objectUrl(bucket, "apps/demo/demo 1.0.jar"))
+                .isEqualTo(server.endpoint() + "/" + bucket + "/apps/demo/demo%201.0.jar");
+    }
+
+    @Test
+    void moreThreadsThanConnectionsAreRefused() {
+        assertThatThrownBy(() -> new ObsUploader(s3, settings.withMaxConnections(2),
+                        UploadOptions.defaults().withThreads(4), BuildLog.SILENT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("connections");
+    }
+
+    private ObsUploader uploader(UploadOptions options) {
+        return new ObsUploader(s3, settings, options, BuildLog.SILENT);
+    }
+
+    private UploadItem item(String fileName, String key, int size) throws IOException {
+        return new UploadItem(Files.write(dir.resolve(fileName), ObsFileDigestsTest.randomBytes(size)), key);
+    }
+
+    private byte[] download(String key) {
+        return s3.getObjectAsBytes(get -> get.bucket(bucket).key(key)).asByteArray();
+    }
+
+    private static String hex(String algorithm, byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+    }
+
+    private static BuildLog collecting(List<String> lines) {
+        return new BuildLog() {
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void debug(String message) {}
+
+            @Override
+            public boolean isDebugEnabled() {
+                return false;
+            }
+        };
+    }
+}
