@@ -115,22 +115,40 @@ abstract class AbstractDliMojo extends AbstractMojo {
         }
     }
 
-    DliConnection connection(BuildLog log) {
+    /** The region setting, or the environment's. */
+    String region() {
         String regionName = firstPresent(region, environment.get(ENV_REGION));
         if (regionName == null) {
             throw new DliPluginException("No region given. Set region (-Ddli.region=cn-north-4, say) or the "
                     + "environment variable " + ENV_REGION + ".");
         }
+        return regionName;
+    }
+
+    /** The OBS endpoint setting of goals that upload; {@code null} for the region's. */
+    String obsEndpointSetting() {
+        return null;
+    }
+
+    Endpoints endpoints() {
+        return Endpoints.of(region(), endpoint, iamEndpoint, obsEndpointSetting());
+    }
+
+    Credentials credentials(String server) {
+        return new CredentialsResolver(settingsDecrypter)
+                .resolve(server, session == null ? null : session.getSettings(), environment);
+    }
+
+    DliConnection connection(BuildLog log) {
         if (connectTimeout <= 0 || readTimeout <= 0) {
             throw new DliPluginException("connectTimeout (-Ddli.connectTimeout) and readTimeout "
                     + "(-Ddli.readTimeout) are seconds and must be positive.");
         }
-        Endpoints endpoints = Endpoints.of(regionName, endpoint, iamEndpoint, null);
-        Credentials credentials = new CredentialsResolver(settingsDecrypter)
-                .resolve(serverId, session == null ? null : session.getSettings(), environment);
+        Endpoints endpoints = endpoints();
+        Credentials credentials = credentials(serverId);
         log.info("Using access key " + credentials.maskedAccessKey() + " from " + credentials.source()
                 + (credentials.isTemporary() ? " (temporary, with security token)" : ""));
-        return new DliConnection(regionName, firstPresent(projectId, environment.get(ENV_PROJECT_ID)), endpoints,
+        return new DliConnection(region(), firstPresent(projectId, environment.get(ENV_PROJECT_ID)), endpoints,
                 credentials, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout));
     }
 

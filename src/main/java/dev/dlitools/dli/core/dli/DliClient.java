@@ -2,8 +2,8 @@ package dev.dlitools.dli.core.dli;
 
 import static dev.dlitools.dli.core.auth.AkSkSigner.encode;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -33,12 +33,7 @@ public final class DliClient {
 
     /** Uploads (registers) a package group; a group of the same name is overwritten. */
     public PackageGroup uploadGroup(UploadGroupRequest request) {
-        byte[] body;
-        try {
-            body = DliJson.MAPPER.writeValueAsBytes(request);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the upload request as JSON", e);
-        }
+        byte[] body = DliJson.write(request).getBytes(StandardCharsets.UTF_8);
         var response = http.send("POST", resourcesUri("", Map.of()), body, projectHeader, projectHint());
         return SignedHttpClient.read(response, PackageGroup.class, "the group upload");
     }

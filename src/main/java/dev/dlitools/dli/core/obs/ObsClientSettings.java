@@ -1,10 +1,12 @@
 package dev.dlitools.dli.core.obs;
 
+import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Where OBS is and how to talk to it: everything {@link ObsClientFactory} needs to build a client, and what
@@ -70,6 +72,11 @@ public record ObsClientSettings(URI endpoint, String region, Credentials credent
      * {@code endpoint/bucket/key} with path-style addressing. Key segments are percent-encoded.
      */
     public String objectUrl(String bucket, String key) {
+        return objectUrl(endpoint, pathStyle, bucket, key);
+    }
+
+    /** The URL of an object: {@code endpoint/bucket/key} with path-style addressing, else {@code bucket.endpoint/key}. */
+    public static String objectUrl(URI endpoint, boolean pathStyle, String bucket, String key) {
         String encodedKey = encodePath(key);
         if (pathStyle) {
             String base = endpoint.toString();
@@ -82,19 +89,8 @@ public record ObsClientSettings(URI endpoint, String region, Credentials credent
         return endpoint.getScheme() + "://" + bucket + "." + endpoint.getHost() + port + "/" + encodedKey;
     }
 
-    /** Percent-encodes every byte outside RFC 3986 "unreserved", keeping {@code /} as the segment separator. */
+    /** Percent-encodes each segment as the signer does, keeping {@code /} as the segment separator. */
     static String encodePath(String path) {
-        StringBuilder out = new StringBuilder(path.length() + 16);
-        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return out.toString();
+        return Arrays.stream(path.split("/", -1)).map(AkSkSigner::encode).collect(Collectors.joining("/"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.dlitools.dli.core.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dlitools.dli.core.dli.BuiltInModule;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.PackageGroup;
@@ -95,11 +94,7 @@ public final class ResourceListReport {
 
     /** The shown part of the service's answer, as JSON in the service's own field names. */
     public String json() {
-        try {
-            return DliJson.MAPPER.writeValueAsString(shown);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the resource list as JSON", e);
-        }
+        return DliJson.write(shown);
     }
 
     public List<PackageGroup> groups() {

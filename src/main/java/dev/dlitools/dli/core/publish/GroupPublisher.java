@@ -1,0 +1,150 @@
+package dev.dlitools.dli.core.publish;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.dli.GroupWaiter;
+import dev.dlitools.dli.core.dli.PackageGroup;
+import dev.dlitools.dli.core.dli.ResourcePackage;
+import dev.dlitools.dli.core.dli.Tag;
+import dev.dlitools.dli.core.dli.UploadGroupRequest;
+import dev.dlitools.dli.core.obs.LogUploadReporter;
+import dev.dlitools.dli.core.obs.ObsUploader;
+import dev.dlitools.dli.core.obs.UploadItem;
+import dev.dlitools.dli.core.obs.UploadResult;
+import dev.dlitools.dli.core.obs.UploadSummary;
+import dev.dlitools.dli.core.upload.PlannedFile;
+import dev.dlitools.dli.core.upload.UploadPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The main job: upload a plan's files to OBS, then (only when every upload succeeded) register them as a DLI
+ * package group and wait until it is READY. The result file is written whatever the group's fate.
+ */
+public final class GroupPublisher {
+
+    private final String bucket;
+    private final Function<String, String> objectUrl;
+    private final Path resultFile;
+    private final BuildLog log;
+
+    /**
+     * @param objectUrl the URL DLI is given for an object key
+     * @param resultFile where the result is written, e.g. {@code target/dli-package-group.json}
+     */
+    public GroupPublisher(String bucket, Function<String, String> objectUrl, Path resultFile, BuildLog log) {
+        this.bucket = bucket;
+        this.objectUrl = objectUrl;
+        this.resultFile = resultFile;
+        this.log = log;
+    }
+
+    /** Prints and writes what would be uploaded and registered, touching no service. */
+    public PublishResult dryRun(UploadPlan plan, boolean register, boolean async) {
+        List<PublishedFile> files = plan.files().stream()
+                .map(file -> published(file, null, "planned"))
+                .toList();
+        UploadGroupRequest request = register ? request(plan, files, async) : null;
+        log.info("Dry run: nothing is uploaded or registered.");
+        files.forEach(file -> log.info("would upload " + file.fileName() + " (" + file.origin() + ", "
+                + file.size() + " bytes) to " + file.url()));
+        if (request != null) {
+            log.info("would register group " + plan.group() + " with:");
+            DliJson.write(request).lines().forEach(line -> log.info("  " + line));
+        }
+        return write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket, null, true, false,
+                null, files, request));
+    }
+
+    /**
+     * Uploads, and with a client registers and waits.
+     *
+     * @param dli the opened client, or {@code null} to upload only and print the OBS paths
+     * @param waiter waits for the group; ignored without a client
+     * @throws GroupWaiter.GroupFailedException when a package FAILED (the result file lists each status)
+     * @throws GroupWaiter.GroupTimeoutException when the group was not READY in time
+     */
+    public PublishResult publish(
+            UploadPlan plan, ObsUploader uploader, DliClient dli, GroupWaiter waiter, boolean async) {
+        List<UploadItem> items = plan.files().stream()
+                .map(file -> new UploadItem(file.source(), file.objectKey()))
+                .toList();
+        UploadSummary summary = uploader.upload(bucket, items, new LogUploadReporter(log));
+        Map<String, UploadResult> byKey = summary.results().stream()
+                .collect(Collectors.toMap(UploadResult::key, Function.identity(), keepFirst()));
+        List<PublishedFile> files = plan.files().stream()
+                .map(file -> {
+                    UploadResult result = byKey.get(file.objectKey());
+                    return published(file, result.sha256(), result.outcome().name().toLowerCase(Locale.ROOT));
+                })
+                .toList();
+
+        if (dli == null) {
+            log.info("Uploaded without registering a group (register=false). OBS paths to reference from a job:");
+            files.forEach(file -> log.info("  " + file.url()));
+            return write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket, null, false,
+                    false, null, files, null));
+        }
+
+        UploadGroupRequest request = request(plan, files, async);
+        log.info("Registering group " + plan.group() + " (" + files.size() + " packages, kind "
+                + plan.kind().apiName() + ") in project " + dli.projectId());
+        PackageGroup uploaded = dli.uploadGroup(request);
+        try {
+            PackageGroup ready = waiter.await(uploaded, plan.kind().apiName());
+            log.info("Group " + plan.group() + " is READY with " + ready.packageCount() + " packages.");
+            return write(registered(plan, dli, files, request, ready));
+        } catch (GroupWaiter.GroupFailedException e) {
+            write(registered(plan, dli, files, request, e.group()));
+            throw e;
+        } catch (GroupWaiter.GroupTimeoutException e) {
+            write(registered(plan, dli, files, request, e.lastSeen() == null ? uploaded : e.lastSeen()));
+            throw e;
+        }
+    }
+
+    private PublishResult registered(
+            UploadPlan plan, DliClient dli, List<PublishedFile> files, UploadGroupRequest request, PackageGroup group) {
+        Map<String, String> statusByName = group.details().stream()
+                .filter(detail -> detail.resourceName() != null)
+                .collect(Collectors.toMap(ResourcePackage::resourceName, detail -> upper(detail.status()),
+                        keepFirst()));
+        List<PublishedFile> withStatus = files.stream()
+                .map(file -> file.withStatus(statusByName.getOrDefault(file.fileName(), upper(group.status()))))
+                .toList();
+        return new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket, dli.projectId(), false,
+                true, upper(group.status()), withStatus, request);
+    }
+
+    private PublishedFile published(PlannedFile file, String sha256, String outcome) {
+        return new PublishedFile(file.fileName(), file.origin(), file.objectKey(), objectUrl.apply(file.objectKey()),
+                file.size(), sha256, outcome, null);
+    }
+
+    private static UploadGroupRequest request(UploadPlan plan, List<PublishedFile> files, boolean async) {
+        List<Tag> tags = plan.tags().entrySet().stream()
+                .map(tag -> new Tag(tag.getKey(), tag.getValue()))
+                .toList();
+        return new UploadGroupRequest(files.stream().map(PublishedFile::url).toList(), plan.kind().apiName(),
+                plan.group(), async, tags);
+    }
+
+    private PublishResult write(PublishResult result) {
+        result.writeTo(resultFile);
+        return result;
+    }
+
+    private static String upper(String status) {
+        return status == null ? null : status.toUpperCase(Locale.ROOT);
+    }
+
+    private static <T> BinaryOperator<T> keepFirst() {
+        return (first, second) -> first;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.dlitools.dli.core.publish;
+
+import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.dli.UploadGroupRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code dli:upload-group} did, written to {@code target/dli-package-group.json} for later build steps.
+ * Holds no credentials.
+ *
+ * @param projectId {@code null} when DLI was not called
+ * @param status the group's final status; {@code null} when it was not registered
+ * @param request the registration request sent (or, in a dry run, that would be sent); {@code null} when the
+ *     group is not registered
+ */
+public record PublishResult(
+        String group,
+        String kind,
+        Map<String, String> tags,
+        String bucket,
+        String projectId,
+        boolean dryRun,
+        boolean registered,
+        String status,
+        List<PublishedFile> files,
+        UploadGroupRequest request) {
+
+    public void writeTo(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, toJson());
+        } catch (IOException e) {
+            throw new DliPluginException("Could not write the result file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        return DliJson.write(this) + "\n";
+    }
+
+    public static PublishResult read(Path file) throws IOException {
+        return DliJson.MAPPER.readValue(file.toFile(), PublishResult.class);
+    }
+}
