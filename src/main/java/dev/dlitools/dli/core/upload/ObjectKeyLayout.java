@@ -1,0 +1,107 @@
+package dev.dlitools.dli.core.upload;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where each uploaded file goes in the OBS bucket. This layout is stable: changing it would make every user
+ * re-upload everything.
+ *
+ * <ul>
+ *   <li>Artifacts (the project's main or attached artifact, and every dependency), under <em>that artifact's own</em>
+ *       coordinates: {@code {prefix}/{groupId}/{artifactId}/{version}/{fileName}}, e.g.
+ *       {@code dli/org.apache.commons/commons-lang3/3.14.0/commons-lang3-3.14.0.jar}. So a dependency jar has one
+ *       key whatever project, version or group uses it, and a redeploy only needs to upload what changed.
+ *   <li>Extra files, under the project's coordinates:
+ *       {@code {prefix}/{groupId}/{artifactId}/{version}/files/{fileName}}.
+ * </ul>
+ *
+ * <p>The groupId stays dotted (one segment), unlike a Maven repository. The prefix loses leading and trailing
+ * {@code /}; an empty prefix means keys start at the groupId.
+ */
+public final class ObjectKeyLayout {
+
+    /** OBS's maximum object key length, in UTF-8 bytes (the same as S3's). */
+    public static final int MAX_KEY_BYTES = 1024;
+
+    private static final String PREFIX_RULE = "A prefix is a folder path in the bucket such as 'dli/packages':"
+            + " segments separated by '/', without empty, '.' or '..' segments, backslashes or control characters;"
+            + " leave it empty to put files at the top of the bucket.";
+
+    private final String prefix;
+
+    private ObjectKeyLayout(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /**
+     * @param prefix the key prefix; {@code null} or empty for none; leading and trailing {@code /} are dropped
+     * @throws InvalidSettingException naming {@link Setting#PREFIX} for a prefix with a {@code .} or {@code ..}
+     *     segment, an empty segment ({@code a//b}), a backslash or a control character
+     */
+    public static ObjectKeyLayout withPrefix(String prefix) {
+        String normalised = prefix == null ? "" : stripSlashes(prefix);
+        if (normalised.isEmpty()) {
+            return new ObjectKeyLayout("");
+        }
+        if (normalised.indexOf('\\') >= 0) {
+            throw new InvalidSettingException(Setting.PREFIX, "'" + prefix + "' contains a backslash. " + PREFIX_RULE);
+        }
+        if (normalised.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidSettingException(Setting.PREFIX,
+                    "'" + printable(prefix) + "' contains a control character. " + PREFIX_RULE);
+        }
+        for (String segment : normalised.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new InvalidSettingException(Setting.PREFIX, "'" + prefix + "' has "
+                        + (segment.isEmpty() ? "an empty segment" : "the segment '" + segment + "'") + ". "
+                        + PREFIX_RULE);
+            }
+        }
+        return new ObjectKeyLayout(normalised);
+    }
+
+    /** The normalised prefix: no leading or trailing {@code /}, empty for none. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The key of an artifact's file: {@code {prefix}/{groupId}/{artifactId}/{version}/{fileName}}. */
+    public String artifactKey(ArtifactCoordinates artifact, String fileName) {
+        return key(artifact.groupId() + "/" + artifact.artifactId() + "/" + artifact.version() + "/" + fileName);
+    }
+
+    /** The key of an extra file: {@code {prefix}/{groupId}/{artifactId}/{version}/files/{fileName}}. */
+    public String extraFileKey(ArtifactCoordinates project, String fileName) {
+        return key(project.groupId() + "/" + project.artifactId() + "/" + project.version() + "/files/" + fileName);
+    }
+
+    private String key(String path) {
+        String key = prefix.isEmpty() ? path : prefix + "/" + path;
+        int bytes = key.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_KEY_BYTES) {
+            throw new InvalidSettingException(Setting.PREFIX, "the object key '" + key + "' would be " + bytes
+                    + " bytes long, but OBS allows at most " + MAX_KEY_BYTES + ". Use a shorter prefix.");
+        }
+        return key;
+    }
+
+    private static String stripSlashes(String prefix) {
+        int start = 0;
+        int end = prefix.length();
+        while (start < end && prefix.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && prefix.charAt(end - 1) == '/') {
+            end--;
+        }
+        return prefix.substring(start, end);
+    }
+
+    private static String printable(String text) {
+        StringBuilder shown = new StringBuilder();
+        text.codePoints().forEach(codePoint -> shown.append(Character.isISOControl(codePoint)
+                ? String.format("\\u%04X", codePoint)
+                : Character.toString(codePoint)));
+        return shown.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.dlitools.dli.core.upload;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * DLI's rules for package group names and tags, checked before anything is uploaded so that a bad name fails the
+ * build at once instead of after minutes of uploading.
+ *
+ * <p><b>Group name.</b> DLI's docs give no rule: neither the API page "Uploading a Package Group"
+ * (https://support.huaweicloud.com/intl/en-us/api-dli/dli_02_0130.html) nor the console page "Creating a DLI
+ * Package" (https://support.huaweicloud.com/intl/en-us/usermanual-dli/dli_01_0367.html) says which characters or
+ * how many. This plugin is conservative: 1 to {@value #MAX_GROUP_NAME_LENGTH} characters of ASCII letters, digits,
+ * {@code _}, {@code -} and {@code .}, starting with a letter or digit. Such names are also safe in the
+ * {@code ?group=} query of DLI's package calls and in OBS keys.
+ *
+ * <p><b>Tags.</b> DLI's API reference describes its {@code tags} parameters (Chinese edition, e.g. on
+ * https://support.huaweicloud.com/api-dli/): a key has at most 128 characters, a value at most 255; both may
+ * contain letters of any language, digits, spaces and {@code _ . : = + - @}, but may not start or end with a
+ * space; a key may not start with {@code _sys_}; a value may be empty. The upload API page itself only says key
+ * and value are strings. For the number of tags the tightest documented limit is Huawei's Tag Management
+ * Service's 10 key-value pairs per resource ("Constraints and Limitations",
+ * https://support.huaweicloud.com/intl/en-us/tr-central-201-usermanual-tms/en-us_topic_0142168380.html; DLI
+ * tags are TMS tags), so this plugin allows at most {@value #MAX_TAGS}. Keys are unique by construction (a map).
+ */
+public final class PackageGroupRules {
+
+    public static final int MAX_GROUP_NAME_LENGTH = 64;
+    public static final int MAX_TAGS = 10;
+    public static final int MAX_TAG_KEY_LENGTH = 128;
+    public static final int MAX_TAG_VALUE_LENGTH = 255;
+
+    private static final Pattern GROUP_NAME_CHARACTER = Pattern.compile("[A-Za-z0-9_.-]");
+    private static final Pattern TAG_CHARACTER = Pattern.compile("[\\p{L}\\p{Nd} _.:=+\\-@]");
+    private static final String RESERVED_TAG_KEY_PREFIX = "_sys_";
+
+    private static final String GROUP_NAME_RULE = "A DLI package group name has 1 to " + MAX_GROUP_NAME_LENGTH
+            + " characters: letters A-Z and a-z, digits, '_', '-' and '.', starting with a letter or digit.";
+    private static final String TAG_RULE = "A tag key has 1 to " + MAX_TAG_KEY_LENGTH + " characters and a value 0 to "
+            + MAX_TAG_VALUE_LENGTH + "; both may use letters, digits, spaces and _ . : = + - @ but not start or end"
+            + " with a space; a key may not start with " + RESERVED_TAG_KEY_PREFIX + ". At most " + MAX_TAGS
+            + " tags.";
+
+    private PackageGroupRules() {}
+
+    /** @throws InvalidSettingException naming {@link Setting#GROUP} when the name breaks the rule above */
+    public static void validateGroupName(String group) {
+        if (group == null || group.isEmpty()) {
+            throw new InvalidSettingException(Setting.GROUP,
+                    "no package group name is set. Set the name of the DLI package group to create or replace. "
+                            + GROUP_NAME_RULE);
+        }
+        if (group.length() > MAX_GROUP_NAME_LENGTH) {
+            throw new InvalidSettingException(Setting.GROUP, "'" + group + "' is " + group.length()
+                    + " characters long. " + GROUP_NAME_RULE);
+        }
+        Set<String> illegal = illegalCharacters(group, GROUP_NAME_CHARACTER);
+        if (!illegal.isEmpty()) {
+            throw new InvalidSettingException(Setting.GROUP, "'" + group + "' contains " + String.join(", ", illegal)
+                    + ". " + GROUP_NAME_RULE);
+        }
+        if (!Character.isLetterOrDigit(group.charAt(0))) {
+            throw new InvalidSettingException(Setting.GROUP, "'" + group + "' starts with '" + group.charAt(0) + "'. "
+                    + GROUP_NAME_RULE);
+        }
+    }
+
+    /**
+     * @param tags the tags, keys in order; a {@code null} value counts as empty
+     * @throws InvalidSettingException naming {@link Setting#TAGS} when a tag or their number breaks the rules above
+     */
+    public static void validateTags(Map<String, String> tags) {
+        if (tags.size() > MAX_TAGS) {
+            throw new InvalidSettingException(Setting.TAGS, tags.size() + " tags are set: " + String.join(", ",
+                    tags.keySet()) + ". " + TAG_RULE);
+        }
+        tags.forEach((key, value) -> {
+            if (key == null || key.isEmpty()) {
+                throw new InvalidSettingException(Setting.TAGS, "a tag has an empty key (value '" + value + "'). "
+                        + TAG_RULE);
+            }
+            if (key.startsWith(RESERVED_TAG_KEY_PREFIX)) {
+                throw new InvalidSettingException(Setting.TAGS, "tag key '" + key + "' starts with "
+                        + RESERVED_TAG_KEY_PREFIX + ", which Huawei Cloud reserves. " + TAG_RULE);
+            }
+            checkTagText("tag key '" + key + "'", key, MAX_TAG_KEY_LENGTH);
+            String text = value == null ? "" : value;
+            checkTagText("value '" + text + "' of tag '" + key + "'", text, MAX_TAG_VALUE_LENGTH);
+        });
+    }
+
+    /** @param described how the message names the text, e.g. {@code tag key 'env'} */
+    private static void checkTagText(String described, String text, int maxLength) {
+        if (text.length() > maxLength) {
+            throw new InvalidSettingException(Setting.TAGS, described + " is " + text.length()
+                    + " characters long. " + TAG_RULE);
+        }
+        Set<String> illegal = illegalCharacters(text, TAG_CHARACTER);
+        if (!illegal.isEmpty()) {
+            throw new InvalidSettingException(Setting.TAGS, described + " contains " + String.join(", ", illegal)
+                    + ". " + TAG_RULE);
+        }
+        if (!text.equals(text.strip())) {
+            throw new InvalidSettingException(Setting.TAGS, described + " starts or ends with a space. " + TAG_RULE);
+        }
+    }
+
+    /** The distinct characters of {@code text} that {@code allowed} does not match, quoted for a message. */
+    private static Set<String> illegalCharacters(String text, Pattern allowed) {
+        return text.codePoints()
+                .mapToObj(Character::toString)
+                .filter(character -> !allowed.matcher(character).matches())
+                .map(PackageGroupRules::quoted)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** {@code '!'}, or {@code U+0009} for characters a message cannot show. */
+    private static String quoted(String character) {
+        int codePoint = character.codePointAt(0);
+        return Character.isISOControl(codePoint) || Character.isWhitespace(codePoint) && codePoint != ' '
+                ? String.format("U+%04X", codePoint)
+                : "'" + character + "'";
+    }
+}

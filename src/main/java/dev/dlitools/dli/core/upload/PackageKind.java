@@ -1,0 +1,69 @@
+package dev.dlitools.dli.core.upload;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code kind} of a DLI package group, and which files each kind takes.
+ *
+ * <p>DLI wants {@code file} when one upload mixes file types (API "Uploading a Package Group",
+ * https://support.huaweicloud.com/intl/en-us/api-dli/dli_02_0130.html). The docs do not say which file names each
+ * kind takes, so this plugin decides, by file name extension, ignoring case:
+ * <ul>
+ *   <li>{@code jar}: {@code .jar} only;
+ *   <li>{@code pyFile}: {@code .py}, {@code .zip} and {@code .egg}, the files Spark's {@code --py-files} takes;
+ *   <li>{@code file} and {@code modelFile}: any file (a model may be any format; {@code file} is DLI's kind for
+ *       a mix).
+ * </ul>
+ */
+public enum PackageKind {
+    JAR("jar", List.of(".jar")),
+    PY_FILE("pyFile", List.of(".py", ".zip", ".egg")),
+    FILE("file", List.of()),
+    MODEL_FILE("modelFile", List.of());
+
+    private final String apiName;
+    private final List<String> extensions;
+
+    PackageKind(String apiName, List<String> extensions) {
+        this.apiName = apiName;
+        this.extensions = extensions;
+    }
+
+    /**
+     * The kind a user named; case does not matter, so {@code pyfile} is {@link #PY_FILE}.
+     *
+     * @param value the setting's value; {@code null} or blank means the default, {@link #JAR}
+     * @throws InvalidSettingException for any other value, listing the kinds
+     */
+    public static PackageKind parse(String value) {
+        if (value == null || value.isBlank()) {
+            return JAR;
+        }
+        for (PackageKind kind : values()) {
+            if (kind.apiName.equalsIgnoreCase(value.strip())) {
+                return kind;
+            }
+        }
+        throw new InvalidSettingException(Setting.KIND, "'" + value + "' is not a DLI package kind. Use one of: "
+                + Arrays.stream(values()).map(PackageKind::apiName).collect(Collectors.joining(", "))
+                + " (file takes a mix of file types).");
+    }
+
+    /** The name DLI's API uses: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}. */
+    public String apiName() {
+        return apiName;
+    }
+
+    public boolean accepts(String fileName) {
+        String lowerCase = fileName.toLowerCase(Locale.ROOT);
+        return extensions.isEmpty() || extensions.stream().anyMatch(lowerCase::endsWith);
+    }
+
+    /** What this kind takes, for messages: {@code ".jar files"}, {@code "any file"}. */
+    public String acceptedFiles() {
+        return extensions.isEmpty() ? "any file" : String.join(", ", extensions) + " files";
+    }
+}

@@ -1,0 +1,26 @@
+package dev.dlitools.dli.core.upload;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one {@code dli:upload-group} run uploads and registers, fully validated.
+ *
+ * @param group the package group name, valid by {@link PackageGroupRules}
+ * @param kind the package kind
+ * @param tags the tags, in the order given
+ * @param files the files in a stable order: the project's artifact first, then dependencies by groupId and
+ *     artifactId, then extra files in the order given; never empty, file names unique
+ */
+public record UploadPlan(String group, PackageKind kind, Map<String, String> tags, List<PlannedFile> files) {
+
+    public UploadPlan {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(kind, "kind");
+        tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+        files = List.copyOf(files);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.dlitools.dli.core.upload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Decides what {@code dli:upload-group} uploads, before anything is sent. Pure apart from reading file sizes.
+ *
+ * <p>Rules, in the order they are applied:
+ * <ol>
+ *   <li>The settings are checked first, so a bad one is reported before any file is looked at: kind
+ *       ({@link PackageKind}), group name and tags ({@link PackageGroupRules}), prefix ({@link ObjectKeyLayout}),
+ *       includes and excludes ({@link ArtifactPattern}).
+ *   <li>The project's artifact: the main artifact, or, when {@code classifier} is set, the attached artifact with
+ *       that classifier (e.g. {@code shaded}). It must have been packaged. A project packaged as {@code pom} has no
+ *       artifact of its own: without a classifier, only its dependencies and extra files are uploaded.
+ *   <li>With {@code includeDependencies}: the dependencies of scope compile and runtime (a dependency without scope
+ *       counts as compile, Maven's default), never provided, test, system or import; never type {@code pom}; those
+ *       matching one of {@code includes} (when any) and none of {@code excludes}. Each must have a file.
+ *   <li>The extra {@code files}, which must exist and be files.
+ *   <li>No two files may have the same file name: DLI names each package after its file, so one would replace
+ *       the other.
+ *   <li>Every file must fit the kind ({@link PackageKind#accepts}); a mix needs kind {@code file}.
+ * </ol>
+ */
+public final class UploadPlanner {
+
+    /** By groupId, then artifactId, then classifier (none first), then type. */
+    private static final Comparator<ArtifactCoordinates> DEPENDENCY_ORDER =
+            Comparator.comparing(ArtifactCoordinates::groupId)
+                    .thenComparing(ArtifactCoordinates::artifactId)
+                    .thenComparing(ArtifactCoordinates::classifier, Comparator.nullsFirst(Comparator.naturalOrder()))
+                    .thenComparing(ArtifactCoordinates::type);
+    private static final Set<String> UPLOADED_SCOPES = Set.of("compile", "runtime");
+    private static final String DEFAULT_SCOPE = "compile";
+    private static final String PACKAGE_FIRST = "Run the package phase first, e.g. `mvn package dli:upload-group`.";
+    /** Messages list this many files and count the rest, so a hundred dependencies do not flood the log. */
+    private static final int LISTED_FILES = 5;
+
+    private UploadPlanner() {}
+
+    /**
+     * @throws InvalidSettingException for any mistake in the settings or the build, with a message for the user
+     * @throws UncheckedIOException when a file's size cannot be read
+     */
+    public static UploadPlan plan(ProjectArtifacts project, UploadSettings settings) {
+        PackageKind kind = PackageKind.parse(settings.kind());
+        PackageGroupRules.validateGroupName(settings.group());
+        PackageGroupRules.validateTags(settings.tags());
+        ObjectKeyLayout layout = ObjectKeyLayout.withPrefix(settings.prefix());
+        List<ArtifactPattern> includes = ArtifactPattern.parseAll(settings.includes(), Setting.INCLUDES);
+        List<ArtifactPattern> excludes = ArtifactPattern.parseAll(settings.excludes(), Setting.EXCLUDES);
+
+        List<Candidate> candidates = new ArrayList<>();
+        Candidate projectArtifact = projectArtifact(project, settings.classifier(), layout);
+        if (projectArtifact != null) {
+            candidates.add(projectArtifact);
+        }
+        if (settings.includeDependencies()) {
+            candidates.addAll(dependencies(project.dependencies(), includes, excludes, layout));
+        }
+        for (Path file : settings.files()) {
+            candidates.add(extraFile(file, project.project(), layout));
+        }
+        if (candidates.isEmpty()) {
+            throw new InvalidSettingException(Setting.FILES, "there is nothing to upload: "
+                    + project.project().id() + " is packaged as pom, so it has no artifact of its own, and no"
+                    + " dependency or extra file is selected. List the files to upload in files, or set classifier"
+                    + " (-Ddli.classifier) to upload an attached artifact.");
+        }
+        requireUniqueFileNames(candidates, settings.group());
+        requireKindFits(kind, candidates);
+        return new UploadPlan(settings.group(), kind, settings.tags(),
+                candidates.stream().map(Candidate::file).toList());
+    }
+
+    /** The main or attached artifact to upload, or {@code null} for a pom project without classifier. */
+    private static Candidate projectArtifact(ProjectArtifacts project, String classifier, ObjectKeyLayout layout) {
+        ArtifactFile artifact;
+        String described;
+        if (classifier == null) {
+            artifact = project.mainArtifact();
+            if (artifact.coordinates().type().equals("pom")) {
+                return null;
+            }
+            described = "main artifact " + artifact.coordinates().id();
+        } else {
+            artifact = attachedArtifact(project, classifier);
+            described = "attached artifact " + artifact.coordinates().id();
+        }
+        Path file = artifact.file();
+        if (file == null || !Files.isRegularFile(file)) {
+            String found = file == null ? ""
+                    : " (" + file + (Files.isDirectory(file) ? " is a directory)" : " does not exist)");
+            throw new InvalidSettingException("The " + described + " has not been packaged" + found + ". "
+                    + PACKAGE_FIRST);
+        }
+        return artifactCandidate(file, artifact.coordinates(), described, null, layout);
+    }
+
+    private static ArtifactFile attachedArtifact(ProjectArtifacts project, String classifier) {
+        List<ArtifactFile> matching = project.attachedArtifacts().stream()
+                .filter(attached -> classifier.equals(attached.coordinates().classifier()))
+                .toList();
+        if (matching.isEmpty()) {
+            List<String> attachedClassifiers = project.attachedArtifacts().stream()
+                    .map(attached -> attached.coordinates().classifier())
+                    .filter(Objects::nonNull)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            throw new InvalidSettingException(Setting.CLASSIFIER, "the build attached no artifact with classifier '"
+                    + classifier + "'. "
+                    + (attachedClassifiers.isEmpty()
+                            ? "It attached no artifact with a classifier at all."
+                            : "Attached classifiers: " + String.join(", ", attachedClassifiers) + ".")
+                    + " Set classifier to one of those, or leave it empty to upload the main artifact. If a plugin"
+                    + " such as maven-shade-plugin attaches the artifact, let it run first, e.g."
+                    + " `mvn package dli:upload-group`.");
+        }
+        if (matching.size() > 1) {
+            throw new InvalidSettingException(Setting.CLASSIFIER, "the build attached " + matching.size()
+                    + " artifacts with classifier '" + classifier + "' (" + matching.stream()
+                            .map(attached -> attached.coordinates().id())
+                            .collect(Collectors.joining(", "))
+                    + "), and one upload takes one. Leave classifier empty and list the file you want in files"
+                    + " (-Ddli.files) instead.");
+        }
+        return matching.get(0);
+    }
+
+    private static List<Candidate> dependencies(
+            List<ArtifactFile> dependencies,
+            List<ArtifactPattern> includes,
+            List<ArtifactPattern> excludes,
+            ObjectKeyLayout layout) {
+        return dependencies.stream()
+                .filter(dependency -> UPLOADED_SCOPES.contains(scope(dependency.coordinates())))
+                .filter(dependency -> !dependency.coordinates().type().equals("pom"))
+                .filter(dependency -> includes.isEmpty()
+                        || includes.stream().anyMatch(pattern -> pattern.matches(dependency.coordinates())))
+                .filter(dependency -> excludes.stream().noneMatch(pattern -> pattern.matches(dependency.coordinates())))
+                .sorted(Comparator.comparing(ArtifactFile::coordinates, DEPENDENCY_ORDER))
+                .map(dependency -> dependencyCandidate(dependency, layout))
+                .toList();
+    }
+
+    private static Candidate dependencyCandidate(ArtifactFile dependency, ObjectKeyLayout layout) {
+        ArtifactCoordinates coordinates = dependency.coordinates();
+        String described = coordinates.id() + " (" + scope(coordinates) + ")";
+        Path file = dependency.file();
+        if (file != null && Files.isDirectory(file)) {
+            throw new InvalidSettingException("The dependency " + described + " is the directory " + file
+                    + ", not a packaged file: it is a module of this build that has not been packaged. "
+                    + PACKAGE_FIRST);
+        }
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new InvalidSettingException(Setting.EXCLUDES, "the dependency " + described + " has no file"
+                    + (file == null ? "" : " (" + file + " does not exist)") + ", so it cannot be uploaded. Leave it"
+                    + " out with an exclude pattern, e.g. -Ddli.excludes=" + coordinates.groupId() + ":"
+                    + coordinates.artifactId() + ", or set includeDependencies (-Ddli.includeDependencies) to false.");
+        }
+        return artifactCandidate(file, coordinates, described, coordinates, layout);
+    }
+
+    private static Candidate artifactCandidate(
+            Path file,
+            ArtifactCoordinates coordinates,
+            String described,
+            ArtifactCoordinates dependency,
+            ObjectKeyLayout layout) {
+        String fileName = file.getFileName().toString();
+        PlannedFile planned =
+                new PlannedFile(file, fileName, layout.artifactKey(coordinates, fileName), described, size(file));
+        return new Candidate(planned, described, dependency);
+    }
+
+    private static Candidate extraFile(Path file, ArtifactCoordinates project, ObjectKeyLayout layout) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidSettingException(Setting.FILES, "'" + file + "' is a directory. List the files to"
+                    + " upload one by one.");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidSettingException(Setting.FILES, "'" + file + "' does not exist"
+                    + (file.isAbsolute() ? "" : " (looked for " + file.toAbsolutePath() + ")")
+                    + ". List only files that exist when the goal runs.");
+        }
+        String fileName = file.getFileName().toString();
+        PlannedFile planned = new PlannedFile(
+                file, fileName, layout.extraFileKey(project, fileName), "extra file", size(file));
+        return new Candidate(planned, "extra file " + file, null);
+    }
+
+    private static void requireUniqueFileNames(List<Candidate> candidates, String group) {
+        Map<String, Candidate> byFileName = new HashMap<>();
+        for (Candidate candidate : candidates) {
+            Candidate earlier = byFileName.putIfAbsent(candidate.file().fileName(), candidate);
+            if (earlier == null) {
+                continue;
+            }
+            String clash = "two files would both be named '" + candidate.file().fileName() + "' in package group '"
+                    + group + "', and DLI names each package after its file, so one would replace the other: "
+                    + earlier.described() + " and " + candidate.described() + ".";
+            ArtifactCoordinates excludable = candidate.dependency() != null ? candidate.dependency()
+                    : earlier.dependency();
+            if (excludable == null) {
+                throw new InvalidSettingException(Setting.FILES, clash + " Remove or rename one of the files.");
+            }
+            String pattern = excludable.groupId() + ":" + excludable.artifactId();
+            throw new InvalidSettingException(Setting.EXCLUDES, clash + " Leave one out with an exclude pattern, e.g."
+                    + " <excludes><exclude>" + pattern + "</exclude></excludes> or -Ddli.excludes=" + pattern + ".");
+        }
+    }
+
+    private static void requireKindFits(PackageKind kind, List<Candidate> candidates) {
+        List<Candidate> misfits = candidates.stream()
+                .filter(candidate -> !kind.accepts(candidate.file().fileName()))
+                .toList();
+        if (misfits.isEmpty()) {
+            return;
+        }
+        String listed = misfits.stream()
+                .limit(LISTED_FILES)
+                .map(candidate -> candidate.file().fileName() + " (" + candidate.described() + ")")
+                .collect(Collectors.joining(", "));
+        if (misfits.size() > LISTED_FILES) {
+            listed += " and " + (misfits.size() - LISTED_FILES) + " more";
+        }
+        boolean dependencyMisfits = misfits.stream().anyMatch(candidate -> candidate.dependency() != null);
+        throw new InvalidSettingException(Setting.KIND, "kind " + kind.apiName() + " takes " + kind.acceptedFiles()
+                + ", but the upload also has " + listed + ". Set kind to file to upload a mix of file types"
+                + (dependencyMisfits
+                        ? ", or set includeDependencies (-Ddli.includeDependencies) to false to leave out the"
+                                + " dependencies."
+                        : "."));
+    }
+
+    private static String scope(ArtifactCoordinates coordinates) {
+        return coordinates.scope() == null ? DEFAULT_SCOPE : coordinates.scope();
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the size of " + file, e);
+        }
+    }
+
+    /**
+     * A file on its way into the plan.
+     *
+     * @param described how messages name it, e.g. {@code extra file lib/x.py}
+     * @param dependency its coordinates when it is a dependency, else {@code null}
+     */
+    private record Candidate(PlannedFile file, String described, ArtifactCoordinates dependency) {}
+}

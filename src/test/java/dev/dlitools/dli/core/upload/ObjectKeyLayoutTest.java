@@ -1,0 +1,100 @@
+package dev.dlitools.dli.core.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ObjectKeyLayoutTest {
+
+    private static final ArtifactCoordinates PROJECT =
+            new ArtifactCoordinates("com.example", "etl-job", "1.2.0", "jar", null, null);
+    private static final ArtifactCoordinates DEPENDENCY =
+            new ArtifactCoordinates("org.apache.commons", "commons-lang3", "3.14.0", "jar", null, "compile");
+
+    @Test
+    void artifactsGoUnderTheirOwnCoordinates() {
+        ObjectKeyLayout layout = ObjectKeyLayout.withPrefix("dli/packages");
+
+        assertThat(layout.artifactKey(PROJECT, "etl-job-1.2.0.jar"))
+                .isEqualTo("dli/packages/com.example/etl-job/1.2.0/etl-job-1.2.0.jar");
+        assertThat(layout.artifactKey(DEPENDENCY, "commons-lang3-3.14.0.jar"))
+                .isEqualTo("dli/packages/org.apache.commons/commons-lang3/3.14.0/commons-lang3-3.14.0.jar");
+    }
+
+    @Test
+    void extraFilesGoUnderTheProjectsCoordinatesInFiles() {
+        assertThat(ObjectKeyLayout.withPrefix("dli").extraFileKey(PROJECT, "job.py"))
+                .isEqualTo("dli/com.example/etl-job/1.2.0/files/job.py");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/dli/packages/, dli/packages", "//dli//, dli", "dli, dli", "/, ''"})
+    void leadingAndTrailingSlashesAreDropped(String prefix, String normalised) {
+        assertThat(ObjectKeyLayout.withPrefix(prefix).prefix()).isEqualTo(normalised);
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    void withoutPrefixKeysStartAtTheGroupId(String prefix) {
+        ObjectKeyLayout layout = ObjectKeyLayout.withPrefix(prefix);
+
+        assertThat(layout.prefix()).isEmpty();
+        assertThat(layout.artifactKey(DEPENDENCY, "commons-lang3-3.14.0.jar"))
+                .isEqualTo("org.apache.commons/commons-lang3/3.14.0/commons-lang3-3.14.0.jar");
+        assertThat(layout.extraFileKey(PROJECT, "job.py")).isEqualTo("com.example/etl-job/1.2.0/files/job.py");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dli/../other", "..", "dli/./x"})
+    void dotSegmentsAreRejected(String prefix) {
+        assertThatThrownBy(() -> ObjectKeyLayout.withPrefix(prefix))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): '" + prefix + "' has the segment '")
+                .hasMessageContaining("such as 'dli/packages'");
+    }
+
+    @Test
+    void dotsInsideASegmentAreFine() {
+        assertThat(ObjectKeyLayout.withPrefix("releases..old/v1.0").prefix()).isEqualTo("releases..old/v1.0");
+    }
+
+    @Test
+    void emptySegmentsAreRejected() {
+        assertThatThrownBy(() -> ObjectKeyLayout.withPrefix("dli//packages"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): 'dli//packages' has an empty segment.");
+    }
+
+    @Test
+    void backslashesAreRejected() {
+        assertThatThrownBy(() -> ObjectKeyLayout.withPrefix("dli\\packages"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): 'dli\\packages' contains a backslash.")
+                .hasMessageContaining("without empty, '.' or '..' segments, backslashes or control characters");
+    }
+
+    @Test
+    void controlCharactersAreRejectedAndShownEscaped() {
+        assertThatThrownBy(() -> ObjectKeyLayout.withPrefix("dli\npackages"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): 'dli\\u000Apackages' contains a control"
+                        + " character.");
+    }
+
+    @Test
+    void keysLongerThanObsAllowsAreRejected() {
+        ObjectKeyLayout layout = ObjectKeyLayout.withPrefix("p".repeat(900));
+        String fitting = "x".repeat(1024 - 901 - "org.apache.commons/commons-lang3/3.14.0/".length());
+
+        assertThat(layout.artifactKey(DEPENDENCY, fitting)).hasSize(1024);
+        assertThatThrownBy(() -> layout.artifactKey(DEPENDENCY, fitting + "x"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): the object key '")
+                .hasMessageEndingWith("' would be 1025 bytes long, but OBS allows at most 1024. Use a shorter prefix.");
+    }
+}
