@@ -93,7 +93,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
      *
      * @since 0.1.0
      */
-    @Parameter
+    @Parameter(property = "dli.includes")
     List<String> includes;
 
     /**
@@ -102,7 +102,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
      *
      * @since 0.1.0
      */
-    @Parameter
+    @Parameter(property = "dli.excludes")
     List<String> excludes;
 
     /**
@@ -118,7 +118,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
      *
      * @since 0.1.0
      */
-    @Parameter
+    @Parameter(property = "dli.files")
     List<File> files;
 
     /**

@@ -1,10 +1,12 @@
 package dev.dlitools.dli.core.obs;
 
+import dev.dlitools.dli.core.DliPluginException;
+
 /**
  * An upload to OBS failed. The message says which file, key and bucket, what OBS answered and what to check; it
  * never contains the secret key or security token.
  */
-public final class ObsUploadException extends RuntimeException {
+public final class ObsUploadException extends DliPluginException {
 
     private final String errorCode;
 

@@ -1,5 +1,7 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.DliPluginException;
+
 /**
  * A mistake in the user's build or settings that stops the upload before anything is sent.
  *
@@ -7,7 +9,7 @@ package dev.dlitools.dli.core.upload;
  * names the setting to change, says what is wrong and what is allowed. Unchecked so that validating constructors
  * and parsers can throw it; the mojo catches this one type and fails the build with its message.
  */
-public final class InvalidSettingException extends RuntimeException {
+public final class InvalidSettingException extends DliPluginException {
 
     /** A problem with one setting; the message starts with {@code Invalid group (-Ddli.group): }. */
     public InvalidSettingException(Setting setting, String problem) {
