@@ -98,7 +98,14 @@ final class MavenBuild {
             // a developer's own credentials must not leak into, or change, a test build
             builder.environment().keySet().removeIf(name -> name.startsWith("HUAWEICLOUD_") || name.equals("MAVEN_ARGS")
                     || name.equals("MAVEN_OPTS"));
-            builder.environment().putAll(environment);
+            // a null value removes the variable
+            environment.forEach((name, value) -> {
+                if (value == null) {
+                    builder.environment().remove(name);
+                } else {
+                    builder.environment().put(name, value);
+                }
+            });
             Process process = builder.start();
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

@@ -1,0 +1,165 @@
+package dev.dlitools.dli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.dli.Tag;
+import dev.dlitools.dli.core.dli.UploadGroupRequest;
+import dev.dlitools.dli.emulator.DliEmulator;
+import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
+
+/** {@code dli:list} in real Maven builds against the DLI emulator. */
+class ListIT {
+
+    private static final String AK = "LISTITACCESSKEY";
+    private static final String SK = "list-it-secret-key-0123456789";
+    private static final String PROJECT = "p-list-it";
+    private static DliEmulator emulator;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region("cn-north-4").start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void emptyProjectSaysSoInOneLine() {
+        BuildResult result = list("list-empty", "nothing-here-*").run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(result.log()).contains("[INFO] No package groups in project " + PROJECT
+                + " matching group=nothing-here-*.");
+    }
+
+    @Test
+    void groupsAreShownAsAlignedTableAndAsJson() throws Exception {
+        register("etl-orders", "prod", "orders-job-1.0.jar", "jackson-databind-2.17.2.jar");
+        register("etl-billing", "test", "billing-job-2.0.jar");
+
+        BuildResult table = list("list-table", "etl-*").run();
+        assertThat(table.succeeded()).as(table.toString()).isTrue();
+        assertThat(table.log()).containsPattern("\\[INFO] GROUP {8}STATUS {2}PACKAGES {2}UPDATED")
+                .containsPattern("\\[INFO] etl-billing {2}READY {3}1 {9}\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d")
+                .containsPattern("\\[INFO] etl-orders {3}READY {3}2 {9}\\d{4}-");
+
+        BuildResult json = list("list-json", "etl-*")
+                .property("dli.tags", "env=prod")
+                .property("dli.format", "json")
+                .property("dli.outputFile", "target/groups.json")
+                .run();
+        assertThat(json.succeeded()).as(json.toString()).isTrue();
+        JsonNode written = DliJson.MAPPER.readTree(json.projectDir().resolve("target/groups.json").toFile());
+        assertThat(written.path("groups")).hasSize(1);
+        assertThat(written.path("groups").get(0).path("group_name").asText()).isEqualTo("etl-orders");
+        assertThat(written.path("groups").get(0).path("resources")).hasSize(2);
+    }
+
+    @Test
+    void listsWithoutAProject() {
+        register("no-project-group", "dev", "job.jar");
+
+        BuildResult result = MavenBuild.withoutProject("list-no-project")
+                .args(MavenBuild.PLUGIN + ":list")
+                .property("dli.region", "cn-north-4")
+                .property("dli.projectId", PROJECT)
+                .property("dli.endpoint", emulator.endpoint())
+                .property("dli.group", "no-project-group")
+                .env("HUAWEICLOUD_SDK_AK", AK)
+                .env("HUAWEICLOUD_SDK_SK", SK)
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(result.log()).containsPattern("\\[INFO] no-project-group {2}READY");
+    }
+
+    @Test
+    void wrongSecretKeyFailsWithAClearMessageAndNoStackTrace() {
+        BuildResult result = list("list-bad-signature", null)
+                .env("HUAWEICLOUD_SDK_SK", "not-the-secret-key")
+                .run();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.log())
+                .contains("failed with HTTP 401 (APIGW.0301: Incorrect IAM authentication information")
+                .contains("Check the access key LIST**** and its secret key (from environment variables")
+                .doesNotContain("\tat dev.dlitools")
+                .doesNotContain("not-the-secret-key");
+    }
+
+    @Test
+    void credentialsComeFromAnEncryptedSettingsServer() throws Exception {
+        String master = "it-master-password";
+        DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+        MavenBuild build = list("list-encrypted-settings", null);
+        Path security = build.projectDir().resolve("settings-security.xml");
+        Files.writeString(security, "<settingsSecurity><master>"
+                + cipher.encryptAndDecorate(master, "settings.security") + "</master></settingsSecurity>");
+
+        BuildResult result = build
+                .env("HUAWEICLOUD_SDK_AK", null)
+                .env("HUAWEICLOUD_SDK_SK", null)
+                .property("settings.security", security)
+                .property("dli.serverId", "dli-it")
+                .settings("<servers><server><id>dli-it</id><username>" + AK + "</username><password>"
+                        + cipher.encryptAndDecorate(SK, master) + "</password></server></servers>")
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(result.log()).contains("Using access key LIST**** from settings.xml server 'dli-it'")
+                .doesNotContain(SK);
+    }
+
+    @Test
+    void projectIdIsResolvedThroughIam() {
+        BuildResult result = MavenBuild.of("list-in-project", "list-iam")
+                .args("dli:list")
+                .property("dli.endpoint", emulator.endpoint())
+                .property("dli.iamEndpoint", emulator.endpoint())
+                .env("HUAWEICLOUD_SDK_AK", AK)
+                .env("HUAWEICLOUD_SDK_SK", SK)
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(result.log()).contains("Project id of region cn-north-4 from IAM: " + PROJECT);
+    }
+
+    /** A list build in the example project, with the emulator's endpoint and project and env credentials. */
+    private static MavenBuild list(String run, String groupPattern) {
+        MavenBuild build = MavenBuild.of("list-in-project", run)
+                .args("dli:list")
+                .property("dli.endpoint", emulator.endpoint())
+                .property("dli.projectId", PROJECT)
+                .env("HUAWEICLOUD_SDK_AK", AK)
+                .env("HUAWEICLOUD_SDK_SK", SK);
+        return groupPattern == null ? build : build.property("dli.group", groupPattern);
+    }
+
+    private static void register(String group, String env, String... files) {
+        SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Clock.systemUTC(), BuildLog.SILENT);
+        List<String> paths = Arrays.stream(files)
+                .map(file -> "https://jars.obs.cn-north-4.myhuaweicloud.com/dli/" + file)
+                .toList();
+        new DliClient(http, emulator.endpoint(), PROJECT)
+                .uploadGroup(new UploadGroupRequest(paths, "jar", group, false, List.of(new Tag("env", env))));
+    }
+}
