@@ -6,7 +6,7 @@ import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
-/** A real S3 server (S3Proxy) on 127.0.0.1 and a random port, storing blobs in memory. */
+/** A real S3 server (S3Proxy) on 127.0.0.1 and a random or given port, storing blobs in memory. */
 public final class S3ProxyServer implements AutoCloseable {
 
     public static final String ACCESS_KEY = "test-ak";
@@ -25,10 +25,15 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     public static S3ProxyServer start(String accessKey, String secretKey) {
+        return start(accessKey, secretKey, 0);
+    }
+
+    /** @param port the port to listen on; 0 picks a free one */
+    public static S3ProxyServer start(String accessKey, String secretKey, int port) {
         BlobStore store = new TransientNio2BlobStore();
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .ignoreUnknownHeaders(true)
                 .build();

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.publish;
 
 import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.DliPluginException;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.GroupWaiter;
@@ -15,6 +16,8 @@ import dev.dlitools.dli.core.obs.UploadResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import dev.dlitools.dli.core.upload.UploadPlan;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -72,6 +75,7 @@ public final class GroupPublisher {
      */
     public PublishResult publish(
             UploadPlan plan, ObsUploader uploader, DliClient dli, GroupWaiter waiter, boolean async) {
+        removeEarlierResult();
         List<UploadItem> items = plan.files().stream()
                 .map(file -> new UploadItem(file.source(), file.objectKey()))
                 .toList();
@@ -133,6 +137,16 @@ public final class GroupPublisher {
                 .toList();
         return new UploadGroupRequest(files.stream().map(PublishedFile::url).toList(), plan.kind().apiName(),
                 plan.group(), async, tags);
+    }
+
+    /** A run that fails before its result is written must not leave an earlier run's result for later steps. */
+    private void removeEarlierResult() {
+        try {
+            Files.deleteIfExists(resultFile);
+        } catch (IOException e) {
+            throw new DliPluginException("Could not delete the earlier result file " + resultFile + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private PublishResult write(PublishResult result) {

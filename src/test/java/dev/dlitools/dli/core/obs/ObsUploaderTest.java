@@ -16,9 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +93,8 @@ class ObsUploaderTest {
                 item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
                 item("guava.jar", "apps/demo/lib/guava.jar", 1234));
         uploader(UploadOptions.defaults()).upload(bucket, items, UploadListener.NONE);
-        List<String> lines = new ArrayList<>();
+        // Upload threads report concurrently, as they do to Maven's thread-safe logger.
+        List<String> lines = new CopyOnWriteArrayList<>();
 
         UploadSummary second = uploader(UploadOptions.defaults()).upload(bucket, items,
                 new LogUploadReporter(collecting(lines)));

@@ -1,0 +1,213 @@
+package dev.dlitools.dli.testsupport;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.obs.ObsClientFactory;
+import dev.dlitools.dli.core.obs.ObsClientSettings;
+import dev.dlitools.dli.emulator.DliEmulator;
+import dev.dlitools.dli.emulator.S3ObjectStore;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * OBS (S3Proxy) and DLI with IAM (the emulator) on 127.0.0.1, as the plugin sees the cloud: both accept the same
+ * random AK/SK, because the plugin signs OBS and DLI requests with one credential pair, and the emulator looks
+ * registered paths up in the S3Proxy, so a package whose object is missing there turns FAILED.
+ *
+ * <p>Run {@link #main} to try the plugin by hand against them.
+ */
+public final class LocalStandIns implements AutoCloseable {
+
+    public static final String REGION = "cn-north-4";
+    public static final String PROJECT_ID = "local-project-id";
+    public static final String BUCKET = "dli-packages";
+
+    private final Credentials credentials;
+    private final S3ProxyServer s3Proxy;
+    private final ObsClientSettings obsSettings;
+    private final S3Client objectStoreClient;
+    private final DliEmulator emulator;
+    private final DliClient dliClient;
+
+    private LocalStandIns(Builder builder) {
+        String accessKey = "LOCAL" + randomHex().substring(0, 15).toUpperCase(Locale.ROOT);
+        credentials = new Credentials(accessKey, randomHex(), null, "local stand-ins");
+        s3Proxy = S3ProxyServer.start(credentials.accessKey(), credentials.secretKey(), builder.obsPort);
+        s3Proxy.createBucket(BUCKET);
+        obsSettings = ObsClientSettings.forRegion(REGION, credentials).withEndpoint(s3Proxy.endpoint(), true);
+        objectStoreClient = ObsClientFactory.create(obsSettings);
+        try {
+            emulator = DliEmulator.builder()
+                    .credentials(credentials.accessKey(), credentials.secretKey())
+                    .projectId(PROJECT_ID)
+                    .region(REGION)
+                    .asyncReadyDelay(builder.asyncReadyDelay)
+                    .objectStore(new S3ObjectStore(objectStoreClient))
+                    .port(builder.dliPort)
+                    .start();
+        } catch (RuntimeException e) {
+            // e.g. the DLI port is taken: the S3Proxy must not outlive the failed start
+            objectStoreClient.close();
+            s3Proxy.close();
+            throw e;
+        }
+        dliClient = new DliClient(new SignedHttpClient(credentials, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                Clock.systemUTC(), BuildLog.SILENT), emulator.endpoint(), PROJECT_ID);
+    }
+
+    /** Both on free ports; asynchronous groups turn READY after the emulator's default delay. */
+    public static LocalStandIns start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    public URI obsEndpoint() {
+        return s3Proxy.endpoint();
+    }
+
+    public URI dliEndpoint() {
+        return emulator.endpoint();
+    }
+
+    /** The emulator answers IAM's project lookup on its own endpoint. */
+    public URI iamEndpoint() {
+        return emulator.endpoint();
+    }
+
+    public String region() {
+        return REGION;
+    }
+
+    public String projectId() {
+        return PROJECT_ID;
+    }
+
+    /** The bucket created at start. */
+    public String bucket() {
+        return BUCKET;
+    }
+
+    /** Settings for OBS clients of the S3Proxy: path-style addressing, the region, the credentials. */
+    public ObsClientSettings obsSettings() {
+        return obsSettings;
+    }
+
+    /** A client of the emulator's DLI API for the project, logging nothing. */
+    public DliClient dliClient() {
+        return dliClient;
+    }
+
+    /** For looking at, or tampering with, what the bucket holds. */
+    public S3ProxyServer s3Proxy() {
+        return s3Proxy;
+    }
+
+    /** For groups, recorded requests and faults. */
+    public DliEmulator emulator() {
+        return emulator;
+    }
+
+    /** The {@code -D} arguments that point the plugin at the stand-ins. */
+    public List<String> mavenArguments() {
+        return List.of(
+                "-Ddli.region=" + REGION,
+                "-Ddli.projectId=" + PROJECT_ID,
+                "-Ddli.endpoint=" + dliEndpoint(),
+                "-Ddli.iamEndpoint=" + iamEndpoint(),
+                "-Ddli.obs.endpoint=" + obsEndpoint(),
+                "-Ddli.obs.pathStyle=true",
+                "-Ddli.obs.bucket=" + BUCKET);
+    }
+
+    /** The environment variables the plugin reads the credentials from. */
+    public Map<String, String> credentialVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
+        variables.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
+        return variables;
+    }
+
+    @Override
+    public void close() {
+        try {
+            emulator.close();
+            objectStoreClient.close();
+        } finally {
+            s3Proxy.close();
+        }
+    }
+
+    /**
+     * Runs the stand-ins until killed: {@code LocalStandIns <credentials-file> [<obs-port> <dli-port>]} (port 0 or
+     * none: a free one). Writes {@code NAME=value} credential lines to the file first (a script can
+     * {@code set -a; . file}), then prints the Maven arguments on one line of standard output.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        if (args.length != 1 && args.length != 3) {
+            System.err.println("usage: LocalStandIns <credentials-file> [<obs-port> <dli-port>]");
+            System.exit(2);
+        }
+        Builder builder = builder();
+        if (args.length == 3) {
+            builder.ports(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+        }
+        LocalStandIns standIns = builder.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(standIns::close));
+        Files.write(Path.of(args[0]), standIns.credentialVariables().entrySet().stream()
+                .map(variable -> variable.getKey() + "=" + variable.getValue())
+                .toList());
+        System.out.println(String.join(" ", standIns.mavenArguments()));
+        // the servers run on their own threads; main only has to stay alive
+        Thread.currentThread().join();
+    }
+
+    private static String randomHex() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Ports and the emulator's loading delay; everything else is fixed. */
+    public static final class Builder {
+
+        private int obsPort;
+        private int dliPort;
+        private Duration asyncReadyDelay = DliEmulator.DEFAULT_ASYNC_READY_DELAY;
+
+        private Builder() {}
+
+        /** The ports to listen on; 0 (the default) picks a free one. */
+        public Builder ports(int obsPort, int dliPort) {
+            this.obsPort = obsPort;
+            this.dliPort = dliPort;
+            return this;
+        }
+
+        /** How long the emulator takes to load the packages of an asynchronous upload. */
+        public Builder asyncReadyDelay(Duration delay) {
+            this.asyncReadyDelay = delay;
+            return this;
+        }
+
+        public LocalStandIns start() {
+            return new LocalStandIns(this);
+        }
+    }
+}
