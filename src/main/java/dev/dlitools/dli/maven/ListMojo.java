@@ -26,13 +26,16 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 @Mojo(name = "list", requiresProject = false, threadSafe = true)
 public class ListMojo extends AbstractDliMojo {
 
+    // The filters are not called kind, tags and group: a plugin-level <configuration> for dli:upload-group sets
+    // those for every goal of the plugin, and its <tags> map cannot become a filter string.
+
     /**
      * Only resources of this kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}.
      *
      * @since 0.1.0
      */
     @Parameter(property = "dli.kind")
-    String kind;
+    String kindFilter;
 
     /**
      * Only resources with these tags, as {@code key=value} pairs separated by commas, e.g. {@code env=prod,team=etl}.
@@ -40,7 +43,7 @@ public class ListMojo extends AbstractDliMojo {
      * @since 0.1.0
      */
     @Parameter(property = "dli.tags")
-    String tags;
+    String tagFilter;
 
     /**
      * Only the groups with this name; {@code *} matches any characters, e.g. {@code etl-*}.
@@ -48,7 +51,7 @@ public class ListMojo extends AbstractDliMojo {
      * @since 0.1.0
      */
     @Parameter(property = "dli.group")
-    String group;
+    String groupFilter;
 
     /**
      * Also list single resources and built-in modules.
@@ -101,8 +104,8 @@ public class ListMojo extends AbstractDliMojo {
         };
         requireOnline("dli:list");
         DliClient client = connection(log).open(log);
-        ResourceList list = client.listResources(kind, tags);
-        ResourceListReport report = new ResourceListReport(list, group, all, ZoneId.systemDefault());
+        ResourceList list = client.listResources(kindFilter, tagFilter);
+        ResourceListReport report = new ResourceListReport(list, groupFilter, all, ZoneId.systemDefault());
         List<String> lines = json
                 ? List.of(report.json())
                 : report.table("No package groups in project " + client.projectId() + filters() + ".");
@@ -115,14 +118,14 @@ public class ListMojo extends AbstractDliMojo {
 
     private String filters() {
         StringBuilder filters = new StringBuilder();
-        if (kind != null && !kind.isBlank()) {
-            filters.append(" kind=").append(kind);
+        if (kindFilter != null && !kindFilter.isBlank()) {
+            filters.append(" kind=").append(kindFilter);
         }
-        if (tags != null && !tags.isBlank()) {
-            filters.append(" tags=").append(tags);
+        if (tagFilter != null && !tagFilter.isBlank()) {
+            filters.append(" tags=").append(tagFilter);
         }
-        if (group != null && !group.isBlank()) {
-            filters.append(" group=").append(group);
+        if (groupFilter != null && !groupFilter.isBlank()) {
+            filters.append(" group=").append(groupFilter);
         }
         return filters.length() == 0 ? "" : " matching" + filters;
     }

@@ -142,6 +142,24 @@ class ListIT {
         assertThat(result.log()).contains("Project id of region cn-north-4 from IAM: " + PROJECT);
     }
 
+    /** Regression: the plugin-level {@code <tags>} map of upload-group made dli:list fail to configure. */
+    @Test
+    void listsInAProjectWhosePluginConfigurationIsForUploadGroup() {
+        register("etl-untagged-by-pom", "prod", "untagged-1.0.jar");
+
+        BuildResult result = MavenBuild.of("spark-job", "list-in-spark-job")
+                .args("dli:list")
+                .property("dli.endpoint", emulator.endpoint())
+                .property("dli.projectId", PROJECT)
+                .env("HUAWEICLOUD_SDK_AK", AK)
+                .env("HUAWEICLOUD_SDK_SK", SK)
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        // the pom's <group>, <kind> and <tags> describe what to publish; they do not filter the listing
+        assertThat(result.log()).contains("etl-untagged-by-pom");
+    }
+
     /** A list build in the example project, with the emulator's endpoint and project and env credentials. */
     private static MavenBuild list(String run, String groupPattern) {
         MavenBuild build = MavenBuild.of("list-in-project", run)

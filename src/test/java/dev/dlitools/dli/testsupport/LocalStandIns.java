@@ -32,7 +32,8 @@ public final class LocalStandIns implements AutoCloseable {
 
     public static final String REGION = "cn-north-4";
     public static final String PROJECT_ID = "local-project-id";
-    public static final String BUCKET = "dli-packages";
+    /** The bucket of the example project {@code src/it/spark-job}, so the demo can publish it unchanged. */
+    public static final String BUCKET = "etl-jars";
 
     private final Credentials credentials;
     private final S3ProxyServer s3Proxy;
