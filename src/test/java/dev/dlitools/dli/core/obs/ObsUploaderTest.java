@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.testsupport.RecordingLog;
 import dev.dlitools.dli.testsupport.S3ProxyServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,11 +93,10 @@ class ObsUploaderTest {
                 item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
                 item("guava.jar", "apps/demo/lib/guava.jar", 1234));
         uploader(UploadOptions.defaults()).upload(bucket, items, UploadListener.NONE);
-        // Upload threads report concurrently, as they do to Maven's thread-safe logger.
-        List<String> lines = new CopyOnWriteArrayList<>();
+        RecordingLog log = RecordingLog.withoutDebug();
 
         UploadSummary second = uploader(UploadOptions.defaults()).upload(bucket, items,
-                new LogUploadReporter(collecting(lines)));
+                new LogUploadReporter(log));
 
         assertThat(second.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UNCHANGED);
         assertThat(second.bytesUploaded()).isZero();
@@ -105,7 +104,7 @@ class ObsUploaderTest {
         assertThat(second.unchangedCount()).isEqualTo(2);
         assertThat(second.results().get(0).sha256())
                 .isEqualTo(hex("SHA-256", Files.readAllBytes(items.get(0).file())));
-        assertThat(lines).contains("unchanged demo-1.0.jar  300.0 kB", "unchanged guava.jar  1.2 kB");
+        assertThat(log.lines()).contains("unchanged demo-1.0.jar  300.0 kB", "unchanged guava.jar  1.2 kB");
     }
 
     @Test
@@ -272,27 +271,5 @@ class ObsUploaderTest {
 
     private static String hex(String algorithm, byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
-    }
-
-    private static BuildLog collecting(List<String> lines) {
-        return new BuildLog() {
-            @Override
-            public void info(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void warn(String message) {
-                lines.add(message);
-            }
-
-            @Override
-            public void debug(String message) {}
-
-            @Override
-            public boolean isDebugEnabled() {
-                return false;
-            }
-        };
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupFailedException;
@@ -25,6 +24,7 @@ import dev.dlitools.dli.core.upload.UploadPlanner;
 import dev.dlitools.dli.core.upload.UploadSettings;
 import dev.dlitools.dli.emulator.GroupView;
 import dev.dlitools.dli.testsupport.LocalStandIns;
+import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -37,7 +37,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,27 +60,7 @@ class GroupPublisherTest {
     Path dir;
 
     private final Random random = new Random();
-    /** Upload threads log concurrently. */
-    private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final BuildLog log = new BuildLog() {
-        @Override
-        public void info(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    private final RecordingLog log = RecordingLog.withoutDebug();
 
     private LocalStandIns standIns;
     private S3Client s3;
@@ -151,13 +130,13 @@ class GroupPublisherTest {
     @Test
     void secondPublishOfTheSameFilesUploadsNothingAndRegistersTheGroupAgain() throws Exception {
         publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
-        logLines.clear();
+        log.clear();
 
         PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
 
         assertThat(second.files()).extracting(PublishedFile::outcome).containsOnly("unchanged");
         assertThat(second.files()).extracting(PublishedFile::status).containsOnly("READY");
-        assertThat(logLines).anyMatch(line -> line.startsWith("OBS: 0 uploaded (0 B), 3 unchanged"));
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("OBS: 0 uploaded (0 B), 3 unchanged"));
         assertThat(standIns.emulator().uploadPostCount()).isEqualTo(2);
         assertThat(second.status()).isEqualTo("READY");
         assertThat(PublishResult.read(resultFile)).isEqualTo(second);
@@ -168,7 +147,7 @@ class GroupPublisherTest {
     void republishUploadsOnlyTheFileThatChanged() throws Exception {
         publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
         Files.write(firstDependency, randomBytes(2_000));
-        logLines.clear();
+        log.clear();
 
         PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
 
@@ -179,7 +158,7 @@ class GroupPublisherTest {
         PublishedFile changed = second.files().get(1);
         assertThat(changed.size()).isEqualTo(2_000);
         assertThat(changed.sha256()).isEqualTo(sha256(firstDependency));
-        assertThat(logLines).anyMatch(line -> line.startsWith("OBS: 1 uploaded (2.0 kB), 2 unchanged"));
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("OBS: 1 uploaded (2.0 kB), 2 unchanged"));
         assertThat(second.status()).isEqualTo("READY");
     }
 
