@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.obs;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -39,15 +40,27 @@ final class ObsErrors {
             String text = (code == null ? "HTTP " + service.statusCode() : code + ": " + message
                     + " (HTTP " + service.statusCode() + ")")
                     + (service.requestId() == null ? "" : ", request id " + service.requestId()) + ". "
-                    + hint(code, service.statusCode(), bucket);
+                    + hint(code, service.statusCode(), bucket) + gaveUp(failure);
             return new ObsUploadException(context + text, code, failure);
         }
         String reason = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        if (findCause(failure, SocketTimeoutException.class) != null) {
+            return new ObsUploadException(context + "no answer within " + settings.readTimeout().toSeconds()
+                    + " s. OBS is slow or unreachable; try again later, or raise readTimeout (-Ddli.readTimeout)."
+                    + gaveUp(failure), null, failure);
+        }
         if (failure instanceof SdkClientException) {
             return new ObsUploadException(context + reason + ". Check the OBS endpoint " + settings.endpoint()
-                    + " and the network.", null, failure);
+                    + ", the network and the proxy settings." + gaveUp(failure), null, failure);
         }
         return new ObsUploadException(context + reason, null, failure);
+    }
+
+    /** The SDK retried transient failures before giving up; say so, so nobody just runs the build again. */
+    private String gaveUp(Throwable failure) {
+        return settings.retries() > 0 && ObsRetries.isTransient(failure)
+                ? " Gave up after " + (settings.retries() + 1) + " attempts (retries, -Ddli.retries)."
+                : "";
     }
 
     private String hint(String code, int status, String bucket) {
