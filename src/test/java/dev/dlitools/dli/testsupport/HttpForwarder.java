@@ -44,7 +44,8 @@ final class HttpForwarder implements AutoCloseable {
                 header.getValue().forEach(value -> request.addHeader(header.getKey(), value));
             }
         }
-        if (body.length > 0) {
+        // an empty body with a signed "Content-Length: 0" must keep the header
+        if (body.length > 0 || exchange.getRequestHeaders().containsKey("Content-Length")) {
             request.setEntity(new ByteArrayEntity(body));
         }
         HttpResponse response = client.execute(request.build());
