@@ -3,11 +3,13 @@ package dev.dlitools.dli.core;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The HTTP proxies to reach the services through, one for {@code http://} and one for {@code https://} targets
@@ -60,14 +62,9 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
         }
 
         private static String regex(String wildcardPattern) {
-            StringBuilder regex = new StringBuilder();
-            for (String literal : wildcardPattern.trim().toLowerCase(Locale.ROOT).split("\\*", -1)) {
-                if (!regex.isEmpty()) {
-                    regex.append(".*");
-                }
-                regex.append(literal.isEmpty() ? "" : Pattern.quote(literal));
-            }
-            return regex.toString();
+            return Arrays.stream(wildcardPattern.trim().toLowerCase(Locale.ROOT).split("\\*", -1))
+                    .map(literal -> literal.isEmpty() ? "" : Pattern.quote(literal))
+                    .collect(Collectors.joining(".*"));
         }
 
         @Override

@@ -35,6 +35,7 @@ public final class SignedHttpClient {
     private static final int MAX_SHOWN_BODY = 2000;
 
     private final HttpClient http;
+    private final SettingsProxySelector proxySelector;
     private final Credentials credentials;
     private final Duration readTimeout;
     private final RetryPolicy retryPolicy;
@@ -47,14 +48,13 @@ public final class SignedHttpClient {
      */
     public SignedHttpClient(Credentials credentials, Duration connectTimeout, Duration readTimeout,
             ProxySettings proxy, RetryPolicy retryPolicy, Clock clock, BuildLog log) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
+        this.proxySelector = new SettingsProxySelector(proxy);
+        // no Authenticator, ever: with one, the JDK client drops the Authorization header (see SettingsProxySelector)
+        this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER);
-        if (proxy.forHttp() != null || proxy.forHttps() != null) {
-            builder.proxy(new SettingsProxySelector(proxy));
-            builder.authenticator(new ProxyAuthenticator(proxy));
-        }
-        this.http = builder.build();
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(proxySelector)
+                .build();
         this.credentials = credentials;
         this.readTimeout = readTimeout;
         this.retryPolicy = retryPolicy;
@@ -123,6 +123,8 @@ public final class SignedHttpClient {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
+        // for the proxy only: neither signed nor logged
+        proxySelector.loginFor(uri).ifPresent(login -> request.header("Proxy-Authorization", login));
         if (log.isDebugEnabled()) {
             log.debug("> " + method + " " + uri + " " + maskedHeaders(headers)
                     + (body.length == 0 ? "" : " " + shown(new String(body, StandardCharsets.UTF_8))));
@@ -230,6 +232,11 @@ public final class SignedHttpClient {
         }
         if (status == 404) {
             return notFoundHint;
+        }
+        if (status == 407) {
+            return "The proxy from settings.xml wants a login: check its <username> and <password>. For https "
+                    + "endpoints a proxy login is not possible with signed requests: let the proxy pass them without "
+                    + "one, or add the host to the proxy's <nonProxyHosts>.";
         }
         if (status == 429 || status / 100 == 5) {
             return "The service is busy or failing; try again later.";

@@ -67,7 +67,9 @@ public final class ObsClientFactory {
             configuration.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port()))
                     .nonProxyHosts(Set.copyOf(proxy.nonProxyHostRegexes()));
             if (proxy.hasCredentials()) {
-                configuration.username(proxy.username()).password(proxy.password());
+                // preemptive: answering a 407 would mean sending an upload's body twice, which the SDK cannot
+                configuration.username(proxy.username()).password(proxy.password())
+                        .preemptiveBasicAuthenticationEnabled(true);
             }
         });
         return configuration.build();
