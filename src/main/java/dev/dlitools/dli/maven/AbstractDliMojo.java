@@ -70,7 +70,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
     String serverId;
 
     /**
-     * Seconds to wait for a connection to a service.
+     * Seconds to wait for a connection to a service (DLI, IAM and OBS).
      *
      * @since 0.1.0
      */
@@ -78,7 +78,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
     int connectTimeout;
 
     /**
-     * Seconds to wait for the answer to one call.
+     * Seconds to wait for the answer to one call (DLI, IAM and OBS).
      *
      * @since 0.1.0
      */

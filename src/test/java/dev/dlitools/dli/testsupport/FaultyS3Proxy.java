@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Stands between an S3 client and a real S3 server ({@link S3ProxyServer}) on 127.0.0.1 and misbehaves on demand:
- * answers an S3 error (500, 503 {@code SlowDown}, ...) or drops the connection after reading the request, for the
+ * answers an S3 error (500, 503 {@code SlowDown}, ...), drops the connection after reading the request, or answers
+ * late, for the
  * requests a rule matches (by method and path, or by their number), a given number of times. Everything else is
  * forwarded unchanged, so signatures still check out.
  */
@@ -75,17 +77,22 @@ public final class FaultyS3Proxy implements AutoCloseable {
      * @param method e.g. {@code PUT}, or {@code null} for any
      */
     public FaultyS3Proxy answer(int status, String errorCode, String method, String targetPart, int times) {
-        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, status, errorCode, times));
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, status, errorCode, times, null));
     }
 
     /** Drop the connection, without an answer, of the next {@code times} matching requests. */
     public FaultyS3Proxy drop(String method, String targetPart, int times) {
-        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times));
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null));
+    }
+
+    /** Answer the next {@code times} matching requests only after {@code delay} (then forward them as usual). */
+    public FaultyS3Proxy delay(String method, String targetPart, Duration delay, int times) {
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, delay));
     }
 
     /** Drop the connection of request number {@code number} (counting from 1 since the start). */
     public FaultyS3Proxy dropRequestNumber(int number) {
-        return add(new Rule(null, null, number, 0, null, 1));
+        return add(new Rule(null, null, number, 0, null, 1, null));
     }
 
     /** Every request that arrived, in order, faulted ones included. */
@@ -119,6 +126,10 @@ public final class FaultyS3Proxy implements AutoCloseable {
                     uri.getRawPath(), uri.getRawQuery());
             requests.add(request);
             Rule rule = takeRule(request);
+            if (rule != null && rule.delay != null) {
+                Thread.sleep(rule.delay.toMillis());
+                rule = null;
+            }
             if (rule != null && rule.status == 0) {
                 return; // closing the exchange without an answer closes the connection
             }
@@ -135,6 +146,8 @@ public final class FaultyS3Proxy implements AutoCloseable {
                     + request.target()));
         } catch (IOException e) {
             // the client went away, or S3Proxy did: the exchange is closed below either way
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             exchange.close();
         }
@@ -153,15 +166,18 @@ public final class FaultyS3Proxy implements AutoCloseable {
         private final int requestNumber;
         private final int status;
         private final String errorCode;
+        private final Duration delay;
         private int remaining;
 
-        Rule(String method, Pattern target, int requestNumber, int status, String errorCode, int times) {
+        Rule(String method, Pattern target, int requestNumber, int status, String errorCode, int times,
+                Duration delay) {
             this.method = method;
             this.target = target;
             this.requestNumber = requestNumber;
             this.status = status;
             this.errorCode = errorCode;
             this.remaining = times;
+            this.delay = delay;
         }
 
         boolean matches(Request request) {

@@ -221,6 +221,27 @@ class GroupPublisherFaultsTest {
     }
 
     @Test
+    void obsTooSlowFailsNamingTheReadTimeoutSetting() throws IOException {
+        ObsClientSettings impatient = obsSettings.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1))
+                .withRetries(1);
+        faultyObs.delay("PUT", "alpha-2.1.jar", Duration.ofMillis(2500), 2);
+
+        ObsUploadException failure;
+        try (S3Client impatientClient = ObsClientFactory.create(impatient, log)) {
+            failure = catchThrowableOfType(ObsUploadException.class, () -> new GroupPublisher(standIns.bucket(),
+                    this::objectUrl, dir.resolve("result.json"), log).publish(plan(),
+                    new ObsUploader(impatientClient, impatient, UploadOptions.defaults(), log), dli(), waiter(), true));
+        }
+
+        assertThat(failure).hasMessageContaining("Upload of " + dependency)
+                .hasMessageContaining("no answer within 1 s")
+                .hasMessageContaining("raise readTimeout (-Ddli.readTimeout)")
+                .hasMessageContaining("Gave up after 2 attempts");
+        assertThat(puts("alpha-2.1.jar")).isEqualTo(2);
+        assertThat(standIns.emulator().groups()).isEmpty();
+    }
+
+    @Test
     void obsRefusingTheRequestIsNotRetried() {
         faultyObs.answer(403, "AccessDenied", "PUT", "alpha-2.1.jar", 1);
 
