@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns SDK and I/O failures into {@link ObsUploadException}s that say what to check. Messages are built from the
@@ -56,10 +57,12 @@ final class ObsErrors {
         return new ObsUploadException(context + reason, null, failure);
     }
 
-    /** The SDK retried transient failures before giving up; say so, so nobody just runs the build again. */
-    private String gaveUp(Throwable failure) {
-        return settings.retries() > 0 && ObsRetries.isTransient(failure)
-                ? " Gave up after " + (settings.retries() + 1) + " attempts (retries, -Ddli.retries)."
+    /** The SDK retried the failure before giving up; say so, so nobody just runs the build again. */
+    private static String gaveUp(Throwable failure) {
+        SdkException sdk = findCause(failure, SdkException.class);
+        Integer attempts = sdk == null ? null : sdk.numAttempts();
+        return attempts != null && attempts > 1
+                ? " Gave up after " + attempts + " attempts (retries, -Ddli.retries)."
                 : "";
     }
 

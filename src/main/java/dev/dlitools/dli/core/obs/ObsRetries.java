@@ -34,7 +34,7 @@ import software.amazon.awssdk.retries.api.RetryToken;
 final class ObsRetries implements ExecutionInterceptor {
 
     /** OBS's error codes for transient trouble; {@code SlowDown} and 503 also ask for the longer throttling backoff. */
-    static final Set<String> TRANSIENT_CODES =
+    private static final Set<String> TRANSIENT_CODES =
             Set.of("SlowDown", "RequestTimeout", "InternalError", "ServiceUnavailable", "Throttling");
     private static final Set<String> THROTTLING_CODES = Set.of("SlowDown", "Throttling");
 
@@ -48,7 +48,7 @@ final class ObsRetries implements ExecutionInterceptor {
     }
 
     /** Whether the SDK retries this failure; never authentication or validation errors (other 4xx). */
-    static boolean isTransient(Throwable failure) {
+    private static boolean isTransient(Throwable failure) {
         if (failure instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             return TRANSIENT_CODES.contains(code) || service.statusCode() == 429 || service.statusCode() / 100 == 5;
@@ -109,7 +109,7 @@ final class ObsRetries implements ExecutionInterceptor {
     }
 
     /** What went wrong, without anything of the request (no credentials). */
-    static String reason(Throwable failure) {
+    private static String reason(Throwable failure) {
         if (failure instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             return "HTTP " + service.statusCode() + (code == null ? "" : " " + code);

@@ -3,12 +3,12 @@ package dev.dlitools.dli.core.dli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.Fault;
+import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -31,24 +31,7 @@ class SignedHttpClientRetryTest {
     private static final String RESOURCES = "/v2\\.0/[^/]+/resources";
 
     private final List<Duration> pauses = new CopyOnWriteArrayList<>();
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final BuildLog log = new BuildLog() {
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    private final RecordingLog log = RecordingLog.withoutDebug();
 
     private DliEmulator emulator;
 
@@ -72,11 +55,11 @@ class SignedHttpClientRetryTest {
         assertThat(emulator.requests()).hasSize(3);
         // full jitter with the random number fixed at 0.5: half of 0.5 s, then half of 1 s
         assertThat(pauses).containsExactly(Duration.ofMillis(250), Duration.ofMillis(500));
-        assertThat(warnings).hasSize(2);
-        assertThat(warnings.get(0)).contains("GET " + emulator.endpoint() + "/v2.0/" + PROJECT + "/resources")
+        assertThat(log.lines()).hasSize(2);
+        assertThat(log.lines().get(0)).contains("GET " + emulator.endpoint() + "/v2.0/" + PROJECT + "/resources")
                 .contains("HTTP 500 DLI.0999").endsWith("attempt 2/4 in 0.3 s");
-        assertThat(warnings.get(1)).endsWith("attempt 3/4 in 0.5 s");
-        assertThat(String.join("\n", warnings)).doesNotContain(SK);
+        assertThat(log.lines().get(1)).endsWith("attempt 3/4 in 0.5 s");
+        assertThat(String.join("\n", log.lines())).doesNotContain(SK);
     }
 
     @Test
@@ -86,7 +69,7 @@ class SignedHttpClientRetryTest {
         client(3, Credentials.of(AK, SK)).listResources(null, null);
 
         assertThat(pauses).containsExactly(Duration.ofSeconds(7));
-        assertThat(warnings.get(0)).contains("HTTP 429").endsWith("attempt 2/4 in 7.0 s (Retry-After)");
+        assertThat(log.lines().get(0)).contains("HTTP 429").endsWith("attempt 2/4 in 7.0 s (Retry-After)");
     }
 
     @Test
@@ -124,7 +107,7 @@ class SignedHttpClientRetryTest {
 
         assertThat(failure).hasMessageContaining("Could not reach " + closedPort + " (connection refused)")
                 .hasMessageEndingWith("Gave up after 2 attempts (retries, -Ddli.retries).");
-        assertThat(warnings).singleElement().asString().contains("connection refused").contains("attempt 2/2");
+        assertThat(log.lines()).singleElement().asString().contains("connection refused").contains("attempt 2/2");
     }
 
     @Test
@@ -175,7 +158,7 @@ class SignedHttpClientRetryTest {
         assertThat(failure).hasMessageContaining("got no answer within 1 s")
                 .hasMessageContaining("raise readTimeout (-Ddli.readTimeout)")
                 .hasMessageEndingWith("Gave up after 2 attempts (retries, -Ddli.retries).");
-        assertThat(warnings).singleElement().asString().contains("no answer within the read timeout");
+        assertThat(log.lines()).singleElement().asString().contains("no answer within the read timeout");
     }
 
     private DliClient client(int retries, Credentials credentials) {

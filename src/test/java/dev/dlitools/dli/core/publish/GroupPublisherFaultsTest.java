@@ -3,7 +3,6 @@ package dev.dlitools.dli.core.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.GroupWaiter;
@@ -23,6 +22,7 @@ import dev.dlitools.dli.core.upload.UploadSettings;
 import dev.dlitools.dli.emulator.Fault;
 import dev.dlitools.dli.testsupport.FaultyS3Proxy;
 import dev.dlitools.dli.testsupport.LocalStandIns;
+import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,26 +53,7 @@ class GroupPublisherFaultsTest {
     @TempDir
     Path dir;
 
-    private final List<String> logLines = new CopyOnWriteArrayList<>();
-    private final BuildLog log = new BuildLog() {
-        @Override
-        public void info(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logLines.add(message);
-        }
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
-    };
+    private final RecordingLog log = RecordingLog.withoutDebug();
     /** The DLI client's pauses between attempts, taken instead of slept. */
     private final List<Duration> dliPauses = new CopyOnWriteArrayList<>();
 
@@ -113,9 +94,9 @@ class GroupPublisherFaultsTest {
         assertThat(standIns.emulator().groups()).singleElement()
                 .satisfies(group -> assertThat(group.status()).isEqualTo("READY"));
         assertThat(dliPauses).hasSize(2);
-        assertThat(logLines).anyMatch(line -> line.startsWith("POST ") && line.contains("HTTP 500")
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("POST ") && line.contains("HTTP 500")
                 && line.contains("attempt 2/4"));
-        assertThat(logLines).anyMatch(line -> line.contains("attempt 3/4"));
+        assertThat(log.lines()).anyMatch(line -> line.contains("attempt 3/4"));
     }
 
     @Test
@@ -145,7 +126,7 @@ class GroupPublisherFaultsTest {
                                 duration -> Thread.sleep(duration.toMillis()), log), true);
 
         assertThat(result.status()).isEqualTo("READY");
-        assertThat(logLines).filteredOn(line -> line.startsWith("Polling group " + GROUP + " failed, polling again"))
+        assertThat(log.lines()).filteredOn(line -> line.startsWith("Polling group " + GROUP + " failed, polling again"))
                 .hasSize(2);
     }
 
@@ -165,10 +146,10 @@ class GroupPublisherFaultsTest {
         for (PlannedFile file : plan().files()) {
             assertThat(standIns.s3Proxy().exists(standIns.bucket(), file.objectKey())).as(file.objectKey()).isTrue();
         }
-        assertThat(logLines).anyMatch(line -> line.startsWith("OBS PutObject '") && line.contains("etl-job-1.0.jar")
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("OBS PutObject '") && line.contains("etl-job-1.0.jar")
                 && line.contains("HTTP 503 SlowDown") && line.contains("attempt 2/4"));
-        assertThat(logLines).anyMatch(line -> line.contains("etl-job-1.0.jar") && line.contains("attempt 3/4"));
-        assertThat(logLines).anyMatch(line -> line.contains("alpha-2.1.jar") && line.contains("HTTP 500 InternalError"));
+        assertThat(log.lines()).anyMatch(line -> line.contains("etl-job-1.0.jar") && line.contains("attempt 3/4"));
+        assertThat(log.lines()).anyMatch(line -> line.contains("alpha-2.1.jar") && line.contains("HTTP 500 InternalError"));
     }
 
     @Test
@@ -202,7 +183,7 @@ class GroupPublisherFaultsTest {
         assertThat(ofLargeFile).filteredOn(request -> request.method().equals("PUT"))
                 .extracting(request -> request.query().replaceAll("&uploadId=.*|uploadId=[^&]*&", ""))
                 .containsExactlyInAnyOrder("partNumber=1", "partNumber=2", "partNumber=2", "partNumber=3");
-        assertThat(logLines).anyMatch(line -> line.startsWith("OBS UploadPart '") && line.contains("part 2")
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("OBS UploadPart '") && line.contains("part 2")
                 && line.contains("attempt 2/4"));
     }
 
