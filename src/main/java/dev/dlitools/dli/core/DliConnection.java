@@ -4,6 +4,7 @@ import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.IamClient;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -12,6 +13,8 @@ import java.time.Duration;
  * through IAM when none is given.
  *
  * @param projectId {@code null} to look it up by region name
+ * @param proxy the proxies for DLI, IAM and OBS
+ * @param retryPolicy how calls that failed transiently are tried again (for OBS: how many times)
  */
 public record DliConnection(
         String region,
@@ -19,10 +22,13 @@ public record DliConnection(
         Endpoints endpoints,
         Credentials credentials,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        ProxySettings proxy,
+        RetryPolicy retryPolicy) {
 
     public DliClient open(BuildLog log) {
-        SignedHttpClient http = new SignedHttpClient(credentials, connectTimeout, readTimeout, Clock.systemUTC(), log);
+        SignedHttpClient http = new SignedHttpClient(credentials, connectTimeout, readTimeout, proxy, retryPolicy,
+                Clock.systemUTC(), log);
         String project = projectId;
         if (project == null || project.isBlank()) {
             project = new IamClient(http, endpoints.iam()).resolveProjectId(region);

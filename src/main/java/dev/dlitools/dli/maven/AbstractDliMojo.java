@@ -4,7 +4,9 @@ import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.DliConnection;
 import dev.dlitools.dli.core.DliPluginException;
 import dev.dlitools.dli.core.Endpoints;
+import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -14,7 +16,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** The settings every goal shares: region, project, endpoints, credentials and time-outs. */
+/** The settings every goal shares: region, project, endpoints, credentials, time-outs, retries and proxies. */
 abstract class AbstractDliMojo extends AbstractMojo {
 
     static final String ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID";
@@ -68,7 +70,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
     String serverId;
 
     /**
-     * Seconds to wait for a connection to a service.
+     * Seconds to wait for a connection to a service (DLI, IAM and OBS).
      *
      * @since 0.1.0
      */
@@ -76,12 +78,22 @@ abstract class AbstractDliMojo extends AbstractMojo {
     int connectTimeout;
 
     /**
-     * Seconds to wait for the answer to one call.
+     * Seconds to wait for the answer to one call (DLI, IAM and OBS).
      *
      * @since 0.1.0
      */
     @Parameter(property = "dli.readTimeout", defaultValue = "60")
     int readTimeout;
+
+    /**
+     * How many times a call that failed for a transient reason (no answer, time-out, HTTP 429 or 5xx, OBS
+     * {@code SlowDown}) is tried again, with exponential backoff; 0 to 10. Refused logins and invalid requests are
+     * never retried.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.retries", defaultValue = "3")
+    int retries;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
@@ -144,12 +156,27 @@ abstract class AbstractDliMojo extends AbstractMojo {
             throw new DliPluginException("connectTimeout (-Ddli.connectTimeout) and readTimeout "
                     + "(-Ddli.readTimeout) are seconds and must be positive.");
         }
+        RetryPolicy retryPolicy = RetryPolicy.of(retries);
         Endpoints endpoints = endpoints();
         Credentials credentials = credentials(serverId);
         log.info("Using access key " + credentials.maskedAccessKey() + " from " + credentials.source()
                 + (credentials.isTemporary() ? " (temporary, with security token)" : ""));
         return new DliConnection(region(), firstPresent(projectId, environment.get(ENV_PROJECT_ID)), endpoints,
-                credentials, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout));
+                credentials, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout), proxies(log),
+                retryPolicy);
+    }
+
+    /** settings.xml's active proxies, for DLI, IAM and OBS alike. */
+    private ProxySettings proxies(BuildLog log) {
+        ProxySettings proxies = new ProxyResolver(settingsDecrypter)
+                .resolve(session == null ? null : session.getSettings());
+        if (proxies.forHttps() != null) {
+            log.info("https:// endpoints through " + proxies.forHttps());
+        }
+        if (proxies.forHttp() != null) {
+            log.info("http:// endpoints through " + proxies.forHttp());
+        }
+        return proxies;
     }
 
     static String firstPresent(String... values) {

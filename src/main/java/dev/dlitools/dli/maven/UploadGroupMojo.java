@@ -275,7 +275,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
         // the project id is resolved before anything is uploaded, so a bad one costs no upload
         DliClient dli = register ? connection.open(log) : null;
         ObsClientSettings obs = obsSettings(connection);
-        try (S3Client s3 = ObsClientFactory.create(obs)) {
+        try (S3Client s3 = ObsClientFactory.create(obs, log)) {
             ObsUploader uploader = new ObsUploader(s3, obs, UploadOptions.defaults().withThreads(uploadThreads)
                     .withForce(force), log);
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(pollInterval), Duration.ofSeconds(timeout),
@@ -320,7 +320,9 @@ public class UploadGroupMojo extends AbstractDliMojo {
         return ObsClientSettings.forRegion(connection.region(), credentials)
                 .withEndpoint(connection.endpoints().obs(), pathStyle)
                 .withTimeouts(connection.connectTimeout(), connection.readTimeout())
-                .withMaxConnections(uploadThreads);
+                .withMaxConnections(uploadThreads)
+                .withProxy(connection.proxy())
+                .withRetries(connection.retryPolicy().retries());
     }
 
     private ProjectArtifacts projectArtifacts() {

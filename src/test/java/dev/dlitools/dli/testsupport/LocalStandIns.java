@@ -1,11 +1,13 @@
 package dev.dlitools.dli.testsupport;
 
 import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
+import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.S3ObjectStore;
 import java.io.IOException;
@@ -64,8 +66,7 @@ public final class LocalStandIns implements AutoCloseable {
             s3Proxy.close();
             throw e;
         }
-        dliClient = new DliClient(new SignedHttpClient(credentials, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                Clock.systemUTC(), BuildLog.SILENT), emulator.endpoint(), PROJECT_ID);
+        dliClient = dliClient(new RetryPolicy(RetryPolicy.DEFAULT_RETRIES, duration -> {}, () -> 0.5));
     }
 
     /** Both on free ports; asynchronous groups turn READY after the emulator's default delay. */
@@ -112,9 +113,19 @@ public final class LocalStandIns implements AutoCloseable {
         return obsSettings;
     }
 
-    /** A client of the emulator's DLI API for the project, logging nothing. */
+    /** A client of the emulator's DLI API for the project, logging nothing, retrying without pauses. */
     public DliClient dliClient() {
         return dliClient;
+    }
+
+    /** A client of the emulator's DLI API for the project that retries as {@code retryPolicy} says. */
+    public DliClient dliClient(RetryPolicy retryPolicy, BuildLog log) {
+        return new DliClient(new SignedHttpClient(credentials, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                ProxySettings.NONE, retryPolicy, Clock.systemUTC(), log), emulator.endpoint(), PROJECT_ID);
+    }
+
+    private DliClient dliClient(RetryPolicy retryPolicy) {
+        return dliClient(retryPolicy, BuildLog.SILENT);
     }
 
     /** For looking at, or tampering with, what the bucket holds. */

@@ -3,8 +3,10 @@ package dev.dlitools.dli.core.dli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -23,7 +25,9 @@ import java.util.Map;
  * Sends AK/SK-signed JSON requests to Huawei Cloud APIs with the JDK's HTTP client, and turns every failure into a
  * {@link DliApiException} whose message says what to check.
  *
- * <p>Debug logging shows the exchange with the signature and any security token masked.
+ * <p>Calls that fail for a transient reason are tried again as the {@link RetryPolicy} says, each retry logged as
+ * "attempt n/N" with the reason. Debug logging shows the exchange with the signature and any security token masked.
+ * Certificates are always verified: the JDK's default trust store and host name checks apply.
  */
 public final class SignedHttpClient {
 
@@ -31,19 +35,29 @@ public final class SignedHttpClient {
     private static final int MAX_SHOWN_BODY = 2000;
 
     private final HttpClient http;
+    private final SettingsProxySelector proxySelector;
     private final Credentials credentials;
     private final Duration readTimeout;
+    private final RetryPolicy retryPolicy;
     private final Clock clock;
     private final BuildLog log;
 
-    public SignedHttpClient(
-            Credentials credentials, Duration connectTimeout, Duration readTimeout, Clock clock, BuildLog log) {
+    /**
+     * @param proxy the proxies to reach the services through
+     * @param retryPolicy how often a call that failed transiently (no answer, time-out, 429, 5xx) is tried again
+     */
+    public SignedHttpClient(Credentials credentials, Duration connectTimeout, Duration readTimeout,
+            ProxySettings proxy, RetryPolicy retryPolicy, Clock clock, BuildLog log) {
+        this.proxySelector = new SettingsProxySelector(proxy);
+        // no Authenticator, ever: with one, the JDK client drops the Authorization header (see SettingsProxySelector)
         this.http = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(proxySelector)
                 .build();
         this.credentials = credentials;
         this.readTimeout = readTimeout;
+        this.retryPolicy = retryPolicy;
         this.clock = clock;
         this.log = log;
     }
@@ -64,6 +78,40 @@ public final class SignedHttpClient {
      */
     public ApiResponse send(
             String method, URI uri, byte[] body, Map<String, String> extraHeaders, String notFoundHint) {
+        for (int attempt = 1; ; attempt++) {
+            DliApiException failure;
+            Duration retryAfter = null;
+            try {
+                HttpResponse<String> response = exchange(method, uri, body, extraHeaders);
+                String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
+                if (response.statusCode() / 100 == 2) {
+                    return new ApiResponse(response.statusCode(), response.body(), requestId);
+                }
+                failure = failure(method, uri, response.statusCode(), response.body(), requestId, notFoundHint);
+                retryAfter = response.statusCode() == 429 ? retryAfter(response) : null;
+            } catch (DliApiException e) {
+                failure = e;
+            }
+            // every call may be repeated: GETs and DELETEs are idempotent, and a group upload (POST) overwrites a
+            // group of the same name, so a POST whose answer was lost registers the same group once more
+            if (!isTransient(failure) || !retryPolicy.mayRetry(attempt)) {
+                throw attempt == 1 ? failure : gaveUp(failure, attempt);
+            }
+            Duration delay = retryPolicy.delay(attempt, retryAfter);
+            log.warn(method + " " + withoutQuery(uri) + " failed (" + reason(failure) + "); attempt "
+                    + (attempt + 1) + "/" + retryPolicy.maxAttempts() + " in " + RetryPolicy.seconds(delay)
+                    + (retryAfter == null ? "" : " (Retry-After)"));
+            try {
+                retryPolicy.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DliApiException("Interrupted while calling " + withoutQuery(uri), 0, null, null, null, e);
+            }
+        }
+    }
+
+    /** One signed exchange; the signature is made anew for each attempt, so a retry is not signed stale. */
+    private HttpResponse<String> exchange(String method, URI uri, byte[] body, Map<String, String> extraHeaders) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json;charset=UTF-8");
         headers.putAll(extraHeaders);
@@ -75,6 +123,8 @@ public final class SignedHttpClient {
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
+        // for the proxy only: neither signed nor logged
+        proxySelector.loginFor(uri).ifPresent(login -> request.header("Proxy-Authorization", login));
         if (log.isDebugEnabled()) {
             log.debug("> " + method + " " + uri + " " + maskedHeaders(headers)
                     + (body.length == 0 ? "" : " " + shown(new String(body, StandardCharsets.UTF_8))));
@@ -84,23 +134,54 @@ public final class SignedHttpClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new DliApiException(method + " " + withoutQuery(uri) + " got no answer within " + readTimeout.toSeconds()
-                    + " s. The service is slow or unreachable; try again, or raise the timeout.", 0, null, null, null, e);
+            throw new DliApiException(method + " " + withoutQuery(uri) + " got no answer within "
+                    + readTimeout.toSeconds() + " s. The service is slow or unreachable; try again later, or raise "
+                    + "readTimeout (-Ddli.readTimeout).", 0, null, null, null, e);
         } catch (IOException e) {
             throw new DliApiException("Could not reach " + uri.getScheme() + "://" + uri.getRawAuthority() + " ("
-                    + describe(e) + "). Check the endpoint setting and the network.", 0, null, null, null, e);
+                    + describe(e) + "). Check the endpoint setting, the network and the proxy settings.",
+                    0, null, null, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DliApiException("Interrupted while calling " + withoutQuery(uri), 0, null, null, null, e);
         }
-        String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
         if (log.isDebugEnabled()) {
-            log.debug("< " + response.statusCode() + " request id " + requestId + " " + shown(response.body()));
+            log.debug("< " + response.statusCode() + " request id "
+                    + response.headers().firstValue("X-Request-Id").orElse(null) + " " + shown(response.body()));
         }
-        if (response.statusCode() / 100 == 2) {
-            return new ApiResponse(response.statusCode(), response.body(), requestId);
+        return response;
+    }
+
+    /** No answer (refused, dropped, timed out), throttled or a server error; never authentication or validation. */
+    private static boolean isTransient(DliApiException failure) {
+        if (failure.getCause() instanceof InterruptedException) {
+            return false;
         }
-        throw failure(method, uri, response.statusCode(), response.body(), requestId, notFoundHint);
+        int status = failure.httpStatus();
+        return failure.isConnectionFailure() || status == 429 || status / 100 == 5;
+    }
+
+    private DliApiException gaveUp(DliApiException last, int attempts) {
+        return new DliApiException(last.getMessage() + " Gave up after " + attempts + " attempts (retries, "
+                + "-Ddli.retries).", last.httpStatus(), last.errorCode(), last.errorMessage(), last.requestId(), last);
+    }
+
+    private static String reason(DliApiException failure) {
+        if (failure.isConnectionFailure()) {
+            if (failure.getCause() instanceof HttpTimeoutException) {
+                return "no answer within the read timeout";
+            }
+            return failure.getCause() instanceof IOException io ? describe(io) : "no answer";
+        }
+        return "HTTP " + failure.httpStatus() + (failure.errorCode() == null ? "" : " " + failure.errorCode());
+    }
+
+    /** {@code Retry-After} in seconds; an HTTP date or garbage is ignored (the backoff applies instead). */
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .filter(value -> value.trim().matches("\\d{1,9}"))
+                .map(value -> Duration.ofSeconds(Long.parseLong(value.trim())))
+                .orElse(null);
     }
 
     /** Reads a 2xx answer as {@code type}; a body that is not JSON, or is cut short, is a clear error. */
@@ -151,6 +232,11 @@ public final class SignedHttpClient {
         }
         if (status == 404) {
             return notFoundHint;
+        }
+        if (status == 407) {
+            return "The proxy from settings.xml wants a login: check its <username> and <password>. For https "
+                    + "endpoints a proxy login is not possible with signed requests: let the proxy pass them without "
+                    + "one, or add the host to the proxy's <nonProxyHosts>.";
         }
         if (status == 429 || status / 100 == 5) {
             return "The service is busy or failing; try again later.";

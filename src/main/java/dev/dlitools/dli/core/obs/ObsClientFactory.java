@@ -1,6 +1,9 @@
 package dev.dlitools.dli.core.obs;
 
+import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
+import java.net.URI;
+import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -8,19 +11,36 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
- * The one place that builds the S3 client for OBS. The caller owns the client and closes it; tests and the
- * benchmark share one client across uploads.
+ * The one place that builds the S3 client for OBS: timeouts, retries ({@link ObsRetries}), settings.xml proxies.
+ * Certificates are always verified (the SDK's default TLS setup; there is no switch to turn that off). The caller
+ * owns the client and closes it; tests and the benchmark share one client across uploads.
  */
 public final class ObsClientFactory {
 
     private ObsClientFactory() {}
 
+    /** A client that logs nothing, for tests and tools. */
     public static S3Client create(ObsClientSettings settings) {
+        return create(settings, BuildLog.SILENT);
+    }
+
+    /**
+     * @param log where each retry is reported as "attempt n/N"
+     */
+    public static S3Client create(ObsClientSettings settings, BuildLog log) {
+        ObsRetries retries = new ObsRetries(settings.retries(), log);
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder()
+                .connectionTimeout(settings.connectTimeout())
+                .socketTimeout(settings.readTimeout())
+                .maxConnections(settings.maxConnections())
+                // only settings.xml's proxies count, as for DLI: not the JVM's proxy properties or the environment
+                .proxyConfiguration(proxyConfiguration(settings));
         return S3Client.builder()
                 .endpointOverride(settings.endpoint())
                 .region(Region.of(settings.region()))
@@ -31,12 +51,28 @@ public final class ObsClientFactory {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // "Expect: 100-continue" costs a round trip per PUT; with many small jars that dominates
                 .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
+                .overrideConfiguration(override -> override
+                        .retryStrategy(retries.strategy())
+                        .addExecutionInterceptor(retries))
                 // explicit client: the SDK's service-loader discovery is fragile inside a Maven plugin realm
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .connectionTimeout(settings.connectTimeout())
-                        .socketTimeout(settings.readTimeout())
-                        .maxConnections(settings.maxConnections()))
+                .httpClientBuilder(http)
                 .build();
+    }
+
+    private static ProxyConfiguration proxyConfiguration(ObsClientSettings settings) {
+        ProxyConfiguration.Builder configuration = ProxyConfiguration.builder()
+                .useSystemPropertyValues(false)
+                .useEnvironmentVariableValues(false);
+        settings.proxy().forScheme(settings.endpoint().getScheme()).ifPresent(proxy -> {
+            configuration.endpoint(URI.create("http://" + proxy.host() + ":" + proxy.port()))
+                    .nonProxyHosts(Set.copyOf(proxy.nonProxyHostRegexes()));
+            if (proxy.hasCredentials()) {
+                // preemptive: answering a 407 would mean sending an upload's body twice, which the SDK cannot
+                configuration.username(proxy.username()).password(proxy.password())
+                        .preemptiveBasicAuthenticationEnabled(true);
+            }
+        });
+        return configuration.build();
     }
 
     private static AwsCredentials awsCredentials(Credentials credentials) {

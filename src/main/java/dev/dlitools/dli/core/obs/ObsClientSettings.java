@@ -1,7 +1,9 @@
 package dev.dlitools.dli.core.obs;
 
+import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,9 +22,11 @@ import java.util.stream.Collectors;
  * @param connectTimeout how long to wait for a TCP/TLS connection
  * @param readTimeout how long a socket read may block, e.g. waiting for the answer to an uploaded part
  * @param maxConnections the HTTP connection pool size; at least the uploader's thread count
+ * @param proxy the proxies to reach OBS through
+ * @param retries how many times a request that failed transiently is sent again
  */
 public record ObsClientSettings(URI endpoint, String region, Credentials credentials, boolean pathStyle,
-        Duration connectTimeout, Duration readTimeout, int maxConnections) {
+        Duration connectTimeout, Duration readTimeout, int maxConnections, ProxySettings proxy, int retries) {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
@@ -33,6 +37,8 @@ public record ObsClientSettings(URI endpoint, String region, Credentials credent
         Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(proxy, "proxy");
+        RetryPolicy.checkRetries(retries);
         if (endpoint.getScheme() == null || endpoint.getHost() == null) {
             throw new IllegalArgumentException("OBS endpoint must be an absolute URL like https://obs."
                     + region + ".myhuaweicloud.com, got: " + endpoint);
@@ -42,10 +48,14 @@ public record ObsClientSettings(URI endpoint, String region, Credentials credent
         }
     }
 
-    /** Real OBS in {@code region}, virtual-hosted addressing, default timeouts, a pool for the default threads. */
+    /**
+     * Real OBS in {@code region}, virtual-hosted addressing, default timeouts and retries, a pool for the default
+     * threads, no proxy.
+     */
     public static ObsClientSettings forRegion(String region, Credentials credentials) {
         return new ObsClientSettings(defaultEndpoint(region), region, credentials, false,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, UploadOptions.DEFAULT_THREADS);
+                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, UploadOptions.DEFAULT_THREADS, ProxySettings.NONE,
+                RetryPolicy.DEFAULT_RETRIES);
     }
 
     public static URI defaultEndpoint(String region) {
@@ -54,17 +64,27 @@ public record ObsClientSettings(URI endpoint, String region, Credentials credent
 
     public ObsClientSettings withEndpoint(URI newEndpoint, boolean newPathStyle) {
         return new ObsClientSettings(newEndpoint, region, credentials, newPathStyle, connectTimeout, readTimeout,
-                maxConnections);
+                maxConnections, proxy, retries);
     }
 
     public ObsClientSettings withTimeouts(Duration newConnectTimeout, Duration newReadTimeout) {
         return new ObsClientSettings(endpoint, region, credentials, pathStyle, newConnectTimeout, newReadTimeout,
-                maxConnections);
+                maxConnections, proxy, retries);
     }
 
     public ObsClientSettings withMaxConnections(int newMaxConnections) {
         return new ObsClientSettings(endpoint, region, credentials, pathStyle, connectTimeout, readTimeout,
-                newMaxConnections);
+                newMaxConnections, proxy, retries);
+    }
+
+    public ObsClientSettings withProxy(ProxySettings newProxy) {
+        return new ObsClientSettings(endpoint, region, credentials, pathStyle, connectTimeout, readTimeout,
+                maxConnections, newProxy, retries);
+    }
+
+    public ObsClientSettings withRetries(int newRetries) {
+        return new ObsClientSettings(endpoint, region, credentials, pathStyle, connectTimeout, readTimeout,
+                maxConnections, proxy, newRetries);
     }
 
     /**

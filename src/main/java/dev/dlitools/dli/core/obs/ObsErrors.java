@@ -1,10 +1,12 @@
 package dev.dlitools.dli.core.obs;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns SDK and I/O failures into {@link ObsUploadException}s that say what to check. Messages are built from the
@@ -39,15 +41,29 @@ final class ObsErrors {
             String text = (code == null ? "HTTP " + service.statusCode() : code + ": " + message
                     + " (HTTP " + service.statusCode() + ")")
                     + (service.requestId() == null ? "" : ", request id " + service.requestId()) + ". "
-                    + hint(code, service.statusCode(), bucket);
+                    + hint(code, service.statusCode(), bucket) + gaveUp(failure);
             return new ObsUploadException(context + text, code, failure);
         }
         String reason = failure.getMessage() != null ? failure.getMessage() : failure.toString();
+        if (findCause(failure, SocketTimeoutException.class) != null) {
+            return new ObsUploadException(context + "no answer within " + settings.readTimeout().toSeconds()
+                    + " s. OBS is slow or unreachable; try again later, or raise readTimeout (-Ddli.readTimeout)."
+                    + gaveUp(failure), null, failure);
+        }
         if (failure instanceof SdkClientException) {
             return new ObsUploadException(context + reason + ". Check the OBS endpoint " + settings.endpoint()
-                    + " and the network.", null, failure);
+                    + ", the network and the proxy settings." + gaveUp(failure), null, failure);
         }
         return new ObsUploadException(context + reason, null, failure);
+    }
+
+    /** The SDK retried the failure before giving up; say so, so nobody just runs the build again. */
+    private static String gaveUp(Throwable failure) {
+        SdkException sdk = findCause(failure, SdkException.class);
+        Integer attempts = sdk == null ? null : sdk.numAttempts();
+        return attempts != null && attempts > 1
+                ? " Gave up after " + attempts + " attempts (retries, -Ddli.retries)."
+                : "";
     }
 
     private String hint(String code, int status, String bucket) {

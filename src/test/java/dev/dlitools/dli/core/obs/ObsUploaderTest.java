@@ -193,7 +193,7 @@ class ObsUploaderTest {
         String wrongSecret = "wrong-secret-Xy9Qz7";
         ObsClientSettings wrongSettings = new ObsClientSettings(settings.endpoint(), settings.region(),
                 Credentials.of(S3ProxyServer.ACCESS_KEY, wrongSecret), true, settings.connectTimeout(),
-                settings.readTimeout(), settings.maxConnections());
+                settings.readTimeout(), settings.maxConnections(), settings.proxy(), settings.retries());
         List<UploadItem> items = List.of(item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100));
 
         ObsUploadException failure;

@@ -1,0 +1,86 @@
+package dev.dlitools.dli.core;
+
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP proxies to reach the services through, one for {@code http://} and one for {@code https://} targets
+ * (either may be absent), as settings.xml's {@code <proxies>} give them.
+ *
+ * @param forHttp the proxy for {@code http://} endpoints, or {@code null} for none
+ * @param forHttps the proxy for {@code https://} endpoints, or {@code null} for none
+ */
+public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
+
+    public static final ProxySettings NONE = new ProxySettings(null, null);
+
+    /**
+     * One proxy.
+     *
+     * @param id the settings.xml id, for messages
+     * @param username {@code null} when the proxy needs no login
+     * @param password {@code null} when the proxy needs no login; never shown by {@link #toString()}
+     * @param nonProxyHosts hosts reached directly, with {@code *} as wildcard ({@code localhost}, {@code *.corp})
+     */
+    public record HttpProxy(String id, String host, int port, String username, String password,
+            List<String> nonProxyHosts) {
+
+        public HttpProxy {
+            Objects.requireNonNull(host, "host");
+            if (port < 1 || port > 65535) {
+                throw new DliPluginException("The proxy '" + id + "' in settings.xml has port " + port
+                        + "; give a <port> from 1 to 65535.");
+            }
+            nonProxyHosts = nonProxyHosts == null ? List.of() : List.copyOf(nonProxyHosts);
+        }
+
+        public boolean hasCredentials() {
+            return username != null && !username.isEmpty();
+        }
+
+        /** Whether {@code host} is reached directly: it matches a {@code nonProxyHosts} pattern (ignoring case). */
+        public boolean bypasses(String targetHost) {
+            String host = targetHost.toLowerCase(Locale.ROOT);
+            return nonProxyHosts.stream().anyMatch(pattern -> host.matches(regex(pattern)));
+        }
+
+        /** The {@code nonProxyHosts} patterns as regular expressions (what the AWS SDK's Apache client wants). */
+        public List<String> nonProxyHostRegexes() {
+            return nonProxyHosts.stream().map(HttpProxy::regex).toList();
+        }
+
+        public Proxy asJavaProxy() {
+            return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
+        }
+
+        private static String regex(String wildcardPattern) {
+            return Arrays.stream(wildcardPattern.trim().toLowerCase(Locale.ROOT).split("\\*", -1))
+                    .map(literal -> literal.isEmpty() ? "" : Pattern.quote(literal))
+                    .collect(Collectors.joining(".*"));
+        }
+
+        @Override
+        public String toString() {
+            return "proxy '" + id + "' " + host + ":" + port + (hasCredentials() ? " as " + username : "");
+        }
+    }
+
+    /** The proxy for the endpoint's scheme, if any. */
+    public Optional<HttpProxy> forScheme(String scheme) {
+        return Optional.ofNullable("https".equalsIgnoreCase(scheme) ? forHttps : "http".equalsIgnoreCase(scheme)
+                ? forHttp : null);
+    }
+
+    /** The proxy to reach {@code uri} through, or empty when there is none or the host is a non-proxy host. */
+    public Optional<HttpProxy> forUri(URI uri) {
+        return forScheme(uri.getScheme()).filter(proxy -> uri.getHost() == null || !proxy.bypasses(uri.getHost()));
+    }
+}
