@@ -20,6 +20,7 @@ import dev.dlitools.dli.core.upload.UploadPlanner;
 import dev.dlitools.dli.core.upload.UploadSettings;
 import java.io.File;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +46,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Mojo(name = "upload-group", defaultPhase = LifecyclePhase.DEPLOY,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class UploadGroupMojo extends AbstractDliMojo {
+
+    /** In target/, so that mvn clean empties it. */
+    private static final String DIGEST_CACHE = "dli-digests.txt";
 
     /**
      * The package group's name. DLI overwrites a group of the same name.
@@ -277,7 +281,8 @@ public class UploadGroupMojo extends AbstractDliMojo {
         ObsClientSettings obs = obsSettings(connection);
         try (S3Client s3 = ObsClientFactory.create(obs, log)) {
             ObsUploader uploader = new ObsUploader(s3, obs, UploadOptions.defaults().withThreads(uploadThreads)
-                    .withForce(force), log);
+                    .withForce(force).withDigestCache(Path.of(project.getBuild().getDirectory(), DIGEST_CACHE)),
+                    log);
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(pollInterval), Duration.ofSeconds(timeout),
                     Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
             publisher(log).publish(plan, uploader, dli, waiter, async);

@@ -181,7 +181,8 @@ public final class Benchmark {
                 Clock.systemUTC(), BuildLog.SILENT);
         DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
         try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
-            ObsUploader uploader = new ObsUploader(s3, settings, UploadOptions.defaults(), BuildLog.SILENT);
+            ObsUploader uploader = new ObsUploader(s3, settings,
+                    UploadOptions.defaults().withDigestCache(out.resolve("dli-digests.txt")), BuildLog.SILENT);
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofMillis(100), Duration.ofMinutes(5),
                     Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), BuildLog.SILENT);
             new GroupPublisher(bucket, key -> settings.objectUrl(bucket, key), out.resolve("result.json"),

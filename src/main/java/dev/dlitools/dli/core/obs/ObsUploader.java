@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -91,7 +92,15 @@ public final class ObsUploader {
     public UploadSummary upload(String bucket, List<UploadItem> items, UploadListener listener) {
         long started = System.nanoTime();
         List<PlannedFile> files = plan(bucket, items);
-        List<UploadResult> results = new Run(bucket, listener).execute(files);
+        DigestCache digests = options.digestCache() == null || options.force()
+                ? DigestCache.none()
+                : DigestCache.load(options.digestCache());
+        List<UploadResult> results;
+        try {
+            results = new Run(bucket, listener, digests).execute(files);
+        } finally {
+            digests.save();
+        }
         UploadSummary summary = UploadSummary.of(results, Duration.ofNanos(System.nanoTime() - started));
         listener.uploadFinished(summary);
         return summary;
@@ -120,25 +129,28 @@ public final class ObsUploader {
                         new FileChangedException(item.file() + " is not a regular file"));
             }
             long size = attributes.size();
-            planned.add(new PlannedFile(planned.size(), item, size, PartLayout.plan(size, options)));
+            planned.add(new PlannedFile(planned.size(), item, size, attributes.lastModifiedTime(),
+                    PartLayout.plan(size, options)));
         }
         return planned;
     }
 
-    private record PlannedFile(int index, UploadItem item, long size, PartLayout layout) {}
+    private record PlannedFile(int index, UploadItem item, long size, FileTime modified, PartLayout layout) {}
 
     /** One {@link #upload} call: its pool and its failure state. */
     private final class Run {
 
         private final String bucket;
         private final UploadListener listener;
+        private final DigestCache digests;
         private final ThreadPoolExecutor pool;
         private final AtomicReference<ObsUploadException> failure = new AtomicReference<>();
         private volatile boolean cancelled;
 
-        Run(String bucket, UploadListener listener) {
+        Run(String bucket, UploadListener listener, DigestCache digests) {
             this.bucket = bucket;
             this.listener = listener;
+            this.digests = digests;
             AtomicInteger threadNumber = new AtomicInteger();
             // FIFO queue: listings, queued first, are running before any file task waits for them
             this.pool = new ThreadPoolExecutor(options.threads(), options.threads(), 0, TimeUnit.SECONDS,
@@ -230,9 +242,19 @@ public final class ObsUploader {
             long started = System.nanoTime();
             try {
                 checkNotCancelled();
+                DigestCache.KnownDigest known = digests.find(file.item().file(), file.size(), file.modified(),
+                        file.layout());
+                if (known != null && isStored(remoteIndex.join().get(file.item().key()), file, known.etag())) {
+                    UploadResult result = new UploadResult(file.item().key(), file.item().file(), file.size(),
+                            known.sha256Hex(), known.etag(), UploadOutcome.UNCHANGED,
+                            Duration.ofNanos(System.nanoTime() - started));
+                    listener.fileUnchanged(result);
+                    return result;
+                }
                 LocalDigest digest = FileDigests.compute(file.item().file(), file.layout(), () -> cancelled);
+                digests.remember(file.item().file(), file.size(), file.modified(), file.layout(), digest);
                 RemoteObject remote = remoteIndex.join().get(file.item().key());
-                if (remote != null && remote.size() == file.size() && remote.etag().equals(digest.etag())) {
+                if (isStored(remote, file, digest.etag())) {
                     UploadResult result = result(file, digest, digest.etag(), UploadOutcome.UNCHANGED, started);
                     listener.fileUnchanged(result);
                     return result;
@@ -250,6 +272,10 @@ public final class ObsUploader {
             } catch (Throwable e) {
                 throw recordFailure(e, file);
             }
+        }
+
+        private static boolean isStored(RemoteObject remote, PlannedFile file, String etag) {
+            return remote != null && remote.size() == file.size() && remote.etag().equals(etag);
         }
 
         private UploadResult result(PlannedFile file, LocalDigest digest, String etag, UploadOutcome outcome,

@@ -1,5 +1,7 @@
 package dev.dlitools.dli.core.obs;
 
+import java.nio.file.Path;
+
 /**
  * How {@link ObsUploader} works.
  *
@@ -8,8 +10,9 @@ package dev.dlitools.dli.core.obs;
  * @param partSize the multipart part size, 5 MiB to 5 GiB; grown automatically for files over 10,000 parts.
  *     Part of the multipart ETag, so changing it makes the next run upload large files once more
  * @param force upload every file, without comparing with what the bucket already holds
+ * @param digestCache where to keep the digests of hashed files between runs; {@code null} for no cache
  */
-public record UploadOptions(int threads, long multipartThreshold, long partSize, boolean force) {
+public record UploadOptions(int threads, long multipartThreshold, long partSize, boolean force, Path digestCache) {
 
     public static final long MIB = 1024L * 1024;
     public static final long GIB = 1024L * MIB;
@@ -36,18 +39,22 @@ public record UploadOptions(int threads, long multipartThreshold, long partSize,
     }
 
     public static UploadOptions defaults() {
-        return new UploadOptions(DEFAULT_THREADS, DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE, false);
+        return new UploadOptions(DEFAULT_THREADS, DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE, false, null);
     }
 
     public UploadOptions withThreads(int newThreads) {
-        return new UploadOptions(newThreads, multipartThreshold, partSize, force);
+        return new UploadOptions(newThreads, multipartThreshold, partSize, force, digestCache);
     }
 
     public UploadOptions withMultipart(long newThreshold, long newPartSize) {
-        return new UploadOptions(threads, newThreshold, newPartSize, force);
+        return new UploadOptions(threads, newThreshold, newPartSize, force, digestCache);
     }
 
     public UploadOptions withForce(boolean newForce) {
-        return new UploadOptions(threads, multipartThreshold, partSize, newForce);
+        return new UploadOptions(threads, multipartThreshold, partSize, newForce, digestCache);
+    }
+
+    public UploadOptions withDigestCache(Path newDigestCache) {
+        return new UploadOptions(threads, multipartThreshold, partSize, force, newDigestCache);
     }
 }

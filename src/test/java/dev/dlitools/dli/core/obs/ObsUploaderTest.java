@@ -16,7 +16,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -105,6 +107,41 @@ class ObsUploaderTest {
         assertThat(second.results().get(0).sha256())
                 .isEqualTo(hex("SHA-256", Files.readAllBytes(items.get(0).file())));
         assertThat(log.lines()).contains("unchanged demo-1.0.jar  300.0 kB", "unchanged guava.jar  1.2 kB");
+    }
+
+    @Test
+    void withADigestCacheAnUnchangedFileIsNotReadAgain() throws Exception {
+        UploadItem jar = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
+        UploadOptions cached = UploadOptions.defaults().withDigestCache(dir.resolve("target/dli-digests.txt"));
+        UploadSummary first = uploader(cached).upload(bucket, List.of(jar), UploadListener.NONE);
+        // other bytes under the same size and time: only a run that trusts the cache calls this unchanged
+        FileTime modified = Files.getLastModifiedTime(jar.file());
+        byte[] tampered = Files.readAllBytes(jar.file());
+        tampered[0]++;
+        Files.write(jar.file(), tampered);
+        Files.setLastModifiedTime(jar.file(), modified);
+
+        UploadSummary second = uploader(cached).upload(bucket, List.of(jar), UploadListener.NONE);
+
+        assertThat(second.results()).extracting(UploadResult::outcome).containsExactly(UploadOutcome.UNCHANGED);
+        assertThat(second.results().get(0).sha256()).isEqualTo(first.results().get(0).sha256());
+        assertThat(second.results().get(0).etag()).isEqualTo(first.results().get(0).etag());
+    }
+
+    @Test
+    void withADigestCacheAFileWithANewModificationTimeIsHashedAndUploadedAgain() throws Exception {
+        UploadItem jar = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
+        UploadOptions cached = UploadOptions.defaults().withDigestCache(dir.resolve("target/dli-digests.txt"));
+        uploader(cached).upload(bucket, List.of(jar), UploadListener.NONE);
+        byte[] changed = Files.readAllBytes(jar.file());
+        changed[0]++;
+        Files.write(jar.file(), changed);
+        Files.setLastModifiedTime(jar.file(), FileTime.from(Instant.now().plusSeconds(5)));
+
+        UploadSummary second = uploader(cached).upload(bucket, List.of(jar), UploadListener.NONE);
+
+        assertThat(second.results()).extracting(UploadResult::outcome).containsExactly(UploadOutcome.UPLOADED);
+        assertThat(download(jar.key())).isEqualTo(changed);
     }
 
     @Test

@@ -1,0 +1,86 @@
+package dev.dlitools.dli.core.obs;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The digests of files hashed by earlier runs, keyed by path, size, modification time and part layout, so that
+ * an unchanged jar costs a {@code stat} instead of a read on the next run (as Jib caches layer digests).
+ *
+ * <p>Only used to decide that a file is unchanged: anything to upload is hashed again, since its upload sends
+ * the MD5 of each part. A missing or unreadable cache file is an empty cache; it lives in {@code target/}, so
+ * {@code mvn clean} empties it.
+ */
+final class DigestCache {
+
+    /** What an earlier run computed for a file of this size, time and layout. */
+    record KnownDigest(String etag, String sha256Hex) {}
+
+    private static final String SEPARATOR = "\t";
+
+    private final Path file;
+    private final Map<String, KnownDigest> entries = new ConcurrentHashMap<>();
+
+    private DigestCache(Path file) {
+        this.file = file;
+    }
+
+    /** A cache that remembers nothing, for callers without a cache file. */
+    static DigestCache none() {
+        return new DigestCache(null);
+    }
+
+    static DigestCache load(Path file) {
+        DigestCache cache = new DigestCache(file);
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] fields = line.split(SEPARATOR);
+                if (fields.length == 3) {
+                    cache.entries.put(fields[0], new KnownDigest(fields[1], fields[2]));
+                }
+            }
+        } catch (NoSuchFileException e) {
+            // first run
+        } catch (IOException e) {
+            cache.entries.clear();
+        }
+        return cache;
+    }
+
+    KnownDigest find(Path path, long size, FileTime modified, PartLayout layout) {
+        return entries.get(key(path, size, modified, layout));
+    }
+
+    void remember(Path path, long size, FileTime modified, PartLayout layout, LocalDigest digest) {
+        entries.put(key(path, size, modified, layout), new KnownDigest(digest.etag(), digest.sha256Hex()));
+    }
+
+    /** Writes the cache; a cache that cannot be written only costs the next run its reads. */
+    void save() {
+        if (file == null) {
+            return;
+        }
+        List<String> lines = new ArrayList<>(entries.size());
+        entries.forEach((key, known) -> lines.add(key + SEPARATOR + known.etag() + SEPARATOR + known.sha256Hex()));
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the next run hashes every file again, which is what a run without a cache does
+        }
+    }
+
+    private static String key(Path path, long size, FileTime modified, PartLayout layout) {
+        // a tab in a path becomes NUL (which no path holds), so every line splits into three fields
+        String name = path.toAbsolutePath().normalize().toString().replace(SEPARATOR, "\u0000");
+        return name + "|" + size + "|" + modified + "|" + (layout.multipart() ? layout.partSize() : 0);
+    }
+}
