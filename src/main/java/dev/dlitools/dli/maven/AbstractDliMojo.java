@@ -29,7 +29,8 @@ abstract class AbstractDliMojo extends AbstractMojo {
 
     /**
      * The region, e.g. {@code cn-north-4}, {@code ap-southeast-3} or (Open Telekom Cloud) {@code eu-de}. When
-     * absent, the environment variable {@code HUAWEICLOUD_SDK_REGION}.
+     * absent, the environment variable {@code HUAWEICLOUD_SDK_REGION}. A region id the plugin does not know needs
+     * the endpoints it uses given by hand ({@code endpoint}, {@code iamEndpoint}, {@code obsEndpoint}).
      *
      * @since 0.1.0
      */
