@@ -2,30 +2,94 @@ package dev.dlitools.dli.core;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * Where the DLI, IAM and OBS services of a region answer, unless the user gives an endpoint by hand.
  *
- * <p>Open Telekom Cloud runs the same APIs under {@code otc.t-systems.com}; every other region is Huawei Cloud's.
+ * <p>A known region id maps to its cloud's domain: Open Telekom Cloud runs the same APIs under
+ * {@code otc.t-systems.com}, the others are Huawei Cloud's {@code myhuaweicloud.com}. An unknown region id is
+ * accepted as long as every endpoint a goal actually uses was given by hand; asking for one that was not is the
+ * error, so a goal that needs no IAM (project id given) or no OBS (no upload) does not ask for them.
  */
-public record Endpoints(URI dli, URI iam, URI obs) {
+public final class Endpoints {
 
+    /** Region ids from Huawei Cloud's DLI endpoint pages and Open Telekom Cloud's, with their domain. */
+    static final Map<String, String> KNOWN_REGIONS = knownRegions();
+
+    static final String DLI_SETTING = "endpoint (-Ddli.endpoint)";
+    static final String IAM_SETTING = "iamEndpoint (-Ddli.iamEndpoint)";
+    static final String OBS_SETTING = "obsEndpoint (-Ddli.obs.endpoint)";
+
+    private final String region;
+    private final URI dli;
+    private final URI iam;
+    private final URI obs;
+
+    /** Endpoints all given explicitly. */
+    public Endpoints(URI dli, URI iam, URI obs) {
+        this("(none)", Objects.requireNonNull(dli), Objects.requireNonNull(iam), Objects.requireNonNull(obs));
+    }
+
+    private Endpoints(String region, URI dli, URI iam, URI obs) {
+        this.region = region;
+        this.dli = dli;
+        this.iam = iam;
+        this.obs = obs;
+    }
+
+    /**
+     * @param dliOverride, iamOverride, obsOverride the endpoints given by hand, {@code null} or blank for the
+     *     region's
+     */
     public static Endpoints of(String region, String dliOverride, String iamOverride, String obsOverride) {
-        String domain = isOpenTelekomCloud(region) ? "otc.t-systems.com" : "myhuaweicloud.com";
-        return new Endpoints(
-                endpoint(dliOverride, "https://dli." + region + "." + domain, "endpoint (-Ddli.endpoint)"),
-                endpoint(iamOverride, "https://iam." + region + "." + domain, "iamEndpoint (-Ddli.iamEndpoint)"),
-                endpoint(obsOverride, "https://obs." + region + "." + domain, "obsEndpoint (-Ddli.obs.endpoint)"));
+        String domain = KNOWN_REGIONS.get(region);
+        return new Endpoints(region,
+                endpoint(dliOverride, domain == null ? null : "https://dli." + region + "." + domain, DLI_SETTING),
+                endpoint(iamOverride, domain == null ? null : "https://iam." + region + "." + domain, IAM_SETTING),
+                endpoint(obsOverride, domain == null ? null : "https://obs." + region + "." + domain, OBS_SETTING));
     }
 
-    static boolean isOpenTelekomCloud(String region) {
-        return region.equals("eu-de") || region.equals("eu-nl");
+    public URI dli() {
+        return require(dli, DLI_SETTING);
     }
 
-    /** Parses an endpoint setting: an http(s) URL with a host and nothing after the authority but a {@code /}. */
+    /** Needed only to look up the project id. */
+    public URI iam() {
+        return require(iam, IAM_SETTING);
+    }
+
+    /** Needed only by goals that upload. */
+    public URI obs() {
+        return require(obs, OBS_SETTING);
+    }
+
+    private URI require(URI uri, String setting) {
+        if (uri != null) {
+            return uri;
+        }
+        throw new DliPluginException("Unknown region '" + region + "' (region, -Ddli.region), so there is no default "
+                + setting + ". Known regions: " + String.join(", ", KNOWN_REGIONS.keySet()) + ". For another region "
+                + "or cloud, give the endpoints by hand: -Ddli.endpoint=https://dli." + region + ".example.com "
+                + "-Ddli.iamEndpoint=https://iam." + region + ".example.com (unless -Ddli.projectId is given) "
+                + "-Ddli.obs.endpoint=https://obs." + region + ".example.com (for uploads).");
+    }
+
+    /**
+     * Parses an endpoint setting: an http(s) URL with a host and nothing after the authority but a {@code /}.
+     *
+     * @param fallback used when nothing is given; {@code null} when there is none
+     * @return {@code null} when neither is there
+     */
     public static URI endpoint(String given, String fallback, String setting) {
         String value = given == null || given.isBlank() ? fallback : given.trim();
+        if (value == null) {
+            return null;
+        }
         URI uri;
         try {
             uri = new URI(value);
@@ -43,5 +107,34 @@ public record Endpoints(URI dli, URI iam, URI obs) {
                     + "'. Give it as https://host[:port].");
         }
         return URI.create(scheme + "://" + uri.getRawAuthority());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Endpoints that && region.equals(that.region) && Objects.equals(dli, that.dli)
+                && Objects.equals(iam, that.iam) && Objects.equals(obs, that.obs);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(region, dli, iam, obs);
+    }
+
+    @Override
+    public String toString() {
+        return "Endpoints[region=" + region + ", dli=" + dli + ", iam=" + iam + ", obs=" + obs + "]";
+    }
+
+    private static Map<String, String> knownRegions() {
+        Map<String, String> regions = new LinkedHashMap<>();
+        for (String huaweiCloud : new String[] {
+                "cn-north-1", "cn-north-4", "cn-north-9", "cn-east-2", "cn-east-3", "cn-south-1", "cn-southwest-2",
+                "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "af-south-1", "la-north-2",
+                "la-south-2", "sa-brazil-1", "tr-west-1", "me-east-1"}) {
+            regions.put(huaweiCloud, "myhuaweicloud.com");
+        }
+        regions.put("eu-de", "otc.t-systems.com");
+        regions.put("eu-nl", "otc.t-systems.com");
+        return Collections.unmodifiableMap(regions);
     }
 }

@@ -7,7 +7,12 @@ import dev.dlitools.dli.core.Endpoints;
 import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.retry.RetryPolicy;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -24,7 +29,8 @@ abstract class AbstractDliMojo extends AbstractMojo {
 
     /**
      * The region, e.g. {@code cn-north-4}, {@code ap-southeast-3} or (Open Telekom Cloud) {@code eu-de}. When
-     * absent, the environment variable {@code HUAWEICLOUD_SDK_REGION}.
+     * absent, the environment variable {@code HUAWEICLOUD_SDK_REGION}. A region id the plugin does not know needs
+     * the endpoints it uses given by hand ({@code endpoint}, {@code iamEndpoint}, {@code obsEndpoint}).
      *
      * @since 0.1.0
      */
@@ -177,6 +183,16 @@ abstract class AbstractDliMojo extends AbstractMojo {
             log.info("http:// endpoints through " + proxies.forHttp());
         }
         return proxies;
+    }
+
+    /** Writes a goal's report to {@code outputFile (-Ddli.outputFile)}, creating its folder. */
+    static void writeOutputFile(File outputFile, List<String> lines) {
+        try {
+            Files.createDirectories(outputFile.getAbsoluteFile().getParentFile().toPath());
+            Files.write(outputFile.toPath(), lines, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DliPluginException("Could not write outputFile (-Ddli.outputFile) " + outputFile + ": " + e);
+        }
     }
 
     static String firstPresent(String... values) {

@@ -6,9 +6,6 @@ import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.ResourceList;
 import dev.dlitools.dli.core.report.ResourceListReport;
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -111,7 +108,7 @@ public class ListMojo extends AbstractDliMojo {
                 : report.table("No package groups in project " + client.projectId() + filters() + ".");
         lines.forEach(log::info);
         if (outputFile != null) {
-            write(lines);
+            writeOutputFile(outputFile, lines);
             log.info("Wrote the listing to " + outputFile);
         }
     }
@@ -128,15 +125,5 @@ public class ListMojo extends AbstractDliMojo {
             filters.append(" group=").append(groupFilter);
         }
         return filters.length() == 0 ? "" : " matching" + filters;
-    }
-
-    private void write(List<String> lines) {
-        try {
-            File parent = outputFile.getAbsoluteFile().getParentFile();
-            Files.createDirectories(parent.toPath());
-            Files.write(outputFile.toPath(), lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DliPluginException("Could not write outputFile (-Ddli.outputFile) " + outputFile + ": " + e);
-        }
     }
 }

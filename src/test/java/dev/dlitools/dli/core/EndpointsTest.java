@@ -8,41 +8,70 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Default endpoints per region, and the endpoint settings' checks. */
 class EndpointsTest {
 
     @Test
-    void huaweiCloudRegionGetsMyHuaweiCloudEndpoints() {
-        Endpoints endpoints = Endpoints.of("cn-north-4", null, null, null);
+    void huaweiCloudRegionsMapToMyhuaweicloud() {
+        Endpoints endpoints = Endpoints.of("ap-southeast-3", null, null, null);
 
-        assertThat(endpoints.dli()).isEqualTo(URI.create("https://dli.cn-north-4.myhuaweicloud.com"));
-        assertThat(endpoints.iam()).isEqualTo(URI.create("https://iam.cn-north-4.myhuaweicloud.com"));
-        assertThat(endpoints.obs()).isEqualTo(URI.create("https://obs.cn-north-4.myhuaweicloud.com"));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"eu-de", "eu-nl"})
-    void openTelekomCloudRegionsGetTSystemsEndpoints(String region) {
-        Endpoints endpoints = Endpoints.of(region, null, null, null);
-
-        assertThat(endpoints.dli()).isEqualTo(URI.create("https://dli." + region + ".otc.t-systems.com"));
-        assertThat(endpoints.iam()).isEqualTo(URI.create("https://iam." + region + ".otc.t-systems.com"));
-        assertThat(endpoints.obs()).isEqualTo(URI.create("https://obs." + region + ".otc.t-systems.com"));
+        assertThat(endpoints.dli()).isEqualTo(URI.create("https://dli.ap-southeast-3.myhuaweicloud.com"));
+        assertThat(endpoints.iam()).isEqualTo(URI.create("https://iam.ap-southeast-3.myhuaweicloud.com"));
+        assertThat(endpoints.obs()).isEqualTo(URI.create("https://obs.ap-southeast-3.myhuaweicloud.com"));
     }
 
     @Test
-    void huaweiCloudEuropeanRegionIsNotOpenTelekomCloud() {
-        assertThat(Endpoints.of("eu-west-101", null, null, null).dli())
-                .isEqualTo(URI.create("https://dli.eu-west-101.myhuaweicloud.com"));
+    void openTelekomCloudRegionsMapToTSystems() {
+        assertThat(Endpoints.of("eu-de", null, null, null).dli())
+                .isEqualTo(URI.create("https://dli.eu-de.otc.t-systems.com"));
+        assertThat(Endpoints.of("eu-nl", null, null, null).obs())
+                .isEqualTo(URI.create("https://obs.eu-nl.otc.t-systems.com"));
     }
 
     @Test
-    void overridesReplaceEachDefaultAlone() {
-        Endpoints endpoints = Endpoints.of("cn-north-4", " http://127.0.0.1:8080/ ", "", "HTTPS://obs.example.com:9443");
+    void givenEndpointsWinOverTheRegionsOwn() {
+        Endpoints endpoints = Endpoints.of("cn-north-4", "http://127.0.0.1:8080/", null, "http://127.0.0.1:9000");
 
         assertThat(endpoints.dli()).isEqualTo(URI.create("http://127.0.0.1:8080"));
         assertThat(endpoints.iam()).isEqualTo(URI.create("https://iam.cn-north-4.myhuaweicloud.com"));
-        assertThat(endpoints.obs()).isEqualTo(URI.create("https://obs.example.com:9443"));
+        assertThat(endpoints.obs()).isEqualTo(URI.create("http://127.0.0.1:9000"));
+    }
+
+    @Test
+    void unknownRegionListsTheKnownOnesAndHowToGiveEndpoints() {
+        Endpoints endpoints = Endpoints.of("xx-nowhere-1", null, null, null);
+
+        assertThatThrownBy(endpoints::dli)
+                .isInstanceOf(DliPluginException.class)
+                .hasMessageContaining("Unknown region 'xx-nowhere-1' (region, -Ddli.region)")
+                .hasMessageContaining("no default endpoint (-Ddli.endpoint)")
+                .hasMessageContaining("cn-north-4, cn-north-9")
+                .hasMessageContaining("eu-de, eu-nl")
+                .hasMessageContaining("-Ddli.endpoint=https://dli.xx-nowhere-1.")
+                .hasMessageContaining("-Ddli.iamEndpoint=")
+                .hasMessageContaining("-Ddli.obs.endpoint=");
+    }
+
+    @Test
+    void unknownRegionIsAcceptedForEveryEndpointGivenByHand() {
+        Endpoints endpoints = Endpoints.of("my-private-region", "https://dli.example.com", null, null);
+
+        assertThat(endpoints.dli()).isEqualTo(URI.create("https://dli.example.com"));
+        // IAM is only asked when no project id is given, OBS only by uploads: missing ones fail when used
+        assertThatThrownBy(endpoints::iam).hasMessageContaining("no default iamEndpoint (-Ddli.iamEndpoint)");
+        assertThatThrownBy(endpoints::obs).hasMessageContaining("no default obsEndpoint (-Ddli.obs.endpoint)");
+    }
+
+    @Test
+    void regionIdsAreCaseSensitiveAsTheServiceNamesThem() {
+        assertThatThrownBy(() -> Endpoints.of("CN-NORTH-4", null, null, null).dli())
+                .hasMessageContaining("Unknown region 'CN-NORTH-4'");
+    }
+
+    @Test
+    void anEndpointWithAPathIsRefused() {
+        assertThatThrownBy(() -> Endpoints.of("cn-north-4", "https://dli.example.com/v2.0", null, null))
+                .isInstanceOf(DliPluginException.class)
+                .hasMessageContaining("endpoint (-Ddli.endpoint) must not have a path");
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.stream.Stream;
 final class MavenBuild {
 
     private static final Path MAVEN_HOME = Paths.get(System.getProperty("it.mavenHome"));
+    /** The Maven 4 distribution the build unpacked (pom: maven4Version). */
+    static final Path MAVEN4_HOME = Paths.get(System.getProperty("it.maven4Home"));
     private static final Path PROJECTS = Paths.get(System.getProperty("it.projectsDir"));
     private static final Path WORK = Paths.get(System.getProperty("it.workDir"));
     static final String PLUGIN_VERSION = System.getProperty("it.pluginVersion");
@@ -30,6 +32,7 @@ final class MavenBuild {
     private final List<String> arguments = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
     private String settingsXml = "";
+    private Path mavenHome = MAVEN_HOME;
 
     private MavenBuild(Path projectDir) {
         this.projectDir = projectDir;
@@ -73,6 +76,12 @@ final class MavenBuild {
         return this;
     }
 
+    /** Runs the build with this Maven installation instead of the one running the tests. */
+    MavenBuild mavenHome(Path home) {
+        mavenHome = home;
+        return this;
+    }
+
     /** Elements to put inside {@code <settings>} besides the plugin group, e.g. {@code <servers>}. */
     MavenBuild settings(String xml) {
         settingsXml = xml;
@@ -81,11 +90,13 @@ final class MavenBuild {
 
     BuildResult run() {
         try {
+            // marks the project as the root, so Maven does not take this repository's .mvn as its own
+            Files.createDirectories(projectDir.resolve(".mvn"));
             Path settings = projectDir.resolve("it-settings.xml");
             Files.writeString(settings, "<settings><pluginGroups><pluginGroup>dev.dlitools</pluginGroup>"
                     + "</pluginGroups>" + settingsXml + "</settings>\n");
             List<String> command = new ArrayList<>(List.of(
-                    MAVEN_HOME.resolve("bin/mvn").toString(), "-B", "-ntp", "-Dstyle.color=never",
+                    mavenHome.resolve("bin/mvn").toString(), "-B", "-ntp", "-Dstyle.color=never",
                     "-s", settings.toString(),
                     "-Dmaven.repo.local=" + System.getProperty("it.localRepository"),
                     "-Dmaven.repo.local.tail=" + System.getProperty("it.outerRepository")));

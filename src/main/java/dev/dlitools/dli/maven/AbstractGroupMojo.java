@@ -1,0 +1,40 @@
+package dev.dlitools.dli.maven;
+
+import dev.dlitools.dli.core.DliPluginException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/** A goal about one package group: named by {@code dli.group}, in a project by default the artifactId. */
+abstract class AbstractGroupMojo extends AbstractDliMojo {
+
+    /**
+     * The package group. In a project, defaults to the same name {@code dli:upload-group} publishes (its
+     * {@code <group>} configuration, else the artifactId); outside a project it is required.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.group")
+    String group;
+
+    // Without a pom (requiresProject = false) Maven still injects a placeholder project ("standalone-pom") that
+    // has no pom file: its artifactId is no group name.
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
+
+    AbstractGroupMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    /** The group setting, else the project's artifactId. */
+    String groupName(String goal) {
+        String given = firstPresent(group);
+        if (given != null) {
+            return given;
+        }
+        if (project != null && project.getFile() != null) {
+            return project.getArtifactId();
+        }
+        throw new DliPluginException("No group given. Outside a project " + goal + " needs group (-Ddli.group=name).");
+    }
+}

@@ -1,0 +1,70 @@
+package dev.dlitools.dli.maven;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.GroupFinder;
+import dev.dlitools.dli.core.dli.PackageGroup;
+import dev.dlitools.dli.core.report.GroupReport;
+import java.io.File;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Describes one package group: its status and times, and every package in it with its type, status, underlying
+ * name and times, as a table or as JSON. A group that does not exist fails the goal.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "describe", requiresProject = false, threadSafe = true)
+public class DescribeMojo extends AbstractGroupMojo {
+
+    /**
+     * {@code table} (readable) or {@code json} (the service's data).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.format", defaultValue = "table")
+    String format;
+
+    /**
+     * Also write the description to this file.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.outputFile")
+    File outputFile;
+
+    @Inject
+    public DescribeMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    void run(BuildLog log) {
+        boolean json = switch (format == null ? "table" : format.trim().toLowerCase(Locale.ROOT)) {
+            case "table" -> false;
+            case "json" -> true;
+            default -> throw new DliPluginException("format (-Ddli.format) is '" + format
+                    + "'; it takes table or json.");
+        };
+        String groupName = groupName("dli:describe");
+        requireOnline("dli:describe");
+        DliClient client = connection(log).open(log);
+        PackageGroup found = new GroupFinder(client).find(groupName).orElseThrow(() -> new DliPluginException(
+                "There is no package group '" + groupName + "' in project " + client.projectId()
+                        + " (group, -Ddli.group). dli:list shows the groups there are."));
+        GroupReport report = new GroupReport(found, ZoneId.systemDefault());
+        List<String> lines = json ? List.of(report.json()) : report.table();
+        lines.forEach(log::info);
+        if (outputFile != null) {
+            writeOutputFile(outputFile, lines);
+            log.info("Wrote the description to " + outputFile);
+        }
+    }
+}

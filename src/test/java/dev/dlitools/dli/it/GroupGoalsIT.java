@@ -1,0 +1,100 @@
+package dev.dlitools.dli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.dli.UploadGroupRequest;
+import dev.dlitools.dli.core.retry.RetryPolicy;
+import dev.dlitools.dli.emulator.DliEmulator;
+import dev.dlitools.dli.emulator.GroupView;
+import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@code dli:describe} and {@code dli:delete-group} in real Maven builds against the DLI emulator. */
+class GroupGoalsIT {
+
+    private static final String AK = "GROUPGOALSITAK";
+    private static final String SK = "group-goals-it-secret-key";
+    private static final String PROJECT = "p-group-goals-it";
+    /** The artifactId of src/it/list-in-project, the group name both goals default to there. */
+    private static final String GROUP = "list-in-project";
+    private static DliEmulator emulator;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region("cn-north-4").start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void describesTheProjectsGroupThenDeletesItWhenConfirmed() {
+        register(GROUP, "orders-job-1.0.jar", "jackson-databind-2.17.2.jar");
+        register("another-group", "billing-job-2.0.jar");
+        GroupView seeded = emulator.group(GROUP).orElseThrow();
+
+        BuildResult result = build("group-goals-confirmed")
+                .args("dli:describe", "dli:delete-group")
+                .property("dli.confirm", "true")
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(result.log())
+                .contains("[INFO] Group list-in-project: READY, 2 package(s)")
+                .containsPattern("\\[INFO] PACKAGE +TYPE +STATUS +UNDERLYING NAME +CREATED +UPDATED")
+                .containsPattern("\\[INFO] orders-job-1.0.jar +jar +READY +"
+                        + seeded.packages().get(0).underlyingName())
+                .contains("[INFO] Deleted package group 'list-in-project' (2 package(s))");
+        assertThat(emulator.group(GROUP)).isEmpty();
+        assertThat(emulator.group("another-group")).isPresent();
+    }
+
+    @Test
+    void deleteWithoutConfirmFailsSayingHowToConfirmAndDeletesNothing() {
+        register("keep-me", "job.jar");
+
+        BuildResult result = build("group-goals-unconfirmed")
+                .args("dli:delete-group")
+                .property("dli.group", "keep-me")
+                .run();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.log())
+                .contains("dli:delete-group deletes every package of group 'keep-me' and cannot be undone. "
+                        + "Confirm with -Ddli.confirm=true (confirm).")
+                .doesNotContain("\tat dev.dlitools");
+        assertThat(emulator.group("keep-me")).isPresent();
+        assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+    }
+
+    private static MavenBuild build(String run) {
+        return MavenBuild.of("list-in-project", run)
+                .property("dli.endpoint", emulator.endpoint())
+                .property("dli.projectId", PROJECT)
+                .env("HUAWEICLOUD_SDK_AK", AK)
+                .env("HUAWEICLOUD_SDK_SK", SK);
+    }
+
+    private static void register(String group, String... files) {
+        SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), ProxySettings.NONE, RetryPolicy.of(0), Clock.systemUTC(), BuildLog.SILENT);
+        List<String> paths = Arrays.stream(files)
+                .map(file -> "https://jars.obs.cn-north-4.myhuaweicloud.com/dli/" + file)
+                .toList();
+        new DliClient(http, emulator.endpoint(), PROJECT)
+                .uploadGroup(new UploadGroupRequest(paths, "jar", group, false, List.of()));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.dlitools.dli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.dli.UploadGroupRequest;
+import dev.dlitools.dli.core.retry.RetryPolicy;
+import dev.dlitools.dli.emulator.DliEmulator;
+import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The plugin loads and runs on Maven 4 (the distribution the build fetched from Maven Central), not only 3.9. */
+class Maven4IT {
+
+    private static final String AK = "MAVEN4ITACCESSKEY";
+    private static final String SK = "maven4-it-secret-key";
+    private static final String PROJECT = "p-maven4-it";
+    private static DliEmulator emulator;
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region("cn-north-4").start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void listRunsOnMaven4WithoutWarningsAboutThePlugin() {
+        SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), ProxySettings.NONE, RetryPolicy.of(0), Clock.systemUTC(), BuildLog.SILENT);
+        new DliClient(http, emulator.endpoint(), PROJECT).uploadGroup(new UploadGroupRequest(
+                List.of("https://jars.obs.cn-north-4.myhuaweicloud.com/dli/job-4.jar"), "jar", "on-maven-4", false,
+                List.of()));
+
+        BuildResult result = MavenBuild.of("list-in-project", "maven4-list")
+                .mavenHome(MavenBuild.MAVEN4_HOME)
+                .args("-V", "dli:list")
+                .property("dli.endpoint", emulator.endpoint())
+                .property("dli.projectId", PROJECT)
+                .env("HUAWEICLOUD_SDK_AK", AK)
+                .env("HUAWEICLOUD_SDK_SK", SK)
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(result.log()).contains("Apache Maven 4.")
+                .containsPattern("\\[INFO] on-maven-4 +READY +1 ")
+                .doesNotContainPattern("(?i)\\[WARN(ING)?].*dli-maven-plugin");
+    }
+
+    @Test
+    void uploadGroupDryRunPlansOnMaven4() {
+        BuildResult result = MavenBuild.of("spark-job", "maven4-dry-run")
+                .mavenHome(MavenBuild.MAVEN4_HOME)
+                .args("package", "dli:upload-group")
+                .property("dli.dryRun", true)
+                .property("dli.endpoint", emulator.endpoint())
+                .property("dli.projectId", PROJECT)
+                .env("HUAWEICLOUD_SDK_AK", AK)
+                .env("HUAWEICLOUD_SDK_SK", SK)
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(result.log()).contains("Dry run: nothing is uploaded or registered.", "\"group\" : \"orders-job\"")
+                .doesNotContainPattern("(?i)\\[WARN(ING)?].*dli-maven-plugin");
+        assertThat(emulator.group("orders-job")).isEmpty();
+    }
+}
