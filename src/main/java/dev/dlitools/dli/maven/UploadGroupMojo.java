@@ -11,6 +11,8 @@ import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.UploadOptions;
 import dev.dlitools.dli.core.publish.GroupPublisher;
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.report.StepSummary;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
@@ -19,7 +21,9 @@ import dev.dlitools.dli.core.upload.UploadPlan;
 import dev.dlitools.dli.core.upload.UploadPlanner;
 import dev.dlitools.dli.core.upload.UploadSettings;
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -45,6 +49,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Mojo(name = "upload-group", defaultPhase = LifecyclePhase.DEPLOY,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class UploadGroupMojo extends AbstractDliMojo {
+
+    /** Set by GitHub Actions: the Markdown file shown as the job's summary. */
+    static final String ENV_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
 
     /**
      * The package group's name. DLI overwrites a group of the same name.
@@ -280,9 +287,34 @@ public class UploadGroupMojo extends AbstractDliMojo {
                     .withForce(force), log);
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(pollInterval), Duration.ofSeconds(timeout),
                     Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
-            publisher(log).publish(plan, uploader, dli, waiter, async);
+            appendStepSummary(publisher(log).publish(plan, uploader, dli, waiter, async), log);
         } catch (GroupWaiter.GroupFailedException | GroupWaiter.GroupTimeoutException e) {
+            appendStepSummary(readResultFile(), log);
             throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** On GitHub Actions, the group on the run's page; a summary that cannot be written does not fail the build. */
+    private void appendStepSummary(PublishResult result, BuildLog log) {
+        String summaryFile = environment.get(ENV_STEP_SUMMARY);
+        if (summaryFile == null || summaryFile.isBlank() || result == null) {
+            return;
+        }
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        Path written = resultFile.toPath().toAbsolutePath();
+        String shown = written.startsWith(base) ? base.relativize(written).toString() : written.toString();
+        try {
+            StepSummary.appendTo(Path.of(summaryFile), result, shown);
+        } catch (DliPluginException e) {
+            log.warn(e.getMessage());
+        }
+    }
+
+    private PublishResult readResultFile() {
+        try {
+            return PublishResult.read(resultFile.toPath());
+        } catch (IOException e) {
+            return null;
         }
     }
 
