@@ -51,7 +51,7 @@ public class ListMojo extends AbstractDliMojo {
     String groupFilter;
 
     /**
-     * Also list single resources and built-in modules.
+     * Also list the project's single resources (packages outside any group) and DLI's built-in modules.
      *
      * @since 0.1.0
      */
@@ -59,7 +59,8 @@ public class ListMojo extends AbstractDliMojo {
     boolean all;
 
     /**
-     * {@code table} (readable) or {@code json} (the service's data).
+     * The output format: {@code table} (aligned columns, for reading) or {@code json} (the service's data, for
+     * scripts).
      *
      * @since 0.1.0
      */
@@ -67,7 +68,7 @@ public class ListMojo extends AbstractDliMojo {
     String format;
 
     /**
-     * Also write the listing to this file.
+     * Also write the listing, in {@code format}, to this file, e.g. {@code -Ddli.outputFile=target/groups.json}.
      *
      * @since 0.1.0
      */

@@ -11,6 +11,8 @@ import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.UploadOptions;
 import dev.dlitools.dli.core.publish.GroupPublisher;
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.report.StepSummary;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
@@ -19,6 +21,7 @@ import dev.dlitools.dli.core.upload.UploadPlan;
 import dev.dlitools.dli.core.upload.UploadPlanner;
 import dev.dlitools.dli.core.upload.UploadSettings;
 import java.io.File;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,8 +53,12 @@ public class UploadGroupMojo extends AbstractDliMojo {
     /** In target/, so that mvn clean empties it. */
     private static final String DIGEST_CACHE = "dli-digests.txt";
 
+    /** Set by GitHub Actions: the Markdown file shown as the job's summary. */
+    static final String ENV_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
     /**
-     * The package group's name. DLI overwrites a group of the same name.
+     * The package group's name: 1 to 64 letters, digits, {@code _}, {@code -} and {@code .}, e.g.
+     * {@code etl-orders}. DLI replaces a group of the same name, so publishing again updates the group.
      *
      * @since 0.1.0
      */
@@ -68,7 +75,9 @@ public class UploadGroupMojo extends AbstractDliMojo {
     String kind;
 
     /**
-     * Tags of the group, as {@code <tags><env>prod</env></tags>}.
+     * Tags of the group, one element per tag with the key as its name:
+     * {@code <tags><env>prod</env><team>etl</team></tags>}. {@code dli:list -Ddli.tags=env=prod} finds the group
+     * by them.
      *
      * @since 0.1.0
      */
@@ -76,7 +85,8 @@ public class UploadGroupMojo extends AbstractDliMojo {
     Map<String, String> tags;
 
     /**
-     * Tags given on the command line, {@code -Ddli.tags=env=prod,team=etl}; they replace {@code tags}.
+     * Tags given on the command line as comma-separated {@code key=value} pairs, e.g.
+     * {@code -Ddli.tags=env=prod,team=etl}. When set, they replace the pom's {@code tags} altogether.
      *
      * @since 0.1.0
      */
@@ -84,7 +94,9 @@ public class UploadGroupMojo extends AbstractDliMojo {
     String tagList;
 
     /**
-     * Upload the runtime dependencies (compile and runtime scope) too.
+     * Upload the dependencies of compile and runtime scope (transitive ones included) besides the project's own
+     * artifact. Provided, test and system dependencies are never uploaded. {@code false}: only the project's
+     * artifact and {@code files}.
      *
      * @since 0.1.0
      */
@@ -92,8 +104,10 @@ public class UploadGroupMojo extends AbstractDliMojo {
     boolean includeDependencies;
 
     /**
-     * Only the dependencies matching one of these patterns, {@code groupId:artifactId[:type[:classifier]]} with
-     * {@code *}. Empty: all.
+     * Upload only the dependencies matching one of these patterns, {@code groupId:artifactId[:type[:classifier]]}
+     * where {@code *} matches any characters. Empty: all. In the pom
+     * {@code <includes><include>com.fasterxml.jackson.*:*</include></includes>}, on the command line
+     * {@code -Ddli.includes=org.apache.commons:*,com.google.code.gson:gson}.
      *
      * @since 0.1.0
      */
@@ -102,7 +116,8 @@ public class UploadGroupMojo extends AbstractDliMojo {
 
     /**
      * Leave out the dependencies matching one of these patterns, {@code groupId:artifactId[:type[:classifier]]}
-     * with {@code *}.
+     * where {@code *} matches any characters, e.g. {@code <excludes><exclude>org.slf4j:*</exclude></excludes>} or
+     * {@code -Ddli.excludes=org.slf4j:*}. A dependency matching both {@code includes} and {@code excludes} is left out.
      *
      * @since 0.1.0
      */
@@ -118,7 +133,9 @@ public class UploadGroupMojo extends AbstractDliMojo {
     String classifier;
 
     /**
-     * Extra files to upload, e.g. Python files of a {@code pyFile} group.
+     * Extra files to upload besides the artifacts, e.g. the Python files of a {@code pyFile} group:
+     * {@code <files><file>src/main/python/job.py</file></files>}. Relative paths are relative to the project
+     * directory.
      *
      * @since 0.1.0
      */
@@ -126,7 +143,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
     List<File> files;
 
     /**
-     * The OBS bucket to upload to.
+     * The OBS bucket the files are uploaded to, e.g. {@code etl-jars}. Required; the bucket must exist.
      *
      * @since 0.1.0
      */
@@ -134,7 +151,9 @@ public class UploadGroupMojo extends AbstractDliMojo {
     String bucket;
 
     /**
-     * Key prefix in the bucket. Objects are stored as {@code prefix/groupId/artifactId/version/file}.
+     * Key prefix in the bucket, e.g. {@code dli} or {@code teams/etl}; leading and trailing {@code /} are
+     * dropped. Objects are stored as {@code prefix/groupId/artifactId/version/file}, so a dependency is stored
+     * once and shared by every group that uses it.
      *
      * @since 0.1.0
      */
@@ -167,7 +186,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
     String obsServerId;
 
     /**
-     * How many files (or parts of large files) are uploaded at once.
+     * How many files (or parts of large files) are uploaded at once: 1 to 64.
      *
      * @since 0.1.0
      */
@@ -200,7 +219,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
     boolean async;
 
     /**
-     * Seconds between two polls of the group's status.
+     * Seconds between two polls of the group's status while DLI loads it; positive.
      *
      * @since 0.1.0
      */
@@ -208,7 +227,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
     int pollInterval;
 
     /**
-     * Seconds to wait for the group to be READY before the build fails.
+     * Seconds to wait for the group to be READY before the build fails; positive.
      *
      * @since 0.1.0
      */
@@ -285,9 +304,34 @@ public class UploadGroupMojo extends AbstractDliMojo {
                     log);
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(pollInterval), Duration.ofSeconds(timeout),
                     Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
-            publisher(log).publish(plan, uploader, dli, waiter, async);
+            appendStepSummary(publisher(log).publish(plan, uploader, dli, waiter, async), log);
         } catch (GroupWaiter.GroupFailedException | GroupWaiter.GroupTimeoutException e) {
+            appendStepSummary(readResultFile(), log);
             throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    /** On GitHub Actions, the group on the run's page; a summary that cannot be written does not fail the build. */
+    private void appendStepSummary(PublishResult result, BuildLog log) {
+        String summaryFile = environment.get(ENV_STEP_SUMMARY);
+        if (summaryFile == null || summaryFile.isBlank() || result == null) {
+            return;
+        }
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        Path written = resultFile.toPath().toAbsolutePath();
+        String shown = written.startsWith(base) ? base.relativize(written).toString() : written.toString();
+        try {
+            StepSummary.appendTo(Path.of(summaryFile), result, shown);
+        } catch (DliPluginException e) {
+            log.warn(e.getMessage());
+        }
+    }
+
+    private PublishResult readResultFile() {
+        try {
+            return PublishResult.read(resultFile.toPath());
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -45,7 +45,7 @@ public final class LogUploadReporter implements UploadListener {
     }
 
     /** Decimal units, like the MB/s figure. */
-    static String formatSize(long bytes) {
+    public static String formatSize(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";
         }

@@ -1,0 +1,78 @@
+package dev.dlitools.dli.core.report;
+
+import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.obs.LogUploadReporter;
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.publish.PublishedFile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A published group as Markdown, for the job summary of a CI run (GitHub Actions shows the file named by
+ * {@code GITHUB_STEP_SUMMARY} on the run's page).
+ */
+public final class StepSummary {
+
+    private StepSummary() {
+    }
+
+    /**
+     * @param resultFile the result file as the user should find it, e.g. {@code target/dli-package-group.json}
+     */
+    public static String markdown(PublishResult result, String resultFile) {
+        StringBuilder md = new StringBuilder();
+        md.append("### DLI package group `").append(result.group()).append("`\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| Group | `").append(result.group()).append("` |\n");
+        md.append("| Kind | `").append(result.kind()).append("` |\n");
+        md.append("| Status | ").append(status(result)).append(" |\n");
+        if (result.projectId() != null) {
+            md.append("| Project | `").append(result.projectId()).append("` |\n");
+        }
+        md.append("| Bucket | `").append(result.bucket()).append("` |\n");
+        md.append("| Result file | `").append(resultFile).append("` |\n\n");
+
+        md.append("| File | Size | Outcome | Status |\n|---|---:|---|---|\n");
+        long uploadedBytes = 0;
+        int uploaded = 0;
+        for (PublishedFile file : result.files()) {
+            md.append("| `").append(cell(file.fileName())).append("` | ")
+                    .append(LogUploadReporter.formatSize(file.size())).append(" | ")
+                    .append(file.outcome()).append(" | ")
+                    .append(file.status() == null ? "" : file.status()).append(" |\n");
+            if ("uploaded".equals(file.outcome())) {
+                uploaded++;
+                uploadedBytes += file.size();
+            }
+        }
+        md.append('\n').append(uploaded).append(" uploaded (").append(LogUploadReporter.formatSize(uploadedBytes))
+                .append("), ").append(result.files().size() - uploaded).append(" unchanged.\n\n");
+        return md.toString();
+    }
+
+    /** Appends to the file, as GitHub Actions expects: each step (and each module of a reactor) adds its part. */
+    public static void appendTo(Path summaryFile, PublishResult result, String resultFile) {
+        try {
+            Files.writeString(summaryFile, markdown(result, resultFile), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new DliPluginException("Could not append the summary to " + summaryFile
+                    + " (environment variable GITHUB_STEP_SUMMARY): " + e.getMessage(), e);
+        }
+    }
+
+    private static String status(PublishResult result) {
+        if (!result.registered()) {
+            return "not registered (upload only)";
+        }
+        return "**" + result.status() + "**";
+    }
+
+    /** A pipe would end the table cell. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+}

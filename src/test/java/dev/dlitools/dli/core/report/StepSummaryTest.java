@@ -1,0 +1,76 @@
+package dev.dlitools.dli.core.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.publish.PublishedFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StepSummaryTest {
+
+    private static final PublishedFile JOB = new PublishedFile("orders-job-1.0.0.jar", "com.example:orders-job",
+            "dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar", "https://etl-jars.obs/orders-job-1.0.0.jar",
+            2_345, "ab", "uploaded", "READY");
+    private static final PublishedFile GSON = new PublishedFile("gson-2.11.0.jar", "com.google.code.gson:gson",
+            "dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", "https://etl-jars.obs/gson-2.11.0.jar",
+            290_000, "cd", "unchanged", "READY");
+
+    @Test
+    void readyGroupIsATableOfItsFilesWithSizesAndTheResultFile() {
+        PublishResult result = new PublishResult("orders-job", "jar", Map.of("team", "etl"), "etl-jars", "p-1",
+                false, true, "READY", List.of(JOB, GSON), null);
+
+        assertThat(StepSummary.markdown(result, "target/dli-package-group.json")).isEqualTo("""
+                ### DLI package group `orders-job`
+
+                | | |
+                |---|---|
+                | Group | `orders-job` |
+                | Kind | `jar` |
+                | Status | **READY** |
+                | Project | `p-1` |
+                | Bucket | `etl-jars` |
+                | Result file | `target/dli-package-group.json` |
+
+                | File | Size | Outcome | Status |
+                |---|---:|---|---|
+                | `orders-job-1.0.0.jar` | 2.3 kB | uploaded | READY |
+                | `gson-2.11.0.jar` | 290.0 kB | unchanged | READY |
+
+                1 uploaded (2.3 kB), 1 unchanged.
+
+                """);
+    }
+
+    @Test
+    void uploadOnlySaysTheGroupIsNotRegisteredAndLeavesStatusesEmpty() {
+        PublishedFile notRegistered = new PublishedFile("a|b.jar", "x:y", "k", "u", 10, "ef", "uploaded", null);
+        PublishResult result = new PublishResult("g", "jar", Map.of(), "b", null, false, false, null,
+                List.of(notRegistered), null);
+
+        assertThat(StepSummary.markdown(result, "r.json"))
+                .contains("| Status | not registered (upload only) |")
+                .doesNotContain("| Project |")
+                .contains("| `a\\|b.jar` | 10 B | uploaded |  |");
+    }
+
+    @Test
+    void appendsSoThatEachModuleAddsItsOwnPart(@TempDir Path dir) throws Exception {
+        Path summary = dir.resolve("step-summary.md");
+        Files.writeString(summary, "earlier step\n");
+        PublishResult result = new PublishResult("orders-job", "jar", Map.of(), "etl-jars", "p-1", false, true,
+                "READY", List.of(JOB), null);
+
+        StepSummary.appendTo(summary, result, "target/r.json");
+        StepSummary.appendTo(summary, result, "target/r.json");
+
+        String written = Files.readString(summary);
+        assertThat(written).startsWith("earlier step\n### DLI package group `orders-job`");
+        assertThat(written.split("### DLI package group", -1)).hasSize(3);
+    }
+}
