@@ -1,12 +1,14 @@
 package dev.dlitools.dli.testsupport;
 
 import java.net.URI;
+import java.nio.file.Path;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 
-/** A real S3 server (S3Proxy) on 127.0.0.1 and a random or given port, storing blobs in memory. */
+/** A real S3 server (S3Proxy) on 127.0.0.1 and a random or given port, storing blobs in memory or on disk. */
 public final class S3ProxyServer implements AutoCloseable {
 
     public static final String ACCESS_KEY = "test-ak";
@@ -30,7 +32,15 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** @param port the port to listen on; 0 picks a free one */
     public static S3ProxyServer start(String accessKey, String secretKey, int port) {
-        BlobStore store = new TransientNio2BlobStore();
+        return start(accessKey, secretKey, port, new TransientNio2BlobStore());
+    }
+
+    /** Stores each bucket as a directory under {@code directory}, as the benchmark needs for realistic figures. */
+    public static S3ProxyServer startOnDisk(String accessKey, String secretKey, int port, Path directory) {
+        return start(accessKey, secretKey, port, new FilesystemNio2BlobStore(directory.toString()));
+    }
+
+    private static S3ProxyServer start(String accessKey, String secretKey, int port, BlobStore store) {
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(store)
                 .endpoint(URI.create("http://127.0.0.1:" + port))

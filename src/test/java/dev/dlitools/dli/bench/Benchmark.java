@@ -1,0 +1,753 @@
+package dev.dlitools.dli.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.dli.GroupWaiter;
+import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.dli.UploadGroupRequest;
+import dev.dlitools.dli.core.obs.ObsClientFactory;
+import dev.dlitools.dli.core.obs.ObsClientSettings;
+import dev.dlitools.dli.core.obs.ObsUploader;
+import dev.dlitools.dli.core.obs.UploadOptions;
+import dev.dlitools.dli.core.publish.GroupPublisher;
+import dev.dlitools.dli.core.report.ResourceListReport;
+import dev.dlitools.dli.core.retry.RetryPolicy;
+import dev.dlitools.dli.core.upload.ArtifactCoordinates;
+import dev.dlitools.dli.core.upload.ArtifactFile;
+import dev.dlitools.dli.core.upload.ProjectArtifacts;
+import dev.dlitools.dli.core.upload.UploadPlan;
+import dev.dlitools.dli.core.upload.UploadPlanner;
+import dev.dlitools.dli.core.upload.UploadSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Issue 5: our uploader against {@code aws s3 sync}, {@code rclone copy --checksum}, a sequential PutObject loop
+ * and the S3Proxy's own ceiling, on the same S3Proxy (file-system store) in one run, tools alternating; then the
+ * whole-build view with real Maven runs. Started by {@code bench/run.sh}; not part of the test run.
+ *
+ * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--quick] [--runs=N] [--no-maven]}.
+ */
+public final class Benchmark {
+
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+    private static final String PROJECT_GROUP = "bench";
+    private static final String MAIN_JAR = "app-1.0.jar";
+    /** The ceiling's parallel PUTs: well above what any tool uses. */
+    private static final int CEILING_CONCURRENCY = 16;
+    private static final long CEILING_PIECE = 8 * MIB;
+
+    private final Path root;
+    private final String version;
+    private final boolean quick;
+    private final int runs;
+    private final boolean maven;
+    private final Path out;
+    private final Path data;
+    private final Path store;
+    private final Path logs;
+
+    private Process standInsProcess;
+    private Properties connection;
+    private Credentials credentials;
+    private ObsClientSettings obsSettings;
+    private int bucketCounter;
+
+    private Benchmark(Map<String, String> options) {
+        root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath();
+        version = options.getOrDefault("version", "0.1.0-SNAPSHOT");
+        quick = options.containsKey("quick");
+        runs = Integer.parseInt(options.getOrDefault("runs", quick ? "2" : "5"));
+        maven = !options.containsKey("no-maven");
+        out = root.resolve("target/bench");
+        data = out.resolve("data");
+        store = out.resolve("s3proxy-store");
+        logs = out.resolve("logs");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length == 2 ? pair[1] : "true");
+        }
+        new Benchmark(options).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(logs);
+        deleteTree(store);
+        ObjectNode results = DliJson.MAPPER.createObjectNode();
+        results.put("started", Instant.now().toString());
+        results.put("quick", quick);
+        results.put("runs", runs);
+        results.set("machine", machine());
+
+        Workload w1 = generateDependencies(quick ? 30 : 150, (quick ? 40 : 250) * MIB);
+        Workload w3 = generateShadedJar((quick ? 100 : 600) * MIB);
+        startStandIns();
+        try {
+            ObjectNode workloads = results.putObject("workloads");
+            workloads.set("W1", measureCold("W1", "cold: " + w1.files.size() + " jars, empty bucket", w1));
+            workloads.set("W2", measureRedeploy(w1));
+            workloads.set("W3", measureCold("W3", "big: one shaded jar (multipart)", w3));
+            workloads.set("W4", measureList(quick ? 50 : 500));
+            if (maven) {
+                results.set("maven", measureMaven(w1, quick ? 50 : 500));
+            }
+        } finally {
+            standInsProcess.destroy();
+            standInsProcess.waitFor(20, TimeUnit.SECONDS);
+        }
+        results.put("finished", Instant.now().toString());
+        results.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
+        DliJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
+        String table = ResultsTable.markdown(results);
+        Files.writeString(out.resolve("results.md"), table);
+        System.out.println(table);
+    }
+
+    // ---------------------------------------------------------------- workloads
+
+    /** Files of a workload; {@code main} is the one a redeploy changes. */
+    private record Workload(Path directory, List<Path> files, Path main) {
+
+        long bytes() {
+            return files.stream().mapToLong(Benchmark::size).sum();
+        }
+    }
+
+    /** Jar-sized incompressible files: sizes log-uniform in 5 KB..20 MB, scaled to about {@code total}. */
+    private Workload generateDependencies(int count, long total) throws IOException {
+        Random random = new Random(5);
+        long min = 5 * KIB;
+        long max = 20 * MIB;
+        double[] logs = new double[count];
+        for (int i = 0; i < count; i++) {
+            logs[i] = Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min));
+        }
+        long[] sizes = new long[count];
+        // scale the exponent's spread until the sum fits: keeps 5 KB..20 MB and a realistic long tail
+        double low = 0;
+        double high = 1;
+        for (int step = 0; step < 40; step++) {
+            double spread = (low + high) / 2;
+            long sum = 0;
+            for (int i = 0; i < count; i++) {
+                sizes[i] = (long) Math.exp(Math.log(min) + (logs[i] - Math.log(min)) * spread);
+                sum += sizes[i];
+            }
+            if (sum < total) {
+                low = spread;
+            } else {
+                high = spread;
+            }
+        }
+        sizes[0] = max; // a shaded-ish dependency: goes multipart
+        sizes[1] = 2 * MIB + 12_345; // the main jar
+        Path directory = data.resolve("w1-" + count);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = i == 1 ? MAIN_JAR : String.format(Locale.ROOT, "lib-%03d-1.%d.jar", i, i % 7);
+            files.add(randomFile(directory.resolve(name), sizes[i], i));
+        }
+        return new Workload(directory, files, files.get(1));
+    }
+
+    private Workload generateShadedJar(long size) throws IOException {
+        Path directory = data.resolve("w3-" + size / MIB);
+        Path jar = randomFile(directory.resolve("app-1.0-shaded.jar"), size, 600);
+        return new Workload(directory, List.of(jar), jar);
+    }
+
+    /** Keeps an earlier run's file of the right size, so repeated runs skip the generation. */
+    private static Path randomFile(Path file, long size, long seed) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) == size) {
+            return file;
+        }
+        Files.createDirectories(file.getParent());
+        writeRandom(file, size, new Random(seed));
+        return file;
+    }
+
+    private static void writeRandom(Path file, long size, Random random) throws IOException {
+        byte[] buffer = new byte[(int) MIB];
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            for (long left = size; left > 0; left -= buffer.length) {
+                random.nextBytes(buffer);
+                stream.write(buffer, 0, (int) Math.min(left, buffer.length));
+            }
+        }
+    }
+
+    /** A rebuilt main jar: same size, new bytes, new time stamp. */
+    private static void rebuild(Path jar) throws IOException {
+        writeRandom(jar, Files.size(jar), new Random());
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+    }
+
+    // ---------------------------------------------------------------- measurements
+
+    private ObjectNode measureCold(String id, String title, Workload workload) throws Exception {
+        Map<String, List<Sample>> samples = tools();
+        for (int round = 0; round < runs; round++) {
+            for (String tool : samples.keySet()) {
+                String bucket = newBucket(tool);
+                samples.get(tool).add(measure(tool, workload, workload.files(), bucket));
+                dropBucket(bucket);
+            }
+            System.out.println(id + " round " + (round + 1) + "/" + runs + " done");
+        }
+        return summary(title, workload.files().size(), workload.bytes(), samples);
+    }
+
+    /** Each tool redeploys into a bucket it filled itself; each round changes only the main jar. */
+    private ObjectNode measureRedeploy(Workload w1) throws Exception {
+        Map<String, List<Sample>> samples = tools();
+        Map<String, String> buckets = new LinkedHashMap<>();
+        for (String tool : samples.keySet()) {
+            buckets.put(tool, newBucket(tool));
+            measure(tool, w1, w1.files(), buckets.get(tool));
+        }
+        for (int round = 0; round < runs; round++) {
+            rebuild(w1.main());
+            for (String tool : samples.keySet()) {
+                // the ceiling is the least work: the one changed jar
+                List<Path> files = tool.equals("ceiling") ? List.of(w1.main()) : w1.files();
+                samples.get(tool).add(measure(tool, w1, files, buckets.get(tool)));
+            }
+            System.out.println("W2 round " + (round + 1) + "/" + runs + " done");
+        }
+        buckets.values().forEach(this::dropBucket);
+        return summary("redeploy: the W1 set with only the main jar changed", w1.files().size(), size(w1.main()),
+                samples);
+    }
+
+    private static Map<String, List<Sample>> tools() {
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (String tool : List.of("ours", "aws", "rclone", "naive", "ceiling")) {
+            samples.put(tool, new ArrayList<>());
+        }
+        return samples;
+    }
+
+    /** One timed run; in-process tools also report this JVM's CPU time and peak heap. */
+    private record Sample(double seconds, double cpuSeconds, long peakHeap) {}
+
+    private Sample measure(String tool, Workload workload, List<Path> files, String bucket) throws Exception {
+        flushDisks();
+        boolean inProcess = !tool.equals("aws") && !tool.equals("rclone");
+        if (inProcess) {
+            System.gc();
+            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+        }
+        long cpuBefore = processCpuNanos();
+        long start = System.nanoTime();
+        switch (tool) {
+            case "ours" -> ours(workload, bucket);
+            case "aws" -> command(List.of(awsCommand(), "s3", "sync", workload.directory().toString(),
+                    "s3://" + bucket + "/jars/", "--endpoint-url", connection.getProperty("obsEndpoint"),
+                    "--only-show-errors"), awsEnvironment());
+            case "rclone" -> command(List.of("rclone", "copy", "--checksum", workload.directory().toString(),
+                    "bench:" + bucket + "/jars"), rcloneEnvironment());
+            case "naive" -> naive(files, bucket);
+            case "ceiling" -> ceiling(files, bucket);
+            default -> throw new IllegalArgumentException(tool);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (!inProcess) {
+            return new Sample(seconds, Double.NaN, -1);
+        }
+        long peak = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Sample(seconds, (processCpuNanos() - cpuBefore) / 1e9, peak);
+    }
+
+    /** Exactly what {@code dli:upload-group} runs after reading its settings: plan, upload, register, wait. */
+    private void ours(Workload workload, String bucket) {
+        UploadPlan plan = UploadPlanner.plan(
+                new ProjectArtifacts(new ArtifactFile(
+                        new ArtifactCoordinates("dev.example", "bench-job", "1.0", "pom", null, null), null),
+                        List.of(), List.of()),
+                UploadSettings.forGroup(PROJECT_GROUP).withFiles(workload.files()));
+        DliClient dli = dliClient();
+        ObsClientSettings settings = obsSettings.withMaxConnections(UploadOptions.DEFAULT_THREADS);
+        try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
+            ObsUploader uploader = new ObsUploader(s3, settings, UploadOptions.defaults(), BuildLog.SILENT);
+            GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(1), Duration.ofSeconds(300),
+                    Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), BuildLog.SILENT);
+            new GroupPublisher(bucket, key -> settings.objectUrl(bucket, key), out.resolve("ours-result.json"),
+                    BuildLog.SILENT).publish(plan, uploader, dli, waiter, false);
+        }
+    }
+
+    /** What older S3 plugins do: one PutObject after the other, everything every time. */
+    private void naive(List<Path> files, String bucket) {
+        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+            for (Path file : files) {
+                s3.putObject(put -> put.bucket(bucket).key("jars/" + file.getFileName()), RequestBody.fromFile(file));
+            }
+        }
+    }
+
+    /**
+     * The S3Proxy's own limit: many parallel PUTs with the least client work (JDK HTTP client, AWS V2 header
+     * signature, no payload hashing), large files cut into 8 MiB objects.
+     */
+    private void ceiling(List<Path> files, String bucket) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(CEILING_CONCURRENCY);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (Path file : files) {
+                long size = size(file);
+                for (long offset = 0, piece = 0; offset < size || size == 0; offset += CEILING_PIECE, piece++) {
+                    long from = offset;
+                    long length = Math.min(CEILING_PIECE, size - offset);
+                    String key = "raw/" + file.getFileName() + "." + piece;
+                    puts.add(pool.submit(() -> rawPut(http, bucket, key, file, from, length)));
+                    if (size == 0) {
+                        break;
+                    }
+                }
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Void rawPut(HttpClient http, String bucket, String key, Path file, long offset, long length)
+            throws Exception {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
+        String resource = "/" + bucket + "/" + key;
+        String stringToSign = "PUT\n\napplication/octet-stream\n\nx-amz-date:" + date + "\n" + resource;
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(credentials.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.getProperty("obsEndpoint") + resource))
+                .header("Content-Type", "application/octet-stream")
+                .header("x-amz-date", date)
+                .header("Authorization", "AWS " + credentials.accessKey() + ":" + signature)
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> slice(file, offset, length)), length))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("raw PUT " + key + ": HTTP " + response.statusCode() + " "
+                    + response.body());
+        }
+        return null;
+    }
+
+    private static InputStream slice(Path file, long offset, long length) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            InputStream whole = Channels.newInputStream(channel);
+            return new InputStream() {
+                private long left = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    left--;
+                    return whole.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int from, int count) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int read = whole.read(buffer, from, (int) Math.min(count, left));
+                    if (read > 0) {
+                        left -= read;
+                    }
+                    return read;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    whole.close();
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** W4: the code path of {@code dli:list} (open a client, list, build the table) against many groups. */
+    private ObjectNode measureList(int groups) throws Exception {
+        createGroups(groups);
+        List<Sample> samples = new ArrayList<>();
+        for (int round = 0; round < Math.max(runs, 5); round++) {
+            System.gc();
+            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpuBefore = processCpuNanos();
+            long start = System.nanoTime();
+            DliClient dli = dliClient();
+            List<String> table = new ResourceListReport(dli.listResources(null, null), null, false,
+                    ZoneId.systemDefault()).table("none");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (table.size() < groups) {
+                throw new IllegalStateException("the listing has " + table.size() + " lines for " + groups
+                        + " groups");
+            }
+            samples.add(new Sample(seconds, (processCpuNanos() - cpuBefore) / 1e9,
+                    heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum()));
+        }
+        return summary("list: dli:list's code path against " + groups + " groups", groups, 0,
+                Map.of("ours", samples));
+    }
+
+    private void createGroups(int groups) {
+        String bucket = newBucket("groups");
+        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+            s3.putObject(put -> put.bucket(bucket).key("udf.jar"), RequestBody.fromBytes(new byte[1024]));
+        }
+        DliClient dli = dliClient();
+        String path = obsSettings.objectUrl(bucket, "udf.jar");
+        for (int i = 0; i < groups; i++) {
+            dli.uploadGroup(new UploadGroupRequest(List.of(path), "jar", String.format(Locale.ROOT, "job-%03d", i),
+                    false, List.of()));
+        }
+    }
+
+    // ---------------------------------------------------------------- whole build
+
+    /**
+     * Real Maven runs of a project whose {@code files} are the W1 jars: {@code dli:upload-group} cold (new bucket)
+     * and warm (nothing changed), {@code dli:list}, against {@code validate} (Maven's own start-up and project
+     * reading, no plugin of ours loaded) and {@code dli:help} (Maven plus loading our plugin, doing nothing).
+     */
+    private ObjectNode measureMaven(Workload w1, int groups) throws Exception {
+        Path project = out.resolve("w1-project");
+        Files.createDirectories(project);
+        StringBuilder files = new StringBuilder();
+        for (Path file : w1.files()) {
+            files.append("          <file>").append(file).append("</file>\n");
+        }
+        Files.writeString(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>dev.example</groupId>
+                  <artifactId>bench-job</artifactId>
+                  <version>1.0</version>
+                  <packaging>pom</packaging>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>dev.dlitools</groupId>
+                        <artifactId>dli-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <configuration>
+                          <group>%s</group>
+                          <async>false</async>
+                          <files>
+                %s          </files>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(version, PROJECT_GROUP, files));
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (String step : List.of("validate", "help", "upload-cold", "upload-warm", "list")) {
+            samples.put(step, new ArrayList<>());
+        }
+        String warmBucket = newBucket("mvn-warm");
+        maven(project, "dli:upload-group", warmBucket); // fills the warm bucket, and warms up Maven's caches
+        maven(project, "validate", warmBucket);
+        for (int round = 0; round < runs; round++) {
+            for (String step : samples.keySet()) {
+                String bucket = step.equals("upload-cold") ? newBucket("mvn-cold") : warmBucket;
+                String goal = switch (step) {
+                    case "validate" -> "validate";
+                    case "help" -> "dli:help";
+                    case "upload-cold", "upload-warm" -> "dli:upload-group";
+                    default -> "dli:list";
+                };
+                flushDisks();
+                long start = System.nanoTime();
+                maven(project, goal, bucket);
+                samples.get(step).add(new Sample((System.nanoTime() - start) / 1e9, Double.NaN, -1));
+                if (step.equals("upload-cold")) {
+                    dropBucket(bucket);
+                }
+            }
+            System.out.println("Maven round " + (round + 1) + "/" + runs + " done");
+        }
+        dropBucket(warmBucket);
+        ObjectNode node = summary("whole build: mvn on the W1 project (" + w1.files().size() + " files), "
+                + groups + " groups listed", w1.files().size(), w1.bytes(), samples);
+        return node;
+    }
+
+    private void maven(Path project, String goal, String bucket) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-q", "-ntp",
+                "-f", project.resolve("pom.xml").toString(), goal,
+                "-Ddli.region=" + connection.getProperty("region"),
+                "-Ddli.projectId=" + connection.getProperty("projectId"),
+                "-Ddli.endpoint=" + connection.getProperty("dliEndpoint"),
+                "-Ddli.iamEndpoint=" + connection.getProperty("dliEndpoint"),
+                "-Ddli.obs.endpoint=" + connection.getProperty("obsEndpoint"),
+                "-Ddli.obs.pathStyle=true",
+                "-Ddli.obs.bucket=" + bucket));
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
+        environment.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
+        command(command, environment);
+    }
+
+    // ---------------------------------------------------------------- stand-ins, buckets, tools
+
+    private void startStandIns() throws Exception {
+        Path connectionFile = out.resolve("stand-ins.properties");
+        Files.deleteIfExists(connectionFile);
+        standInsProcess = new ProcessBuilder(javaCommand(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", BenchStandIns.class.getName(),
+                connectionFile.toString(), store.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("stand-ins.log").toFile())
+                .start();
+        for (int i = 0; i < 300 && !Files.exists(connectionFile); i++) {
+            if (!standInsProcess.isAlive()) {
+                throw new IllegalStateException("the stand-ins stopped; see " + logs.resolve("stand-ins.log"));
+            }
+            Thread.sleep(100);
+        }
+        connection = new Properties();
+        try (InputStream in = Files.newInputStream(connectionFile)) {
+            connection.load(in);
+        }
+        credentials = new Credentials(connection.getProperty("accessKey"), connection.getProperty("secretKey"),
+                null, "benchmark stand-ins");
+        obsSettings = ObsClientSettings.forRegion(connection.getProperty("region"), credentials)
+                .withEndpoint(URI.create(connection.getProperty("obsEndpoint")), true);
+        Files.writeString(out.resolve("aws-config"), """
+                [default]
+                region = %s
+                s3 =
+                    addressing_style = path
+                request_checksum_calculation = when_required
+                response_checksum_validation = when_required
+                """.formatted(connection.getProperty("region")));
+        Files.writeString(out.resolve("rclone.conf"), "");
+        System.out.println("stand-ins: OBS " + connection.getProperty("obsEndpoint") + ", DLI "
+                + connection.getProperty("dliEndpoint") + ", store " + store);
+    }
+
+    private DliClient dliClient() {
+        return new DliClient(new SignedHttpClient(credentials, Duration.ofSeconds(10), Duration.ofSeconds(60),
+                ProxySettings.NONE, new RetryPolicy(RetryPolicy.DEFAULT_RETRIES,
+                        duration -> Thread.sleep(duration.toMillis()), Math::random),
+                Clock.systemUTC(), BuildLog.SILENT),
+                URI.create(connection.getProperty("dliEndpoint")), connection.getProperty("projectId"));
+    }
+
+    private String newBucket(String tool) {
+        String bucket = String.format(Locale.ROOT, "b%04d-%s", ++bucketCounter, tool);
+        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+            s3.createBucket(create -> create.bucket(bucket));
+        }
+        return bucket;
+    }
+
+    /** Frees the disk between cold runs: the store keeps each bucket as a directory. */
+    private void dropBucket(String bucket) {
+        try {
+            deleteTree(store.resolve(bucket));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> awsEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_ACCESS_KEY_ID", credentials.accessKey());
+        environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretKey());
+        environment.put("AWS_CONFIG_FILE", out.resolve("aws-config").toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("AWS_PAGER", "");
+        return environment;
+    }
+
+    private Map<String, String> rcloneEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("RCLONE_CONFIG", out.resolve("rclone.conf").toString());
+        environment.put("RCLONE_CONFIG_BENCH_TYPE", "s3");
+        environment.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
+        environment.put("RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", credentials.accessKey());
+        environment.put("RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", credentials.secretKey());
+        environment.put("RCLONE_CONFIG_BENCH_ENDPOINT", connection.getProperty("obsEndpoint"));
+        environment.put("RCLONE_CONFIG_BENCH_REGION", connection.getProperty("region"));
+        environment.put("RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true");
+        return environment;
+    }
+
+    /** The Debian package's aws (v2) when installed, else the first on the PATH. */
+    static String awsCommand() {
+        return Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws";
+    }
+
+    private void command(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        Path log = logs.resolve("last-command.log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // a CA bundle in the environment makes rclone's HTTP transport fail even for http://127.0.0.1
+        builder.environment().remove("AWS_CA_BUNDLE");
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(4, command.size())))
+                    + " failed:\n" + Files.readString(log));
+        }
+    }
+
+    // ---------------------------------------------------------------- summaries
+
+    private ObjectNode summary(String title, int files, long bytes, Map<String, List<Sample>> samples) {
+        ObjectNode node = DliJson.MAPPER.createObjectNode();
+        node.put("title", title);
+        node.put("files", files);
+        node.put("bytes", bytes);
+        ObjectNode tools = node.putObject("tools");
+        samples.forEach((tool, list) -> {
+            ObjectNode entry = tools.putObject(tool);
+            ArrayNode seconds = entry.putArray("seconds");
+            list.forEach(sample -> seconds.add(round(sample.seconds())));
+            double median = median(list.stream().map(Sample::seconds).toList());
+            entry.put("median", round(median));
+            if (bytes > 0 && median > 0) {
+                entry.put("mibPerSecond", round(bytes / (double) MIB / median));
+            }
+            if (!Double.isNaN(list.get(0).cpuSeconds())) {
+                entry.put("cpuSecondsMedian", round(median(list.stream().map(Sample::cpuSeconds).toList())));
+                entry.put("peakHeapMiB", round(list.stream().mapToLong(Sample::peakHeap).max().orElse(0)
+                        / (double) MIB));
+            }
+        });
+        return node;
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private ObjectNode machine() throws IOException, InterruptedException {
+        ObjectNode machine = DliJson.MAPPER.createObjectNode();
+        machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        machine.put("cpuModel", Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown"));
+        machine.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("aws", output(List.of(awsCommand(), "--version")));
+        machine.put("rclone", output(List.of("rclone", "--version")).lines().findFirst().orElse(""));
+        machine.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
+        return machine;
+    }
+
+    private static String output(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        process.waitFor();
+        return text;
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .toList();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Dirty pages of the previous run are written now, not during the next tool's run. */
+    private static void flushDisks() throws IOException, InterruptedException {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
