@@ -70,7 +70,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * and the S3Proxy's own ceiling, on the same S3Proxy (file-system store) in one run, tools alternating; then the
  * whole-build view with real Maven runs. Started by {@code bench/run.sh}; not part of the test run.
  *
- * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--quick] [--runs=N] [--no-maven]}.
+ * <p>The S3Proxy serves HTTPS with a throw-away certificate, because OBS is HTTPS only, and over plain HTTP the
+ * AWS SDK signs (hashes) every payload, work that never happens against OBS; {@code --http} measures that case.
+ *
+ * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--quick] [--runs=N] [--no-maven] [--http] [--threads=N]
+ * [--tools=ours,aws,...] [--workloads=W1,W2,W3,W4]}; the last two narrow a run down while profiling.
  */
 public final class Benchmark {
 
@@ -81,17 +85,25 @@ public final class Benchmark {
     /** The ceiling's parallel PUTs: well above what any tool uses. */
     private static final int CEILING_CONCURRENCY = 16;
     private static final long CEILING_PIECE = 8 * MIB;
+    private static final String TLS_PASSWORD = "bench-only";
 
     private final Path root;
     private final String version;
     private final boolean quick;
     private final int runs;
     private final boolean maven;
+    private final boolean https;
+    /** Our upload threads: the plugin's default unless {@code --threads} tries another. */
+    private final int threads;
+    private final List<String> tools;
+    private final List<String> workloads;
     private final Path out;
     private final Path data;
     private final Path store;
     private final Path logs;
+    private final Path tls;
 
+    private final RegisterTimer registerTimer = new RegisterTimer();
     private Process standInsProcess;
     private Properties connection;
     private Credentials credentials;
@@ -104,10 +116,15 @@ public final class Benchmark {
         quick = options.containsKey("quick");
         runs = Integer.parseInt(options.getOrDefault("runs", quick ? "2" : "5"));
         maven = !options.containsKey("no-maven");
+        https = !options.containsKey("http");
+        threads = Integer.parseInt(options.getOrDefault("threads", String.valueOf(UploadOptions.DEFAULT_THREADS)));
+        tools = List.of(options.getOrDefault("tools", "ours,aws,rclone,naive,ceiling").split(","));
+        workloads = List.of(options.getOrDefault("workloads", "W1,W2,W3,W4").split(","));
         out = root.resolve("target/bench");
         data = out.resolve("data");
         store = out.resolve("s3proxy-store");
         logs = out.resolve("logs");
+        tls = out.resolve("tls");
     }
 
     public static void main(String[] args) throws Exception {
@@ -126,6 +143,8 @@ public final class Benchmark {
         results.put("started", Instant.now().toString());
         results.put("quick", quick);
         results.put("runs", runs);
+        results.put("protocol", https ? "https" : "http");
+        results.put("ourThreads", threads);
         results.set("machine", machine());
 
         Workload w1 = generateDependencies(quick ? 30 : 150, (quick ? 40 : 250) * MIB);
@@ -133,10 +152,19 @@ public final class Benchmark {
         startStandIns();
         try {
             ObjectNode workloads = results.putObject("workloads");
-            workloads.set("W1", measureCold("W1", "cold: " + w1.files.size() + " jars, empty bucket", w1));
-            workloads.set("W2", measureRedeploy(w1));
-            workloads.set("W3", measureCold("W3", "big: one shaded jar (multipart)", w3));
-            workloads.set("W4", measureList(quick ? 50 : 500));
+            warmUp(w1);
+            if (this.workloads.contains("W1")) {
+                workloads.set("W1", measureCold("W1", "cold: " + w1.files.size() + " jars, empty bucket", w1));
+            }
+            if (this.workloads.contains("W2")) {
+                workloads.set("W2", measureRedeploy(w1));
+            }
+            if (this.workloads.contains("W3")) {
+                workloads.set("W3", measureCold("W3", "big: one shaded jar (multipart)", w3));
+            }
+            if (this.workloads.contains("W4")) {
+                workloads.set("W4", measureList(quick ? 50 : 500));
+            }
             if (maven) {
                 results.set("maven", measureMaven(w1, quick ? 50 : 500));
             }
@@ -246,6 +274,19 @@ public final class Benchmark {
         return summary(title, workload.files().size(), workload.bytes(), samples);
     }
 
+    /**
+     * One untimed run of each tool: loads and compiles the in-process tools' classes and opens the TLS machinery
+     * once (the Maven runs below show the cost of a cold JVM), and brings the CLIs' files into the page cache.
+     */
+    private void warmUp(Workload w1) throws Exception {
+        for (String tool : tools) {
+            String bucket = newBucket(tool);
+            measure(tool, w1, w1.files(), bucket);
+            dropBucket(bucket);
+        }
+        System.out.println("warm-up done");
+    }
+
     /** Each tool redeploys into a bucket it filled itself; each round changes only the main jar. */
     private ObjectNode measureRedeploy(Workload w1) throws Exception {
         Map<String, List<Sample>> samples = tools();
@@ -268,16 +309,20 @@ public final class Benchmark {
                 samples);
     }
 
-    private static Map<String, List<Sample>> tools() {
+    private Map<String, List<Sample>> tools() {
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        for (String tool : List.of("ours", "aws", "rclone", "naive", "ceiling")) {
+        for (String tool : tools) {
             samples.put(tool, new ArrayList<>());
         }
         return samples;
     }
 
-    /** One timed run; in-process tools also report this JVM's CPU time and peak heap. */
-    private record Sample(double seconds, double cpuSeconds, long peakHeap) {}
+    /**
+     * One timed run; in-process tools also report this JVM's CPU time and peak heap.
+     *
+     * @param registerSeconds the part spent registering the group with DLI (and the emulator checking each path)
+     */
+    private record Sample(double seconds, double registerSeconds, double cpuSeconds, long peakHeap) {}
 
     private Sample measure(String tool, Workload workload, List<Path> files, String bucket) throws Exception {
         flushDisks();
@@ -288,23 +333,70 @@ public final class Benchmark {
         }
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
+        registerTimer.reset();
         switch (tool) {
             case "ours" -> ours(workload, bucket);
             case "aws" -> command(List.of(awsCommand(), "s3", "sync", workload.directory().toString(),
                     "s3://" + bucket + "/jars/", "--endpoint-url", connection.getProperty("obsEndpoint"),
                     "--only-show-errors"), awsEnvironment());
-            case "rclone" -> command(List.of("rclone", "copy", "--checksum", workload.directory().toString(),
-                    "bench:" + bucket + "/jars"), rcloneEnvironment());
+            case "rclone" -> command(rcloneCommand(workload, bucket), rcloneEnvironment());
             case "naive" -> naive(files, bucket);
             case "ceiling" -> ceiling(files, bucket);
             default -> throw new IllegalArgumentException(tool);
         }
+        if (!tool.equals("ours") && !tool.equals("ceiling")) {
+            // the same work as ours: a user of these tools calls the DLI API next
+            register(workload, bucket);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double registerSeconds = registerTimer.seconds(System.nanoTime());
         if (!inProcess) {
-            return new Sample(seconds, Double.NaN, -1);
+            return new Sample(seconds, registerSeconds, Double.NaN, -1);
         }
         long peak = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Sample(seconds, (processCpuNanos() - cpuBefore) / 1e9, peak);
+        return new Sample(seconds, registerSeconds, (processCpuNanos() - cpuBefore) / 1e9, peak);
+    }
+
+    /** What a script does after {@code aws s3 sync}: register the uploaded jars as the group. */
+    private void register(Workload workload, String bucket) {
+        registerTimer.info("Registering group");
+        dliClient().uploadGroup(new UploadGroupRequest(workload.files().stream()
+                .map(file -> obsSettings.objectUrl(bucket, "jars/" + file.getFileName()))
+                .toList(), "jar", PROJECT_GROUP, false, List.of()));
+    }
+
+    /** Notes when the publisher starts registering, from its log, so the DLI part of a run can be told apart. */
+    private static final class RegisterTimer implements BuildLog {
+
+        private volatile long started;
+
+        void reset() {
+            started = 0;
+        }
+
+        double seconds(long now) {
+            return started == 0 ? 0 : (now - started) / 1e9;
+        }
+
+        @Override
+        public void info(String message) {
+            if (message.startsWith("Registering group")) {
+                started = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void warn(String message) {
+            System.err.println("[ours] " + message);
+        }
+
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
     }
 
     /** Exactly what {@code dli:upload-group} runs after reading its settings: plan, upload, register, wait. */
@@ -315,13 +407,14 @@ public final class Benchmark {
                         List.of(), List.of()),
                 UploadSettings.forGroup(PROJECT_GROUP).withFiles(workload.files()));
         DliClient dli = dliClient();
-        ObsClientSettings settings = obsSettings.withMaxConnections(UploadOptions.DEFAULT_THREADS);
+        ObsClientSettings settings = obsSettings.withMaxConnections(threads);
         try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
-            ObsUploader uploader = new ObsUploader(s3, settings, UploadOptions.defaults(), BuildLog.SILENT);
+            ObsUploader uploader = new ObsUploader(s3, settings, UploadOptions.defaults().withThreads(threads),
+                    BuildLog.SILENT);
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(1), Duration.ofSeconds(300),
                     Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), BuildLog.SILENT);
             new GroupPublisher(bucket, key -> settings.objectUrl(bucket, key), out.resolve("ours-result.json"),
-                    BuildLog.SILENT).publish(plan, uploader, dli, waiter, false);
+                    registerTimer).publish(plan, uploader, dli, waiter, false);
         }
     }
 
@@ -442,7 +535,7 @@ public final class Benchmark {
                 throw new IllegalStateException("the listing has " + table.size() + " lines for " + groups
                         + " groups");
             }
-            samples.add(new Sample(seconds, (processCpuNanos() - cpuBefore) / 1e9,
+            samples.add(new Sample(seconds, 0, (processCpuNanos() - cpuBefore) / 1e9,
                     heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum()));
         }
         return summary("list: dli:list's code path against " + groups + " groups", groups, 0,
@@ -519,7 +612,7 @@ public final class Benchmark {
                 flushDisks();
                 long start = System.nanoTime();
                 maven(project, goal, bucket);
-                samples.get(step).add(new Sample((System.nanoTime() - start) / 1e9, Double.NaN, -1));
+                samples.get(step).add(new Sample((System.nanoTime() - start) / 1e9, 0, Double.NaN, -1));
                 if (step.equals("upload-cold")) {
                     dropBucket(bucket);
                 }
@@ -545,17 +638,27 @@ public final class Benchmark {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
         environment.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
+        environment.put("MAVEN_OPTS", String.join(" ", trustOptions()));
         command(command, environment);
     }
 
     // ---------------------------------------------------------------- stand-ins, buckets, tools
 
     private void startStandIns() throws Exception {
+        if (https) {
+            createCertificate();
+        }
         Path connectionFile = out.resolve("stand-ins.properties");
         Files.deleteIfExists(connectionFile);
-        standInsProcess = new ProcessBuilder(javaCommand(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx1g"));
+        command.addAll(trustOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", BenchStandIns.class.getName(),
-                connectionFile.toString(), store.toString())
+                connectionFile.toString(), store.toString()));
+        if (https) {
+            command.addAll(List.of(tls.resolve("s3proxy.p12").toString(), TLS_PASSWORD));
+        }
+        standInsProcess = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("stand-ins.log").toFile())
                 .start();
@@ -584,6 +687,37 @@ public final class Benchmark {
         Files.writeString(out.resolve("rclone.conf"), "");
         System.out.println("stand-ins: OBS " + connection.getProperty("obsEndpoint") + ", DLI "
                 + connection.getProperty("dliEndpoint") + ", store " + store);
+    }
+
+    /**
+     * A key pair for 127.0.0.1, its certificate as PEM (for aws and rclone) and a trust store of the JDK's
+     * authorities plus it (for the Java clients, and Maven, which still reaches Maven Central).
+     */
+    private void createCertificate() throws IOException, InterruptedException {
+        deleteTree(tls);
+        Files.createDirectories(tls);
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Path keyStore = tls.resolve("s3proxy.p12");
+        command(List.of(keytool, "-genkeypair", "-alias", "s3proxy", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "7", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", TLS_PASSWORD), Map.of());
+        command(List.of(keytool, "-exportcert", "-rfc", "-alias", "s3proxy", "-keystore", keyStore.toString(),
+                "-storepass", TLS_PASSWORD, "-file", tls.resolve("s3proxy.pem").toString()), Map.of());
+        Files.copy(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"),
+                tls.resolve("trust.p12"));
+        command(List.of(keytool, "-importcert", "-noprompt", "-alias", "bench-s3proxy", "-file",
+                tls.resolve("s3proxy.pem").toString(), "-keystore", tls.resolve("trust.p12").toString(),
+                "-storepass", "changeit"), Map.of());
+        // before the first TLS connection of this JVM, which builds the default SSL context from them
+        System.setProperty("javax.net.ssl.trustStore", tls.resolve("trust.p12").toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+    }
+
+    private List<String> trustOptions() {
+        return https
+                ? List.of("-Djavax.net.ssl.trustStore=" + tls.resolve("trust.p12"),
+                        "-Djavax.net.ssl.trustStorePassword=changeit")
+                : List.of();
     }
 
     private DliClient dliClient() {
@@ -619,7 +753,19 @@ public final class Benchmark {
         environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("AWS_PAGER", "");
+        if (https) {
+            environment.put("AWS_CA_BUNDLE", tls.resolve("s3proxy.pem").toString());
+        }
         return environment;
+    }
+
+    private List<String> rcloneCommand(Workload workload, String bucket) {
+        List<String> command = new ArrayList<>(List.of("rclone", "copy", "--checksum",
+                workload.directory().toString(), "bench:" + bucket + "/jars"));
+        if (https) {
+            command.addAll(List.of("--ca-cert", tls.resolve("s3proxy.pem").toString()));
+        }
+        return command;
     }
 
     private Map<String, String> rcloneEnvironment() {
@@ -644,7 +790,7 @@ public final class Benchmark {
             throws IOException, InterruptedException {
         Path log = logs.resolve("last-command.log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        // a CA bundle in the environment makes rclone's HTTP transport fail even for http://127.0.0.1
+        // a CA bundle in the environment makes rclone's HTTP transport fail; aws gets ours explicitly
         builder.environment().remove("AWS_CA_BUNDLE");
         builder.environment().putAll(environment);
         Process process = builder.start();
@@ -668,6 +814,7 @@ public final class Benchmark {
             list.forEach(sample -> seconds.add(round(sample.seconds())));
             double median = median(list.stream().map(Sample::seconds).toList());
             entry.put("median", round(median));
+            entry.put("registerMedian", round(median(list.stream().map(Sample::registerSeconds).toList())));
             if (bytes > 0 && median > 0) {
                 entry.put("mibPerSecond", round(bytes / (double) MIB / median));
             }

@@ -50,7 +50,7 @@ public final class LocalStandIns implements AutoCloseable {
         s3Proxy = builder.storeDirectory == null
                 ? S3ProxyServer.start(credentials.accessKey(), credentials.secretKey(), builder.obsPort)
                 : S3ProxyServer.startOnDisk(credentials.accessKey(), credentials.secretKey(), builder.obsPort,
-                        builder.storeDirectory);
+                        builder.storeDirectory, builder.keyStore, builder.keyStorePassword);
         s3Proxy.createBucket(BUCKET);
         obsSettings = ObsClientSettings.forRegion(REGION, credentials).withEndpoint(s3Proxy.endpoint(), true);
         objectStoreClient = ObsClientFactory.create(obsSettings);
@@ -206,6 +206,8 @@ public final class LocalStandIns implements AutoCloseable {
         private int dliPort;
         private Duration asyncReadyDelay = DliEmulator.DEFAULT_ASYNC_READY_DELAY;
         private Path storeDirectory;
+        private Path keyStore;
+        private String keyStorePassword;
 
         private Builder() {}
 
@@ -222,9 +224,15 @@ public final class LocalStandIns implements AutoCloseable {
             return this;
         }
 
-        /** Keep the S3Proxy's buckets as directories under {@code directory} instead of in memory. */
-        public Builder storeDirectory(Path directory) {
+        /**
+         * Keep the S3Proxy's buckets as directories under {@code directory} instead of in memory.
+         *
+         * @param keyStore a PKCS12 key store: the S3Proxy serves HTTPS with its key; {@code null}: HTTP
+         */
+        public Builder storeDirectory(Path directory, Path keyStore, String keyStorePassword) {
             this.storeDirectory = directory;
+            this.keyStore = keyStore;
+            this.keyStorePassword = keyStorePassword;
             return this;
         }
 
