@@ -133,6 +133,14 @@ public final class Benchmark {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             options.put(pair[0], pair.length == 2 ? pair[1] : "true");
         }
+        if (options.containsKey("render")) {
+            // the Markdown of an earlier results.json, e.g. after joining the sections of separate runs
+            Path json = Path.of(options.get("render"));
+            String table = ResultsTable.markdown(DliJson.MAPPER.readTree(json.toFile()));
+            Files.writeString(json.resolveSibling("results.md"), table);
+            System.out.println(table);
+            return;
+        }
         new Benchmark(options).run();
     }
 
@@ -152,7 +160,9 @@ public final class Benchmark {
         startStandIns();
         try {
             ObjectNode workloads = results.putObject("workloads");
-            warmUp(w1);
+            if (this.workloads.stream().anyMatch(List.of("W1", "W2", "W3")::contains)) {
+                warmUp(w1);
+            }
             if (this.workloads.contains("W1")) {
                 workloads.set("W1", measureCold("W1", "cold: " + w1.files.size() + " jars, empty bucket", w1));
             }
@@ -558,9 +568,10 @@ public final class Benchmark {
     // ---------------------------------------------------------------- whole build
 
     /**
-     * Real Maven runs of a project whose {@code files} are the W1 jars: {@code dli:upload-group} cold (new bucket)
-     * and warm (nothing changed), {@code dli:list}, against {@code validate} (Maven's own start-up and project
-     * reading, no plugin of ours loaded) and {@code dli:help} (Maven plus loading our plugin, doing nothing).
+     * Real Maven runs of a jar project (no sources: its jar is empty) whose {@code files} are the W1 jars:
+     * {@code package dli:upload-group} cold (new bucket) and warm (nothing changed) against {@code package}, and
+     * {@code dli:list} and {@code dli:help} (Maven plus loading our plugin, doing nothing) against {@code validate}
+     * (Maven's own start-up and project reading). The mojo skips pom projects, hence the jar packaging.
      */
     private ObjectNode measureMaven(Workload w1, int groups) throws Exception {
         Path project = out.resolve("w1-project");
@@ -575,7 +586,7 @@ public final class Benchmark {
                   <groupId>dev.example</groupId>
                   <artifactId>bench-job</artifactId>
                   <version>1.0</version>
-                  <packaging>pom</packaging>
+                  <packaging>jar</packaging>
                   <build>
                     <plugins>
                       <plugin>
@@ -594,24 +605,26 @@ public final class Benchmark {
                 </project>
                 """.formatted(version, PROJECT_GROUP, files));
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        for (String step : List.of("validate", "help", "upload-cold", "upload-warm", "list")) {
+        for (String step : List.of("validate", "help", "list", "package", "upload-cold", "upload-warm")) {
             samples.put(step, new ArrayList<>());
         }
         String warmBucket = newBucket("mvn-warm");
-        maven(project, "dli:upload-group", warmBucket); // fills the warm bucket, and warms up Maven's caches
-        maven(project, "validate", warmBucket);
+        // fills the warm bucket, and fetches the packaging plugins
+        maven(project, List.of("package", "dli:upload-group"), warmBucket);
+        maven(project, List.of("validate"), warmBucket);
         for (int round = 0; round < runs; round++) {
             for (String step : samples.keySet()) {
                 String bucket = step.equals("upload-cold") ? newBucket("mvn-cold") : warmBucket;
-                String goal = switch (step) {
-                    case "validate" -> "validate";
-                    case "help" -> "dli:help";
-                    case "upload-cold", "upload-warm" -> "dli:upload-group";
-                    default -> "dli:list";
+                List<String> goals = switch (step) {
+                    case "validate" -> List.of("validate");
+                    case "help" -> List.of("dli:help");
+                    case "list" -> List.of("dli:list");
+                    case "package" -> List.of("package");
+                    default -> List.of("package", "dli:upload-group");
                 };
                 flushDisks();
                 long start = System.nanoTime();
-                maven(project, goal, bucket);
+                maven(project, goals, bucket);
                 samples.get(step).add(new Sample((System.nanoTime() - start) / 1e9, 0, Double.NaN, -1));
                 if (step.equals("upload-cold")) {
                     dropBucket(bucket);
@@ -625,9 +638,11 @@ public final class Benchmark {
         return node;
     }
 
-    private void maven(Path project, String goal, String bucket) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-q", "-ntp",
-                "-f", project.resolve("pom.xml").toString(), goal,
+    private void maven(Path project, List<String> goals, String bucket) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp",
+                "-f", project.resolve("pom.xml").toString()));
+        command.addAll(goals);
+        command.addAll(List.of(
                 "-Ddli.region=" + connection.getProperty("region"),
                 "-Ddli.projectId=" + connection.getProperty("projectId"),
                 "-Ddli.endpoint=" + connection.getProperty("dliEndpoint"),
@@ -635,11 +650,12 @@ public final class Benchmark {
                 "-Ddli.obs.endpoint=" + connection.getProperty("obsEndpoint"),
                 "-Ddli.obs.pathStyle=true",
                 "-Ddli.obs.bucket=" + bucket));
+        String goal = goals.get(goals.size() - 1);
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
         environment.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
         environment.put("MAVEN_OPTS", String.join(" ", trustOptions()));
-        command(command, environment);
+        command(command, environment, logs.resolve("mvn-" + goal.replace(':', '-') + ".log"));
     }
 
     // ---------------------------------------------------------------- stand-ins, buckets, tools
@@ -788,7 +804,11 @@ public final class Benchmark {
 
     private void command(List<String> command, Map<String, String> environment)
             throws IOException, InterruptedException {
-        Path log = logs.resolve("last-command.log");
+        command(command, environment, logs.resolve("last-command.log"));
+    }
+
+    private void command(List<String> command, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         // a CA bundle in the environment makes rclone's HTTP transport fail; aws gets ours explicitly
         builder.environment().remove("AWS_CA_BUNDLE");
