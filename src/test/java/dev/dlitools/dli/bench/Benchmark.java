@@ -1,20 +1,21 @@
 package dev.dlitools.dli.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
-import dev.dlitools.dli.core.dli.Tag;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.UploadOptions;
 import dev.dlitools.dli.core.publish.GroupPublisher;
+import dev.dlitools.dli.core.report.ResourceListReport;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
@@ -22,336 +23,861 @@ import dev.dlitools.dli.core.upload.ProjectArtifacts;
 import dev.dlitools.dli.core.upload.UploadPlan;
 import dev.dlitools.dli.core.upload.UploadPlanner;
 import dev.dlitools.dli.core.upload.UploadSettings;
-import dev.dlitools.dli.emulator.DliEmulator;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Properties;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
- * Our uploader against {@code aws s3 sync}, {@code rclone copy --checksum}, a sequential PutObject loop and the
- * S3 server's ceiling, on the same S3Proxy (file-system store, own process), tools alternating run by run.
- * Started by {@code bench/run.sh}; {@code Benchmark <out-dir> <runs> <scale>} (scale 1 = the full workloads).
+ * Issue 5: our uploader against {@code aws s3 sync}, {@code rclone copy --checksum}, a sequential PutObject loop
+ * and the S3Proxy's own ceiling, on the same S3Proxy (file-system store) in one run, tools alternating; then the
+ * whole-build view with real Maven runs. Started by {@code bench/run.sh}; not part of the test run.
+ *
+ * <p>The S3Proxy serves HTTPS with a throw-away certificate, because OBS is HTTPS only, and over plain HTTP the
+ * AWS SDK signs (hashes) every payload, work that never happens against OBS; {@code --http} measures that case.
+ *
+ * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--quick] [--runs=N] [--no-maven] [--http] [--threads=N]
+ * [--tools=ours,aws,...] [--workloads=W1,W2,W3,W4]}; the last two narrow a run down while profiling.
  */
 public final class Benchmark {
 
-    private static final String AK = "BENCHACCESSKEY";
-    private static final String SK = "bench-secret-key";
-    private static final String PROJECT = "bench-project";
-    private static final String REGION = "cn-north-4";
-    private static final long MIB = 1024L * 1024;
-    private static final int CEILING_THREADS = 16;
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+    private static final String PROJECT_GROUP = "bench";
+    private static final String MAIN_JAR = "app-1.0.jar";
+    /** The ceiling's parallel PUTs: well above what any tool uses. */
+    private static final int CEILING_CONCURRENCY = 16;
+    private static final long CEILING_PIECE = 8 * MIB;
+    private static final String TLS_PASSWORD = "bench-only";
 
-    private final Path out;
+    private final Path root;
+    private final String version;
+    private final boolean quick;
     private final int runs;
-    private final double scale;
-    private final Map<String, Map<String, List<Double>>> seconds = new LinkedHashMap<>();
-    private final List<Long> ourPeakHeap = new ArrayList<>();
-    private final List<Double> ourCpuSeconds = new ArrayList<>();
-    private URI s3Endpoint;
-    private DliEmulator emulator;
-    private int buckets;
+    private final boolean maven;
+    private final boolean https;
+    /** Our upload threads: the plugin's default unless {@code --threads} tries another. */
+    private final int threads;
+    private final List<String> tools;
+    private final List<String> workloads;
+    private final Path out;
+    private final Path data;
+    private final Path store;
+    private final Path logs;
+    private final Path tls;
 
-    private Benchmark(Path out, int runs, double scale) {
-        this.out = out;
-        this.runs = runs;
-        this.scale = scale;
+    private final RegisterTimer registerTimer = new RegisterTimer();
+    private Process standInsProcess;
+    private Properties connection;
+    private Credentials credentials;
+    private ObsClientSettings obsSettings;
+    private int bucketCounter;
+
+    private Benchmark(Map<String, String> options) {
+        root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath();
+        version = options.getOrDefault("version", "0.1.0-SNAPSHOT");
+        quick = options.containsKey("quick");
+        runs = Integer.parseInt(options.getOrDefault("runs", quick ? "2" : "5"));
+        maven = !options.containsKey("no-maven");
+        https = !options.containsKey("http");
+        threads = Integer.parseInt(options.getOrDefault("threads", String.valueOf(UploadOptions.DEFAULT_THREADS)));
+        tools = List.of(options.getOrDefault("tools", "ours,aws,rclone,naive,ceiling").split(","));
+        workloads = List.of(options.getOrDefault("workloads", "W1,W2,W3,W4").split(","));
+        out = root.resolve("target/bench");
+        data = out.resolve("data");
+        store = out.resolve("s3proxy-store");
+        logs = out.resolve("logs");
+        tls = out.resolve("tls");
     }
 
     public static void main(String[] args) throws Exception {
-        new Benchmark(Path.of(args[0]), Integer.parseInt(args[1]), Double.parseDouble(args[2])).run();
-        System.exit(0);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(pair[0], pair.length == 2 ? pair[1] : "true");
+        }
+        if (options.containsKey("render")) {
+            // the Markdown of an earlier results.json, e.g. after joining the sections of separate runs
+            Path json = Path.of(options.get("render"));
+            String table = ResultsTable.markdown(DliJson.MAPPER.readTree(json.toFile()));
+            Files.writeString(json.resolveSibling("results.md"), table);
+            System.out.println(table);
+            return;
+        }
+        new Benchmark(options).run();
     }
 
     private void run() throws Exception {
-        Path data = out.resolve("data");
-        Workloads workloads = Workloads.generate(data, scale);
-        System.out.printf(Locale.ROOT, "W1: %d files, %.0f MB; W3: one file of %.0f MB; %d runs each%n",
-                workloads.w1Files().size(), workloads.w1Bytes() / 1e6, Files.size(workloads.big()) / 1e6, runs);
-        Process s3Server = startS3Server(out.resolve("s3-store"));
-        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region(REGION)
-                .asyncReadyDelay(Duration.ZERO).start();
+        Files.createDirectories(logs);
+        deleteTree(store);
+        ObjectNode results = DliJson.MAPPER.createObjectNode();
+        results.put("started", Instant.now().toString());
+        results.put("quick", quick);
+        results.put("runs", runs);
+        results.put("protocol", https ? "https" : "http");
+        results.put("ourThreads", threads);
+        results.set("machine", machine());
+
+        Workload w1 = generateDependencies(quick ? 30 : 150, (quick ? 40 : 250) * MIB);
+        Workload w3 = generateShadedJar((quick ? 100 : 600) * MIB);
+        startStandIns();
         try {
-            for (int round = 1; round <= runs; round++) {
-                System.out.println("round " + round + "/" + runs);
-                for (Tool tool : Tool.values()) {
-                    String bucket = newBucket();
-                    record(tool, "W1 cold", () -> upload(tool, bucket, workloads.w1Dir(), workloads, false));
-                    workloads.changeMainJar(round);
-                    if (tool != Tool.CEILING) {
-                        record(tool, "W2 redeploy", () -> upload(tool, bucket, workloads.w1Dir(), workloads, false));
-                    }
-                    deleteBucket(bucket);
-                    String bigBucket = newBucket();
-                    record(tool, "W3 big", () -> upload(tool, bigBucket, workloads.bigDir(), workloads, true));
-                    deleteBucket(bigBucket);
-                }
+            ObjectNode workloads = results.putObject("workloads");
+            if (this.workloads.stream().anyMatch(List.of("W1", "W2", "W3")::contains)) {
+                warmUp(w1);
             }
-            measureList(workloads);
+            if (this.workloads.contains("W1")) {
+                workloads.set("W1", measureCold("W1", "cold: " + w1.files.size() + " jars, empty bucket", w1));
+            }
+            if (this.workloads.contains("W2")) {
+                workloads.set("W2", measureRedeploy(w1));
+            }
+            if (this.workloads.contains("W3")) {
+                workloads.set("W3", measureCold("W3", "big: one shaded jar (multipart)", w3));
+            }
+            if (this.workloads.contains("W4")) {
+                workloads.set("W4", measureList(quick ? 50 : 500));
+            }
+            if (maven) {
+                results.set("maven", measureMaven(w1, quick ? 50 : 500));
+            }
         } finally {
-            emulator.close();
-            s3Server.destroy();
+            standInsProcess.destroy();
+            standInsProcess.waitFor(20, TimeUnit.SECONDS);
         }
-        Report.write(out, seconds, ourPeakHeap, ourCpuSeconds, workloads, runs);
+        results.put("finished", Instant.now().toString());
+        results.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
+        DliJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
+        String table = ResultsTable.markdown(results);
+        Files.writeString(out.resolve("results.md"), table);
+        System.out.println(table);
     }
 
-    /** The tools, in the order they take turns. */
-    enum Tool {
-        OURS("ours"), AWS("aws s3 sync"), RCLONE("rclone copy --checksum"), NAIVE("sequential PutObject"),
-        CEILING("ceiling (16 parallel raw PUTs)");
+    // ---------------------------------------------------------------- workloads
 
-        final String label;
+    /** Files of a workload; {@code main} is the one a redeploy changes. */
+    private record Workload(Path directory, List<Path> files, Path main) {
 
-        Tool(String label) {
-            this.label = label;
+        long bytes() {
+            return files.stream().mapToLong(Benchmark::size).sum();
         }
     }
 
-    private interface Timed {
-        void run() throws Exception;
+    /** Jar-sized incompressible files: sizes log-uniform in 5 KB..20 MB, scaled to about {@code total}. */
+    private Workload generateDependencies(int count, long total) throws IOException {
+        Random random = new Random(5);
+        long min = 5 * KIB;
+        long max = 20 * MIB;
+        double[] logs = new double[count];
+        for (int i = 0; i < count; i++) {
+            logs[i] = Math.log(min) + random.nextDouble() * (Math.log(max) - Math.log(min));
+        }
+        long[] sizes = new long[count];
+        // scale the exponent's spread until the sum fits: keeps 5 KB..20 MB and a realistic long tail
+        double low = 0;
+        double high = 1;
+        for (int step = 0; step < 40; step++) {
+            double spread = (low + high) / 2;
+            long sum = 0;
+            for (int i = 0; i < count; i++) {
+                sizes[i] = (long) Math.exp(Math.log(min) + (logs[i] - Math.log(min)) * spread);
+                sum += sizes[i];
+            }
+            if (sum < total) {
+                low = spread;
+            } else {
+                high = spread;
+            }
+        }
+        sizes[0] = max; // a shaded-ish dependency: goes multipart
+        sizes[1] = 2 * MIB + 12_345; // the main jar
+        Path directory = data.resolve("w1-" + count);
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String name = i == 1 ? MAIN_JAR : String.format(Locale.ROOT, "lib-%03d-1.%d.jar", i, i % 7);
+            files.add(randomFile(directory.resolve(name), sizes[i], i));
+        }
+        return new Workload(directory, files, files.get(1));
     }
 
-    private void record(Tool tool, String workload, Timed work) throws Exception {
-        boolean ours = tool == Tool.OURS;
-        if (ours) {
+    private Workload generateShadedJar(long size) throws IOException {
+        Path directory = data.resolve("w3-" + size / MIB);
+        Path jar = randomFile(directory.resolve("app-1.0-shaded.jar"), size, 600);
+        return new Workload(directory, List.of(jar), jar);
+    }
+
+    /** Keeps an earlier run's file of the right size, so repeated runs skip the generation. */
+    private static Path randomFile(Path file, long size, long seed) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) == size) {
+            return file;
+        }
+        Files.createDirectories(file.getParent());
+        writeRandom(file, size, new Random(seed));
+        return file;
+    }
+
+    private static void writeRandom(Path file, long size, Random random) throws IOException {
+        byte[] buffer = new byte[(int) MIB];
+        try (OutputStream stream = Files.newOutputStream(file)) {
+            for (long left = size; left > 0; left -= buffer.length) {
+                random.nextBytes(buffer);
+                stream.write(buffer, 0, (int) Math.min(left, buffer.length));
+            }
+        }
+    }
+
+    /** A rebuilt main jar: same size, new bytes, new time stamp. */
+    private static void rebuild(Path jar) throws IOException {
+        writeRandom(jar, Files.size(jar), new Random());
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+    }
+
+    // ---------------------------------------------------------------- measurements
+
+    private ObjectNode measureCold(String id, String title, Workload workload) throws Exception {
+        Map<String, List<Sample>> samples = tools();
+        for (int round = 0; round < runs; round++) {
+            for (String tool : samples.keySet()) {
+                String bucket = newBucket(tool);
+                samples.get(tool).add(measure(tool, workload, workload.files(), bucket));
+                dropBucket(bucket);
+            }
+            System.out.println(id + " round " + (round + 1) + "/" + runs + " done");
+        }
+        return summary(title, workload.files().size(), workload.bytes(), samples);
+    }
+
+    /**
+     * One untimed run of each tool: loads and compiles the in-process tools' classes and opens the TLS machinery
+     * once (the Maven runs below show the cost of a cold JVM), and brings the CLIs' files into the page cache.
+     */
+    private void warmUp(Workload w1) throws Exception {
+        for (String tool : tools) {
+            String bucket = newBucket(tool);
+            measure(tool, w1, w1.files(), bucket);
+            dropBucket(bucket);
+        }
+        System.out.println("warm-up done");
+    }
+
+    /** Each tool redeploys into a bucket it filled itself; each round changes only the main jar. */
+    private ObjectNode measureRedeploy(Workload w1) throws Exception {
+        Map<String, List<Sample>> samples = tools();
+        Map<String, String> buckets = new LinkedHashMap<>();
+        for (String tool : samples.keySet()) {
+            buckets.put(tool, newBucket(tool));
+            measure(tool, w1, w1.files(), buckets.get(tool));
+        }
+        for (int round = 0; round < runs; round++) {
+            rebuild(w1.main());
+            for (String tool : samples.keySet()) {
+                // the ceiling is the least work: the one changed jar
+                List<Path> files = tool.equals("ceiling") ? List.of(w1.main()) : w1.files();
+                samples.get(tool).add(measure(tool, w1, files, buckets.get(tool)));
+            }
+            System.out.println("W2 round " + (round + 1) + "/" + runs + " done");
+        }
+        buckets.values().forEach(this::dropBucket);
+        return summary("redeploy: the W1 set with only the main jar changed", w1.files().size(), size(w1.main()),
+                samples);
+    }
+
+    private Map<String, List<Sample>> tools() {
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (String tool : tools) {
+            samples.put(tool, new ArrayList<>());
+        }
+        return samples;
+    }
+
+    /**
+     * One timed run; in-process tools also report this JVM's CPU time and peak heap.
+     *
+     * @param registerSeconds the part spent registering the group with DLI (and the emulator checking each path)
+     */
+    private record Sample(double seconds, double registerSeconds, double cpuSeconds, long peakHeap) {}
+
+    private Sample measure(String tool, Workload workload, List<Path> files, String bucket) throws Exception {
+        flushDisks();
+        boolean inProcess = !tool.equals("aws") && !tool.equals("rclone");
+        if (inProcess) {
             System.gc();
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
         }
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
-        work.run();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        if (ours) {
-            ourCpuSeconds.add((processCpuNanos() - cpuBefore) / 1e9);
-            ourPeakHeap.add(heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum());
+        registerTimer.reset();
+        switch (tool) {
+            case "ours" -> ours(workload, bucket);
+            case "aws" -> command(List.of(awsCommand(), "s3", "sync", workload.directory().toString(),
+                    "s3://" + bucket + "/jars/", "--endpoint-url", connection.getProperty("obsEndpoint"),
+                    "--only-show-errors"), awsEnvironment());
+            case "rclone" -> command(rcloneCommand(workload, bucket), rcloneEnvironment());
+            case "naive" -> naive(files, bucket);
+            case "ceiling" -> ceiling(files, bucket);
+            default -> throw new IllegalArgumentException(tool);
         }
-        seconds.computeIfAbsent(workload, key -> new LinkedHashMap<>())
-                .computeIfAbsent(tool.label, key -> new ArrayList<>()).add(elapsed);
-        System.out.printf(Locale.ROOT, "  %-12s %-32s %7.2f s%n", workload, tool.label, elapsed);
+        if (!tool.equals("ours") && !tool.equals("ceiling")) {
+            // the same work as ours: a user of these tools calls the DLI API next
+            register(workload, bucket);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double registerSeconds = registerTimer.seconds(System.nanoTime());
+        if (!inProcess) {
+            return new Sample(seconds, registerSeconds, Double.NaN, -1);
+        }
+        long peak = heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Sample(seconds, registerSeconds, (processCpuNanos() - cpuBefore) / 1e9, peak);
     }
 
-    private void upload(Tool tool, String bucket, Path dir, Workloads workloads, boolean big) throws Exception {
-        switch (tool) {
-            case OURS -> publishAsTheGoalDoes(bucket, big ? workloads.bigProject() : workloads.w1Project());
-            case AWS -> exec(List.of("aws", "s3", "sync", "--only-show-errors", "--endpoint-url", s3Endpoint.toString(),
-                    dir.toString(), "s3://" + bucket + "/lib"), awsEnvironment());
-            case RCLONE -> exec(List.of("rclone", "copy", "--checksum", "--s3-no-check-bucket", dir.toString(),
-                    "bench:" + bucket + "/lib"), rcloneEnvironment());
-            case NAIVE -> {
-                try (S3Client s3 = s3Client(1)) {
-                    for (Path file : files(dir)) {
-                        s3.putObject(put -> put.bucket(bucket).key("lib/" + file.getFileName()),
-                                RequestBody.fromFile(file));
+    /** What a script does after {@code aws s3 sync}: register the uploaded jars as the group. */
+    private void register(Workload workload, String bucket) {
+        registerTimer.info("Registering group");
+        dliClient().uploadGroup(new UploadGroupRequest(workload.files().stream()
+                .map(file -> obsSettings.objectUrl(bucket, "jars/" + file.getFileName()))
+                .toList(), "jar", PROJECT_GROUP, false, List.of()));
+    }
+
+    /** Notes when the publisher starts registering, from its log, so the DLI part of a run can be told apart. */
+    private static final class RegisterTimer implements BuildLog {
+
+        private volatile long started;
+
+        void reset() {
+            started = 0;
+        }
+
+        double seconds(long now) {
+            return started == 0 ? 0 : (now - started) / 1e9;
+        }
+
+        @Override
+        public void info(String message) {
+            if (message.startsWith("Registering group")) {
+                started = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void warn(String message) {
+            System.err.println("[ours] " + message);
+        }
+
+        @Override
+        public void debug(String message) {}
+
+        @Override
+        public boolean isDebugEnabled() {
+            return false;
+        }
+    }
+
+    /** Exactly what {@code dli:upload-group} runs after reading its settings: plan, upload, register, wait. */
+    private void ours(Workload workload, String bucket) {
+        UploadPlan plan = UploadPlanner.plan(
+                new ProjectArtifacts(new ArtifactFile(
+                        new ArtifactCoordinates("dev.example", "bench-job", "1.0", "pom", null, null), null),
+                        List.of(), List.of()),
+                UploadSettings.forGroup(PROJECT_GROUP).withFiles(workload.files()));
+        DliClient dli = dliClient();
+        ObsClientSettings settings = obsSettings.withMaxConnections(threads);
+        try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
+            // the digest cache the goal keeps in target/
+            ObsUploader uploader = new ObsUploader(s3, settings, UploadOptions.defaults().withThreads(threads)
+                    .withDigestCache(out.resolve("dli-digests.txt")), BuildLog.SILENT);
+            GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(1), Duration.ofSeconds(300),
+                    Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), BuildLog.SILENT);
+            new GroupPublisher(bucket, key -> settings.objectUrl(bucket, key), out.resolve("ours-result.json"),
+                    registerTimer).publish(plan, uploader, dli, waiter, false);
+        }
+    }
+
+    /** What older S3 plugins do: one PutObject after the other, everything every time. */
+    private void naive(List<Path> files, String bucket) {
+        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+            for (Path file : files) {
+                s3.putObject(put -> put.bucket(bucket).key("jars/" + file.getFileName()), RequestBody.fromFile(file));
+            }
+        }
+    }
+
+    /**
+     * The S3Proxy's own limit: many parallel PUTs with the least client work (JDK HTTP client, AWS V2 header
+     * signature, no payload hashing), large files cut into 8 MiB objects.
+     */
+    private void ceiling(List<Path> files, String bucket) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        ExecutorService pool = Executors.newFixedThreadPool(CEILING_CONCURRENCY);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (Path file : files) {
+                long size = size(file);
+                for (long offset = 0, piece = 0; offset < size || size == 0; offset += CEILING_PIECE, piece++) {
+                    long from = offset;
+                    long length = Math.min(CEILING_PIECE, size - offset);
+                    String key = "raw/" + file.getFileName() + "." + piece;
+                    puts.add(pool.submit(() -> rawPut(http, bucket, key, file, from, length)));
+                    if (size == 0) {
+                        break;
                     }
                 }
-            }
-            case CEILING -> ceiling(bucket, dir);
-        }
-    }
-
-    /** {@code dli:upload-group}'s path: plan, S3 client per run, incremental upload, register, wait. */
-    private void publishAsTheGoalDoes(String bucket, ProjectArtifacts project) {
-        UploadPlan plan = UploadPlanner.plan(project, UploadSettings.forGroup("bench-group").withPrefix("dli"));
-        ObsClientSettings settings = obsSettings(UploadOptions.DEFAULT_THREADS);
-        SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), ProxySettings.NONE, RetryPolicy.of(RetryPolicy.DEFAULT_RETRIES),
-                Clock.systemUTC(), BuildLog.SILENT);
-        DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
-        try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
-            ObsUploader uploader = new ObsUploader(s3, settings,
-                    UploadOptions.defaults().withDigestCache(out.resolve("dli-digests.txt")), BuildLog.SILENT);
-            GroupWaiter waiter = new GroupWaiter(dli, Duration.ofMillis(100), Duration.ofMinutes(5),
-                    Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), BuildLog.SILENT);
-            new GroupPublisher(bucket, key -> settings.objectUrl(bucket, key), out.resolve("result.json"),
-                    BuildLog.SILENT).publish(plan, uploader, dli, waiter, true);
-        }
-    }
-
-    /** Every file of {@code dir} at once on 16 threads; a large file as 16 MiB parts in parallel. */
-    private void ceiling(String bucket, Path dir) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(CEILING_THREADS);
-        try (S3Client s3 = s3Client(CEILING_THREADS)) {
-            List<Future<?>> puts = new ArrayList<>();
-            for (Path file : files(dir)) {
-                long size = Files.size(file);
-                String key = "lib/" + file.getFileName();
-                if (size <= 16 * MIB) {
-                    puts.add(pool.submit(() -> s3.putObject(put -> put.bucket(bucket).key(key),
-                            RequestBody.fromFile(file))));
-                    continue;
-                }
-                String uploadId = s3.createMultipartUpload(create -> create.bucket(bucket).key(key)).uploadId();
-                int parts = (int) ((size + 16 * MIB - 1) / (16 * MIB));
-                List<Future<CompletedPart>> partFutures = new ArrayList<>();
-                for (int part = 1; part <= parts; part++) {
-                    int number = part;
-                    long offset = (part - 1) * 16 * MIB;
-                    long length = Math.min(16 * MIB, size - offset);
-                    partFutures.add(pool.submit(() -> {
-                        byte[] bytes = new byte[(int) length];
-                        try (var channel = Files.newByteChannel(file)) {
-                            channel.position(offset);
-                            var buffer = java.nio.ByteBuffer.wrap(bytes);
-                            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-                                // read the whole part
-                            }
-                        }
-                        String etag = s3.uploadPart(upload -> upload.bucket(bucket).key(key).uploadId(uploadId)
-                                .partNumber(number), RequestBody.fromBytes(bytes)).eTag();
-                        return CompletedPart.builder().partNumber(number).eTag(etag).build();
-                    }));
-                }
-                List<CompletedPart> completed = new ArrayList<>();
-                for (Future<CompletedPart> part : partFutures) {
-                    completed.add(part.get());
-                }
-                s3.completeMultipartUpload(complete -> complete.bucket(bucket).key(key).uploadId(uploadId)
-                        .multipartUpload(upload -> upload.parts(completed)));
             }
             for (Future<?> put : puts) {
                 put.get();
             }
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
     }
 
-    /** W4: {@code mvn dli:list} against 500 groups, and {@code mvn validate} of the same project. */
-    private void measureList(Workloads workloads) throws Exception {
-        DliClient dli = new DliClient(new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(10),
-                Duration.ofSeconds(60), ProxySettings.NONE, RetryPolicy.of(0), Clock.systemUTC(), BuildLog.SILENT),
-                emulator.endpoint(), PROJECT);
-        for (int group = 0; group < 500; group++) {
-            dli.uploadGroup(new UploadGroupRequest(List.of("https://bench.obs.cn-north-4.myhuaweicloud.com/dli/g"
-                    + group + ".jar"), "jar", "group-" + group, false, List.of(new Tag("team", "bench"))));
+    private Void rawPut(HttpClient http, String bucket, String key, Path file, long offset, long length)
+            throws Exception {
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
+        String resource = "/" + bucket + "/" + key;
+        String stringToSign = "PUT\n\napplication/octet-stream\n\nx-amz-date:" + date + "\n" + resource;
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(credentials.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.getProperty("obsEndpoint") + resource))
+                .header("Content-Type", "application/octet-stream")
+                .header("x-amz-date", date)
+                .header("Authorization", "AWS " + credentials.accessKey() + ":" + signature)
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> slice(file, offset, length)), length))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("raw PUT " + key + ": HTTP " + response.statusCode() + " "
+                    + response.body());
         }
-        Path project = workloads.listProject();
-        Path mvnw = Path.of("mvnw").toAbsolutePath();
-        Map<String, String> credentials = Map.of("HUAWEICLOUD_SDK_AK", AK, "HUAWEICLOUD_SDK_SK", SK);
-        List<String> base = List.of(mvnw.toString(), "-B", "-q", "-f", project.resolve("pom.xml").toString());
-        for (int round = 1; round <= runs; round++) {
-            Timed validate = () -> exec(concat(base, List.of("validate")), credentials);
-            Timed list = () -> exec(concat(base, List.of("dli:list", "-Ddli.region=" + REGION,
-                    "-Ddli.projectId=" + PROJECT, "-Ddli.endpoint=" + emulator.endpoint(),
-                    "-Ddli.outputFile=" + out.resolve("list.txt"))), credentials);
-            timeCommand("W4 list", "mvn validate (Maven start-up)", validate);
-            timeCommand("W4 list", "mvn dli:list (500 groups)", list);
+        return null;
+    }
+
+    private static InputStream slice(Path file, long offset, long length) {
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+            channel.position(offset);
+            InputStream whole = Channels.newInputStream(channel);
+            return new InputStream() {
+                private long left = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    left--;
+                    return whole.read();
+                }
+
+                @Override
+                public int read(byte[] buffer, int from, int count) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int read = whole.read(buffer, from, (int) Math.min(count, left));
+                    if (read > 0) {
+                        left -= read;
+                    }
+                    return read;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    whole.close();
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private void timeCommand(String workload, String label, Timed command) throws Exception {
-        long start = System.nanoTime();
-        command.run();
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        seconds.computeIfAbsent(workload, key -> new LinkedHashMap<>())
-                .computeIfAbsent(label, key -> new ArrayList<>()).add(elapsed);
-        System.out.printf(Locale.ROOT, "  %-12s %-32s %7.2f s%n", workload, label, elapsed);
+    /** W4: the code path of {@code dli:list} (open a client, list, build the table) against many groups. */
+    private ObjectNode measureList(int groups) throws Exception {
+        createGroups(groups);
+        List<Sample> samples = new ArrayList<>();
+        for (int round = 0; round < Math.max(runs, 5); round++) {
+            System.gc();
+            heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpuBefore = processCpuNanos();
+            long start = System.nanoTime();
+            DliClient dli = dliClient();
+            List<String> table = new ResourceListReport(dli.listResources(null, null), null, false,
+                    ZoneId.systemDefault()).table("none");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (table.size() < groups) {
+                throw new IllegalStateException("the listing has " + table.size() + " lines for " + groups
+                        + " groups");
+            }
+            samples.add(new Sample(seconds, 0, (processCpuNanos() - cpuBefore) / 1e9,
+                    heapPools().stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum()));
+        }
+        return summary("list: dli:list's code path against " + groups + " groups", groups, 0,
+                Map.of("ours", samples));
     }
 
-    private Process startS3Server(Path store) throws IOException {
-        deleteRecursively(store);
-        Process process = new ProcessBuilder(javaExecutable(), "-Xmx1g", "-cp",
-                System.getProperty("java.class.path"), BenchS3Server.class.getName(), AK, SK, store.toString())
-                .redirectError(out.resolve("s3-server.log").toFile())
+    private void createGroups(int groups) {
+        String bucket = newBucket("groups");
+        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+            s3.putObject(put -> put.bucket(bucket).key("udf.jar"), RequestBody.fromBytes(new byte[1024]));
+        }
+        DliClient dli = dliClient();
+        String path = obsSettings.objectUrl(bucket, "udf.jar");
+        for (int i = 0; i < groups; i++) {
+            dli.uploadGroup(new UploadGroupRequest(List.of(path), "jar", String.format(Locale.ROOT, "job-%03d", i),
+                    false, List.of()));
+        }
+    }
+
+    // ---------------------------------------------------------------- whole build
+
+    /**
+     * Real Maven runs of a jar project (no sources: its jar is empty) whose {@code files} are the W1 jars:
+     * {@code package dli:upload-group} cold (new bucket) and warm (nothing changed) against {@code package}, and
+     * {@code dli:list} and {@code dli:help} (Maven plus loading our plugin, doing nothing) against {@code validate}
+     * (Maven's own start-up and project reading). The mojo skips pom projects, hence the jar packaging.
+     */
+    private ObjectNode measureMaven(Workload w1, int groups) throws Exception {
+        Path project = out.resolve("w1-project");
+        Files.createDirectories(project);
+        StringBuilder files = new StringBuilder();
+        for (Path file : w1.files()) {
+            files.append("          <file>").append(file).append("</file>\n");
+        }
+        Files.writeString(project.resolve("pom.xml"), """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>dev.example</groupId>
+                  <artifactId>bench-job</artifactId>
+                  <version>1.0</version>
+                  <packaging>jar</packaging>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>dev.dlitools</groupId>
+                        <artifactId>dli-maven-plugin</artifactId>
+                        <version>%s</version>
+                        <configuration>
+                          <group>%s</group>
+                          <async>false</async>
+                          <files>
+                %s          </files>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(version, PROJECT_GROUP, files));
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (String step : List.of("validate", "help", "list", "package", "upload-cold", "upload-warm")) {
+            samples.put(step, new ArrayList<>());
+        }
+        String warmBucket = newBucket("mvn-warm");
+        // fills the warm bucket, and fetches the packaging plugins
+        maven(project, List.of("package", "dli:upload-group"), warmBucket);
+        maven(project, List.of("validate"), warmBucket);
+        for (int round = 0; round < runs; round++) {
+            for (String step : samples.keySet()) {
+                String bucket = step.equals("upload-cold") ? newBucket("mvn-cold") : warmBucket;
+                List<String> goals = switch (step) {
+                    case "validate" -> List.of("validate");
+                    case "help" -> List.of("dli:help");
+                    case "list" -> List.of("dli:list");
+                    case "package" -> List.of("package");
+                    default -> List.of("package", "dli:upload-group");
+                };
+                flushDisks();
+                long start = System.nanoTime();
+                maven(project, goals, bucket);
+                samples.get(step).add(new Sample((System.nanoTime() - start) / 1e9, 0, Double.NaN, -1));
+                if (step.equals("upload-cold")) {
+                    dropBucket(bucket);
+                }
+            }
+            System.out.println("Maven round " + (round + 1) + "/" + runs + " done");
+        }
+        dropBucket(warmBucket);
+        ObjectNode node = summary("whole build: mvn on the W1 project (" + w1.files().size() + " files), "
+                + groups + " groups listed", w1.files().size(), w1.bytes(), samples);
+        return node;
+    }
+
+    private void maven(Path project, List<String> goals, String bucket) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp",
+                "-f", project.resolve("pom.xml").toString()));
+        command.addAll(goals);
+        command.addAll(List.of(
+                "-Ddli.region=" + connection.getProperty("region"),
+                "-Ddli.projectId=" + connection.getProperty("projectId"),
+                "-Ddli.endpoint=" + connection.getProperty("dliEndpoint"),
+                "-Ddli.iamEndpoint=" + connection.getProperty("dliEndpoint"),
+                "-Ddli.obs.endpoint=" + connection.getProperty("obsEndpoint"),
+                "-Ddli.obs.pathStyle=true",
+                "-Ddli.obs.bucket=" + bucket));
+        String goal = goals.get(goals.size() - 1);
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
+        environment.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
+        environment.put("MAVEN_OPTS", String.join(" ", trustOptions()));
+        command(command, environment, logs.resolve("mvn-" + goal.replace(':', '-') + ".log"));
+    }
+
+    // ---------------------------------------------------------------- stand-ins, buckets, tools
+
+    private void startStandIns() throws Exception {
+        if (https) {
+            createCertificate();
+        }
+        Path connectionFile = out.resolve("stand-ins.properties");
+        Files.deleteIfExists(connectionFile);
+        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx1g"));
+        command.addAll(trustOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", BenchStandIns.class.getName(),
+                connectionFile.toString(), store.toString()));
+        if (https) {
+            command.addAll(List.of(tls.resolve("s3proxy.p12").toString(), TLS_PASSWORD));
+        }
+        standInsProcess = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve("stand-ins.log").toFile())
                 .start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-        String endpoint = lines.readLine();
-        if (endpoint == null) {
-            throw new IllegalStateException("S3Proxy did not start; see " + out.resolve("s3-server.log"));
+        for (int i = 0; i < 300 && !Files.exists(connectionFile); i++) {
+            if (!standInsProcess.isAlive()) {
+                throw new IllegalStateException("the stand-ins stopped; see " + logs.resolve("stand-ins.log"));
+            }
+            Thread.sleep(100);
         }
-        s3Endpoint = URI.create(endpoint.trim());
-        return process;
+        connection = new Properties();
+        try (InputStream in = Files.newInputStream(connectionFile)) {
+            connection.load(in);
+        }
+        credentials = new Credentials(connection.getProperty("accessKey"), connection.getProperty("secretKey"),
+                null, "benchmark stand-ins");
+        obsSettings = ObsClientSettings.forRegion(connection.getProperty("region"), credentials)
+                .withEndpoint(URI.create(connection.getProperty("obsEndpoint")), true);
+        Files.writeString(out.resolve("aws-config"), """
+                [default]
+                region = %s
+                s3 =
+                    addressing_style = path
+                request_checksum_calculation = when_required
+                response_checksum_validation = when_required
+                """.formatted(connection.getProperty("region")));
+        Files.writeString(out.resolve("rclone.conf"), "");
+        System.out.println("stand-ins: OBS " + connection.getProperty("obsEndpoint") + ", DLI "
+                + connection.getProperty("dliEndpoint") + ", store " + store);
     }
 
-    private String newBucket() {
-        String bucket = "bench-" + (++buckets);
-        try (S3Client s3 = s3Client(1)) {
+    /**
+     * A key pair for 127.0.0.1, its certificate as PEM (for aws and rclone) and a trust store of the JDK's
+     * authorities plus it (for the Java clients, and Maven, which still reaches Maven Central).
+     */
+    private void createCertificate() throws IOException, InterruptedException {
+        deleteTree(tls);
+        Files.createDirectories(tls);
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Path keyStore = tls.resolve("s3proxy.p12");
+        command(List.of(keytool, "-genkeypair", "-alias", "s3proxy", "-keyalg", "RSA", "-keysize", "2048",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "7", "-storetype", "PKCS12",
+                "-keystore", keyStore.toString(), "-storepass", TLS_PASSWORD), Map.of());
+        command(List.of(keytool, "-exportcert", "-rfc", "-alias", "s3proxy", "-keystore", keyStore.toString(),
+                "-storepass", TLS_PASSWORD, "-file", tls.resolve("s3proxy.pem").toString()), Map.of());
+        Files.copy(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"),
+                tls.resolve("trust.p12"));
+        command(List.of(keytool, "-importcert", "-noprompt", "-alias", "bench-s3proxy", "-file",
+                tls.resolve("s3proxy.pem").toString(), "-keystore", tls.resolve("trust.p12").toString(),
+                "-storepass", "changeit"), Map.of());
+        // before the first TLS connection of this JVM, which builds the default SSL context from them
+        System.setProperty("javax.net.ssl.trustStore", tls.resolve("trust.p12").toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+    }
+
+    private List<String> trustOptions() {
+        return https
+                ? List.of("-Djavax.net.ssl.trustStore=" + tls.resolve("trust.p12"),
+                        "-Djavax.net.ssl.trustStorePassword=changeit")
+                : List.of();
+    }
+
+    private DliClient dliClient() {
+        return new DliClient(new SignedHttpClient(credentials, Duration.ofSeconds(10), Duration.ofSeconds(60),
+                ProxySettings.NONE, new RetryPolicy(RetryPolicy.DEFAULT_RETRIES,
+                        duration -> Thread.sleep(duration.toMillis()), Math::random),
+                Clock.systemUTC(), BuildLog.SILENT),
+                URI.create(connection.getProperty("dliEndpoint")), connection.getProperty("projectId"));
+    }
+
+    private String newBucket(String tool) {
+        String bucket = String.format(Locale.ROOT, "b%04d-%s", ++bucketCounter, tool);
+        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
             s3.createBucket(create -> create.bucket(bucket));
         }
         return bucket;
     }
 
-    private void deleteBucket(String bucket) throws IOException {
-        deleteRecursively(out.resolve("s3-store").resolve(bucket));
+    /** Frees the disk between cold runs: the store keeps each bucket as a directory. */
+    private void dropBucket(String bucket) {
+        try {
+            deleteTree(store.resolve(bucket));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private ObsClientSettings obsSettings(int connections) {
-        return ObsClientSettings.forRegion(REGION, Credentials.of(AK, SK)).withEndpoint(s3Endpoint, true)
-                .withMaxConnections(connections);
+    private Map<String, String> awsEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("AWS_ACCESS_KEY_ID", credentials.accessKey());
+        environment.put("AWS_SECRET_ACCESS_KEY", credentials.secretKey());
+        environment.put("AWS_CONFIG_FILE", out.resolve("aws-config").toString());
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        environment.put("AWS_EC2_METADATA_DISABLED", "true");
+        environment.put("AWS_PAGER", "");
+        if (https) {
+            environment.put("AWS_CA_BUNDLE", tls.resolve("s3proxy.pem").toString());
+        }
+        return environment;
     }
 
-    private S3Client s3Client(int connections) {
-        return ObsClientFactory.create(obsSettings(connections));
-    }
-
-    private Map<String, String> awsEnvironment() throws IOException {
-        Path config = out.resolve("aws-config");
-        Files.writeString(config, """
-                [default]
-                region = us-east-1
-                request_checksum_calculation = when_required
-                response_checksum_validation = when_required
-                s3 =
-                  addressing_style = path
-                """);
-        return Map.of("AWS_ACCESS_KEY_ID", AK, "AWS_SECRET_ACCESS_KEY", SK, "AWS_CONFIG_FILE", config.toString(),
-                "AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+    private List<String> rcloneCommand(Workload workload, String bucket) {
+        List<String> command = new ArrayList<>(List.of("rclone", "copy", "--checksum",
+                workload.directory().toString(), "bench:" + bucket + "/jars"));
+        if (https) {
+            command.addAll(List.of("--ca-cert", tls.resolve("s3proxy.pem").toString()));
+        }
+        return command;
     }
 
     private Map<String, String> rcloneEnvironment() {
-        return Map.of("RCLONE_CONFIG_BENCH_TYPE", "s3", "RCLONE_CONFIG_BENCH_PROVIDER", "Other",
-                "RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", AK, "RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", SK,
-                "RCLONE_CONFIG_BENCH_ENDPOINT", s3Endpoint.toString(), "RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true",
-                "RCLONE_CONFIG_BENCH_REGION", "us-east-1", "RCLONE_CONFIG", "/dev/null");
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("RCLONE_CONFIG", out.resolve("rclone.conf").toString());
+        environment.put("RCLONE_CONFIG_BENCH_TYPE", "s3");
+        environment.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
+        environment.put("RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", credentials.accessKey());
+        environment.put("RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", credentials.secretKey());
+        environment.put("RCLONE_CONFIG_BENCH_ENDPOINT", connection.getProperty("obsEndpoint"));
+        environment.put("RCLONE_CONFIG_BENCH_REGION", connection.getProperty("region"));
+        environment.put("RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true");
+        return environment;
     }
 
-    private void exec(List<String> command, Map<String, String> environment) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolve("tools.log").toFile()));
-        // the S3 server is plain http; a CA bundle from the machine makes rclone's client refuse to start
+    /** The Debian package's aws (v2) when installed, else the first on the PATH. */
+    static String awsCommand() {
+        return Files.isExecutable(Path.of("/usr/bin/aws")) ? "/usr/bin/aws" : "aws";
+    }
+
+    private void command(List<String> command, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        command(command, environment, logs.resolve("last-command.log"));
+    }
+
+    private void command(List<String> command, Map<String, String> environment, Path log)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // a CA bundle in the environment makes rclone's HTTP transport fail; aws gets ours explicitly
         builder.environment().remove("AWS_CA_BUNDLE");
         builder.environment().putAll(environment);
-        int exit = builder.start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " exited with " + exit + "; see "
-                    + out.resolve("tools.log"));
+        Process process = builder.start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(0, Math.min(4, command.size())))
+                    + " failed:\n" + Files.readString(log));
         }
     }
 
-    private static List<Path> files(Path dir) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.sorted(Comparator.naturalOrder()).toList();
-        }
+    // ---------------------------------------------------------------- summaries
+
+    private ObjectNode summary(String title, int files, long bytes, Map<String, List<Sample>> samples) {
+        ObjectNode node = DliJson.MAPPER.createObjectNode();
+        node.put("title", title);
+        node.put("files", files);
+        node.put("bytes", bytes);
+        ObjectNode tools = node.putObject("tools");
+        samples.forEach((tool, list) -> {
+            ObjectNode entry = tools.putObject(tool);
+            ArrayNode seconds = entry.putArray("seconds");
+            list.forEach(sample -> seconds.add(round(sample.seconds())));
+            double median = median(list.stream().map(Sample::seconds).toList());
+            entry.put("median", round(median));
+            entry.put("registerMedian", round(median(list.stream().map(Sample::registerSeconds).toList())));
+            if (bytes > 0 && median > 0) {
+                entry.put("mibPerSecond", round(bytes / (double) MIB / median));
+            }
+            if (!Double.isNaN(list.get(0).cpuSeconds())) {
+                entry.put("cpuSecondsMedian", round(median(list.stream().map(Sample::cpuSeconds).toList())));
+                entry.put("peakHeapMiB", round(list.stream().mapToLong(Sample::peakHeap).max().orElse(0)
+                        / (double) MIB));
+            }
+        });
+        return node;
     }
 
-    private static List<String> concat(List<String> first, List<String> second) {
-        List<String> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private ObjectNode machine() throws IOException, InterruptedException {
+        ObjectNode machine = DliJson.MAPPER.createObjectNode();
+        machine.put("cpus", Runtime.getRuntime().availableProcessors());
+        machine.put("cpuModel", Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                .filter(line -> line.startsWith("model name")).findFirst()
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("unknown"));
+        machine.put("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("aws", output(List.of(awsCommand(), "--version")));
+        machine.put("rclone", output(List.of("rclone", "--version")).lines().findFirst().orElse(""));
+        machine.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
+        return machine;
+    }
+
+    private static String output(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        process.waitFor();
+        return text;
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
@@ -365,207 +891,31 @@ public final class Benchmark {
                 .getProcessCpuTime();
     }
 
-    private static String javaExecutable() {
+    /** Dirty pages of the previous run are written now, not during the next tool's run. */
+    private static void flushDisks() throws IOException, InterruptedException {
+        new ProcessBuilder("sync").inheritIO().start().waitFor();
+    }
+
+    private static String javaCommand() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
+    static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(root)) {
+        try (var paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        }
-    }
-
-    /** The generated files: incompressible bytes, sizes drawn once from a fixed seed. */
-    record Workloads(Path w1Dir, List<Path> w1Files, long w1Bytes, Path bigDir, Path big, Path listProject) {
-
-        static Workloads generate(Path data, double scale) throws IOException {
-            deleteRecursively(data);
-            Path w1 = Files.createDirectories(data.resolve("w1"));
-            SplittableRandom random = new SplittableRandom(42);
-            double[] drawn = new double[150];
-            double sum = 0;
-            for (int i = 0; i < drawn.length; i++) {
-                // log-uniform between 5 KB and 20 MB, like the jars of a real dependency tree
-                drawn[i] = Math.exp(random.nextDouble(Math.log(5e3), Math.log(20e6)));
-                sum += drawn[i];
-            }
-            double factor = 250e6 * scale / sum;
-            List<Path> files = new ArrayList<>();
-            long bytes = 0;
-            for (int i = 0; i < drawn.length; i++) {
-                long size = Math.max(5_000, Math.min(20_000_000, Math.round(drawn[i] * factor)));
-                Path file = w1.resolve(i == 0 ? "app-1.0.jar" : String.format(Locale.ROOT, "lib%03d-1.0.jar", i));
-                writeRandom(file, size, random);
-                files.add(file);
-                bytes += size;
-            }
-            Path bigDir = Files.createDirectories(data.resolve("w3"));
-            Path big = bigDir.resolve("app-shaded-1.0.jar");
-            writeRandom(big, Math.round(600e6 * scale), random);
-            Path listProject = Files.createDirectories(data.resolve("w4"));
-            Files.writeString(listProject.resolve("pom.xml"), listPom());
-            return new Workloads(w1, List.copyOf(files), bytes, bigDir, big, listProject);
-        }
-
-        /** The main jar gets other bytes of the same size, as a rebuild with a code change does. */
-        void changeMainJar(int round) throws IOException {
-            writeRandom(w1Files.get(0), Files.size(w1Files.get(0)), new SplittableRandom(1000 + round));
-        }
-
-        ProjectArtifacts w1Project() {
-            List<ArtifactFile> dependencies = new ArrayList<>();
-            for (Path file : w1Files.subList(1, w1Files.size())) {
-                String artifactId = file.getFileName().toString().replace("-1.0.jar", "");
-                dependencies.add(new ArtifactFile(new ArtifactCoordinates("bench.deps", artifactId, "1.0", "jar",
-                        null, "compile"), file));
-            }
-            return new ProjectArtifacts(mainArtifact(w1Files.get(0)), List.of(), dependencies);
-        }
-
-        ProjectArtifacts bigProject() {
-            return new ProjectArtifacts(mainArtifact(big), List.of(), List.of());
-        }
-
-        private static ArtifactFile mainArtifact(Path file) {
-            return new ArtifactFile(new ArtifactCoordinates("bench", "app", "1.0", "jar", null, null), file);
-        }
-
-        private static void writeRandom(Path file, long size, SplittableRandom random) throws IOException {
-            byte[] chunk = new byte[(int) Math.min(size, 1 << 20)];
-            try (OutputStream output = Files.newOutputStream(file)) {
-                long left = size;
-                while (left > 0) {
-                    random.nextBytes(chunk);
-                    int length = (int) Math.min(left, chunk.length);
-                    output.write(chunk, 0, length);
-                    left -= length;
-                }
-            }
-        }
-
-        private static String listPom() {
-            String version = System.getProperty("bench.pluginVersion");
-            return """
-                    <project xmlns="http://maven.apache.org/POM/4.0.0">
-                      <modelVersion>4.0.0</modelVersion>
-                      <groupId>bench</groupId>
-                      <artifactId>list</artifactId>
-                      <version>1.0</version>
-                      <packaging>pom</packaging>
-                      <build>
-                        <plugins>
-                          <plugin>
-                            <groupId>dev.dlitools</groupId>
-                            <artifactId>dli-maven-plugin</artifactId>
-                            <version>%s</version>
-                          </plugin>
-                        </plugins>
-                      </build>
-                    </project>
-                    """.formatted(version);
-        }
-    }
-
-    /** results.json, results.md and chart.png. */
-    static final class Report {
-
-        private Report() {}
-
-        static void write(Path out, Map<String, Map<String, List<Double>>> seconds, List<Long> peakHeap,
-                List<Double> cpuSeconds, Workloads workloads, int runs) throws IOException {
-            Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
-            seconds.forEach((workload, tools) -> {
-                Map<String, Double> byTool = new LinkedHashMap<>();
-                tools.forEach((tool, values) -> byTool.put(tool, median(values)));
-                medians.put(workload, byTool);
-            });
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("runs", runs);
-            json.put("machine", machine());
-            json.put("w1Files", workloads.w1Files().size());
-            json.put("w1Bytes", workloads.w1Bytes());
-            json.put("w3Bytes", Files.size(workloads.big()));
-            json.put("seconds", seconds);
-            json.put("medianSeconds", medians);
-            json.put("oursPeakHeapBytes", peakHeap.stream().mapToLong(Long::longValue).max().orElse(0));
-            json.put("oursCpuSecondsMedian", median(cpuSeconds));
-            json.put("targets", targets(medians));
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(
-                    out.resolve("results.json").toFile(), json);
-            Files.writeString(out.resolve("results.md"), markdown(json, medians));
-            Chart.write(medians, out.resolve("chart.png"));
-        }
-
-        private static Map<String, Object> targets(Map<String, Map<String, Double>> medians) {
-            Map<String, Object> targets = new LinkedHashMap<>();
-            double w1Peer = fasterPeer(medians.get("W1 cold"));
-            double w2Peer = fasterPeer(medians.get("W2 redeploy"));
-            double w1 = medians.get("W1 cold").get(Tool.OURS.label);
-            double w2 = medians.get("W2 redeploy").get(Tool.OURS.label);
-            double w3 = medians.get("W3 big").get(Tool.OURS.label);
-            double ceiling = medians.get("W3 big").get(Tool.CEILING.label);
-            Map<String, Double> list = medians.get("W4 list");
-            double overhead = list.get("mvn dli:list (500 groups)") - list.get("mvn validate (Maven start-up)");
-            targets.put("W1 ours / faster of aws and rclone <= 0.8", ratioTarget(w1 / w1Peer, 0.8));
-            targets.put("W2 ours / faster of aws and rclone <= 0.5", ratioTarget(w2 / w2Peer, 0.5));
-            targets.put("W2 ours / W1 ours <= 0.05", ratioTarget(w2 / w1, 0.05));
-            targets.put("W3 ours / ceiling <= 1.25", ratioTarget(w3 / ceiling, 1.25));
-            targets.put("dli:list seconds above mvn validate <= 1", ratioTarget(overhead, 1.0));
-            return targets;
-        }
-
-        private static Map<String, Object> ratioTarget(double value, double limit) {
-            return Map.of("value", round(value), "met", value <= limit);
-        }
-
-        private static double fasterPeer(Map<String, Double> tools) {
-            return Math.min(tools.get(Tool.AWS.label), tools.get(Tool.RCLONE.label));
-        }
-
-        @SuppressWarnings("unchecked")
-        private static String markdown(Map<String, Object> json, Map<String, Map<String, Double>> medians) {
-            StringBuilder md = new StringBuilder();
-            md.append("Machine: ").append(json.get("machine")).append("  \n");
-            md.append(String.format(Locale.ROOT, "W1: %d files, %.0f MB; W3: %.0f MB; %d runs each, medians.%n%n",
-                    json.get("w1Files"), ((Long) json.get("w1Bytes")) / 1e6, ((Long) json.get("w3Bytes")) / 1e6,
-                    json.get("runs")));
-            md.append("| workload | tool | median s | ours / tool |\n|---|---|---:|---:|\n");
-            medians.forEach((workload, tools) -> {
-                Double ours = tools.get(Tool.OURS.label);
-                tools.forEach((tool, median) -> md.append(String.format(Locale.ROOT, "| %s | %s | %.2f | %s |%n",
-                        workload, tool, median, ours == null || tool.equals(Tool.OURS.label) ? ""
-                                : String.format(Locale.ROOT, "%.2f", ours / median))));
-            });
-            md.append(String.format(Locale.ROOT, "%nOurs: peak heap %.0f MB, CPU time %.2f s (median of W1-W3 runs).%n%n",
-                    ((Long) json.get("oursPeakHeapBytes")) / 1e6, json.get("oursCpuSecondsMedian")));
-            md.append("| target | value | met |\n|---|---:|---|\n");
-            ((Map<String, Map<String, Object>>) json.get("targets")).forEach((target, result) -> md.append(
-                    "| " + target + " | " + result.get("value") + " | " + ((Boolean) result.get("met") ? "yes" : "**no**")
-                            + " |\n"));
-            return md.toString();
-        }
-
-        private static String machine() {
-            return Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
-        }
-
-        static double median(List<Double> values) {
-            if (values.isEmpty()) {
-                return 0;
-            }
-            List<Double> sorted = values.stream().sorted().toList();
-            int middle = sorted.size() / 2;
-            return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-        }
-
-        private static double round(double value) {
-            return Math.round(value * 1000) / 1000.0;
         }
     }
 }

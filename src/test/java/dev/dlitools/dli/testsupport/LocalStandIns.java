@@ -47,7 +47,10 @@ public final class LocalStandIns implements AutoCloseable {
     private LocalStandIns(Builder builder) {
         String accessKey = "LOCAL" + randomHex().substring(0, 15).toUpperCase(Locale.ROOT);
         credentials = new Credentials(accessKey, randomHex(), null, "local stand-ins");
-        s3Proxy = S3ProxyServer.start(credentials.accessKey(), credentials.secretKey(), builder.obsPort);
+        s3Proxy = builder.storeDirectory == null
+                ? S3ProxyServer.start(credentials.accessKey(), credentials.secretKey(), builder.obsPort)
+                : S3ProxyServer.startOnDisk(credentials.accessKey(), credentials.secretKey(), builder.obsPort,
+                        builder.storeDirectory, builder.keyStore, builder.keyStorePassword);
         s3Proxy.createBucket(BUCKET);
         obsSettings = ObsClientSettings.forRegion(REGION, credentials).withEndpoint(s3Proxy.endpoint(), true);
         objectStoreClient = ObsClientFactory.create(obsSettings);
@@ -202,6 +205,9 @@ public final class LocalStandIns implements AutoCloseable {
         private int obsPort;
         private int dliPort;
         private Duration asyncReadyDelay = DliEmulator.DEFAULT_ASYNC_READY_DELAY;
+        private Path storeDirectory;
+        private Path keyStore;
+        private String keyStorePassword;
 
         private Builder() {}
 
@@ -215,6 +221,18 @@ public final class LocalStandIns implements AutoCloseable {
         /** How long the emulator takes to load the packages of an asynchronous upload. */
         public Builder asyncReadyDelay(Duration delay) {
             this.asyncReadyDelay = delay;
+            return this;
+        }
+
+        /**
+         * Keep the S3Proxy's buckets as directories under {@code directory} instead of in memory.
+         *
+         * @param keyStore a PKCS12 key store: the S3Proxy serves HTTPS with its key; {@code null}: HTTP
+         */
+        public Builder storeDirectory(Path directory, Path keyStore, String keyStorePassword) {
+            this.storeDirectory = directory;
+            this.keyStore = keyStore;
+            this.keyStorePassword = keyStorePassword;
             return this;
         }
 

@@ -16,10 +16,12 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private final S3Proxy proxy;
     private final BlobStore blobStore;
+    private final boolean secure;
 
-    private S3ProxyServer(S3Proxy proxy, BlobStore blobStore) {
+    private S3ProxyServer(S3Proxy proxy, BlobStore blobStore, boolean secure) {
         this.proxy = proxy;
         this.blobStore = blobStore;
+        this.secure = secure;
     }
 
     public static S3ProxyServer start() {
@@ -32,21 +34,33 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** @param port the port to listen on; 0 picks a free one */
     public static S3ProxyServer start(String accessKey, String secretKey, int port) {
-        return start(accessKey, secretKey, port, new TransientNio2BlobStore());
+        return start(accessKey, secretKey, port, new TransientNio2BlobStore(), null, null);
     }
 
-    /** Stores blobs as files under {@code directory}, one folder a bucket, as the benchmark needs. */
-    public static S3ProxyServer startOnDisk(String accessKey, String secretKey, int port, Path directory) {
-        return start(accessKey, secretKey, port, new FilesystemNio2BlobStore(directory.toString()));
+    /**
+     * Stores each bucket as a directory under {@code directory}, as the benchmark needs for realistic figures.
+     *
+     * @param keyStore a PKCS12 key store with the server's key: serve HTTPS, as OBS does; {@code null}: HTTP
+     */
+    public static S3ProxyServer startOnDisk(
+            String accessKey, String secretKey, int port, Path directory, Path keyStore, String keyStorePassword) {
+        return start(accessKey, secretKey, port, new FilesystemNio2BlobStore(directory.toString()), keyStore,
+                keyStorePassword);
     }
 
-    private static S3ProxyServer start(String accessKey, String secretKey, int port, BlobStore store) {
-        S3Proxy proxy = S3Proxy.builder()
+    private static S3ProxyServer start(String accessKey, String secretKey, int port, BlobStore store,
+            Path keyStore, String keyStorePassword) {
+        S3Proxy.Builder builder = S3Proxy.builder()
                 .blobStore(store)
-                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
-                .ignoreUnknownHeaders(true)
-                .build();
+                .ignoreUnknownHeaders(true);
+        if (keyStore == null) {
+            builder.endpoint(URI.create("http://127.0.0.1:" + port));
+        } else {
+            builder.secureEndpoint(URI.create("https://127.0.0.1:" + port))
+                    .keyStore(keyStore.toString(), keyStorePassword);
+        }
+        S3Proxy proxy = builder.build();
         try {
             proxy.start();
             while (!proxy.getState().equals("STARTED")) {
@@ -55,12 +69,14 @@ public final class S3ProxyServer implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("S3Proxy did not start", e);
         }
-        return new S3ProxyServer(proxy, store);
+        return new S3ProxyServer(proxy, store, keyStore != null);
     }
 
     /** The endpoint to give an S3 client (path-style addressing). */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return secure
+                ? URI.create("https://127.0.0.1:" + proxy.getSecurePort())
+                : URI.create("http://127.0.0.1:" + proxy.getPort());
     }
 
     public void createBucket(String bucket) {
