@@ -304,7 +304,12 @@ public class UploadGroupMojo extends AbstractDliMojo {
                     log);
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(pollInterval), Duration.ofSeconds(timeout),
                     Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
-            appendStepSummary(publisher(log).publish(plan, uploader, dli, waiter, async), log);
+            PublishResult result = publisher(log).publish(plan, uploader, dli, waiter, async);
+            appendStepSummary(result, log);
+            if (!getLog().isInfoEnabled()) {
+                // -q hides every INFO line: still say in one line what was published
+                System.out.println(result.summaryLine());
+            }
         } catch (GroupWaiter.GroupFailedException | GroupWaiter.GroupTimeoutException e) {
             appendStepSummary(readResultFile(), log);
             throw new MojoFailureException(e.getMessage(), e);

@@ -30,6 +30,16 @@ public record PublishResult(
         List<PublishedFile> files,
         UploadGroupRequest request) {
 
+    /** The result in one line, the only one a quiet build ({@code -q}) shows. */
+    public String summaryLine() {
+        long uploaded = files.stream().filter(file -> "uploaded".equals(file.outcome())).count();
+        String counts = files.size() + " files (" + uploaded + " uploaded, " + (files.size() - uploaded)
+                + " unchanged)";
+        return registered
+                ? "dli: group " + group + " is " + status + " with " + counts + "."
+                : "dli: " + counts + " in OBS bucket " + bucket + "; group " + group + " not registered.";
+    }
+
     public void writeTo(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
