@@ -1,0 +1,99 @@
+package dev.dlitools.dli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlitools.dli.emulator.DliEmulator;
+import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.testsupport.LocalStandIns;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Builds at {@code -X} with known secrets: neither the output nor any file under the project's {@code target/}
+ * holds the secret key, the security token or the whole access key. Credentials come from settings.xml, as the
+ * README recommends: an environment variable would be printed at {@code -X} by Maven's resources plugin, which
+ * dumps every property it may filter with.
+ */
+class SecretsIT {
+
+    @Test
+    void publishAtDebugLevelLeaksNoCredential() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            String accessKey = standIns.credentials().accessKey();
+            String secretKey = standIns.credentials().secretKey();
+
+            BuildResult result = withSettingsServer(MavenBuild.of("spark-job", "secrets-publish"), accessKey,
+                    secretKey, null)
+                    .args("-X", "deploy", "-Dmaven.deploy.skip=true")
+                    .args(standIns.mavenArguments().toArray(String[]::new))
+                    .property("dli.pollInterval", 1)
+                    .run();
+
+            assertThat(result.succeeded()).as(result.toString()).isTrue();
+            assertThat(result.log()).contains("Group orders-job is READY", accessKey.substring(0, 4) + "****");
+            assertNothingHolds(result, List.of(secretKey, accessKey));
+        }
+    }
+
+    @Test
+    void temporaryCredentialsAtDebugLevelLeakNeitherSecretKeyNorToken() throws IOException {
+        String accessKey = "TEMPSECRETSITKEY";
+        String secretKey = "temporary-secret-key-7e1d0c";
+        String token = "security-token-4f2a9b-" + "x".repeat(40);
+        try (DliEmulator emulator = DliEmulator.builder().temporaryCredentials(accessKey, secretKey, token)
+                .projectId("p-secrets").region("cn-north-4").start()) {
+
+            BuildResult listed = listAtDebug(emulator, "secrets-list", accessKey, secretKey, token);
+            BuildResult refused = listAtDebug(emulator, "secrets-wrong-sk", accessKey, secretKey + "-wrong", token);
+
+            assertThat(listed.succeeded()).as(listed.toString()).isTrue();
+            assertThat(listed.log()).contains("No package groups in project p-secrets");
+            assertNothingHolds(listed, List.of(secretKey, token, accessKey));
+            assertThat(refused.succeeded()).isFalse();
+            assertThat(refused.log()).contains("Check the access key TEMP****");
+            assertNothingHolds(refused, List.of(secretKey, token, accessKey));
+        }
+    }
+
+    private static BuildResult listAtDebug(DliEmulator emulator, String run, String accessKey, String secretKey,
+            String token) {
+        return withSettingsServer(MavenBuild.of("list-in-project", run), accessKey, secretKey, token)
+                .args("-X", "dli:list")
+                .property("dli.endpoint", emulator.endpoint())
+                .property("dli.projectId", "p-secrets")
+                .run();
+    }
+
+    private static MavenBuild withSettingsServer(MavenBuild build, String accessKey, String secretKey,
+            String token) {
+        return build
+                .env("HUAWEICLOUD_SDK_AK", null)
+                .env("HUAWEICLOUD_SDK_SK", null)
+                .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", null)
+                .settings("<servers><server><id>huaweicloud</id><username>" + accessKey + "</username><password>"
+                        + secretKey + "</password>"
+                        + (token == null ? "" : "<configuration><securityToken>" + token
+                                + "</securityToken></configuration>")
+                        + "</server></servers>");
+    }
+
+    /** The build's output and every file the build wrote under target/. */
+    private static void assertNothingHolds(BuildResult result, List<String> secrets) throws IOException {
+        assertThat(result.log()).doesNotContain(secrets);
+        Path target = result.projectDir().resolve("target");
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(target)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                assertThat(content).as(file.toString()).doesNotContain(secrets);
+            }
+        }
+    }
+}
