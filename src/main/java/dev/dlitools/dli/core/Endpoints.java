@@ -54,6 +54,36 @@ public final class Endpoints {
                 endpoint(obsOverride, domain == null ? null : "https://obs." + region + "." + domain, OBS_SETTING));
     }
 
+    /**
+     * Refuses plain-HTTP endpoints except on this machine: over HTTP the jars and the signed requests cross the
+     * network unencrypted, and the request signature does not protect the bytes OBS stores.
+     *
+     * @param allowInsecure the user's explicit choice to allow it anyway
+     */
+    public Endpoints requireSecure(boolean allowInsecure) {
+        if (!allowInsecure) {
+            refusePlainHttp(dli, DLI_SETTING);
+            refusePlainHttp(iam, IAM_SETTING);
+            refusePlainHttp(obs, OBS_SETTING);
+        }
+        return this;
+    }
+
+    private static void refusePlainHttp(URI uri, String setting) {
+        if (uri != null && uri.getScheme().equals("http") && !isLoopback(uri.getHost())) {
+            throw new DliPluginException(setting + " is plain HTTP to another machine (" + uri + "): jars and "
+                    + "signed requests would cross the network unencrypted. Use https, or, on a network you trust, "
+                    + "set allowInsecure (-Ddli.allowInsecure=true).");
+        }
+    }
+
+    /** By name or address literal only: no lookup, so a name cannot be made to resolve to loopback. */
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return bare.equalsIgnoreCase("localhost") || bare.startsWith("127.") && bare.matches("[0-9.]+")
+                || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1");
+    }
+
     public URI dli() {
         return require(dli, DLI_SETTING);
     }

@@ -101,6 +101,16 @@ abstract class AbstractDliMojo extends AbstractMojo {
     @Parameter(property = "dli.retries", defaultValue = "3")
     int retries;
 
+    /**
+     * Allow {@code http://} endpoints on other machines (plain HTTP to this machine is always allowed, for local
+     * stand-ins). Off by default: over HTTP the jars and the signed requests cross the network unencrypted.
+     * There is no switch to trust any TLS certificate; add a private CA to the JDK's trust store instead.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.allowInsecure", defaultValue = "false")
+    boolean allowInsecure;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
@@ -149,7 +159,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
     }
 
     Endpoints endpoints() {
-        return Endpoints.of(region(), endpoint, iamEndpoint, obsEndpointSetting());
+        return Endpoints.of(region(), endpoint, iamEndpoint, obsEndpointSetting()).requireSecure(allowInsecure);
     }
 
     Credentials credentials(String server) {

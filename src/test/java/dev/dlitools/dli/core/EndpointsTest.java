@@ -99,4 +99,29 @@ class EndpointsTest {
                 .hasMessage("obsEndpoint (-Ddli.obs.endpoint) must not have a path or query: '" + given
                         + "'. Give it as https://host[:port].");
     }
+
+    @Test
+    void plainHttpToAnotherMachineIsRefusedNamingTheSettings() {
+        Endpoints endpoints = Endpoints.of("cn-north-4", null, null, "http://obs.internal.example.com:8080");
+
+        assertThatThrownBy(() -> endpoints.requireSecure(false))
+                .isInstanceOf(DliPluginException.class)
+                .hasMessageStartingWith("obsEndpoint (-Ddli.obs.endpoint) is plain HTTP to another machine")
+                .hasMessageContaining("allowInsecure (-Ddli.allowInsecure=true)");
+        assertThat(endpoints.requireSecure(true).obs()).isEqualTo(URI.create("http://obs.internal.example.com:8080"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:9000", "http://localhost:9000", "http://[::1]:9000", "http://127.3.2.1"})
+    void plainHttpToThisMachineIsAllowed(String endpoint) {
+        assertThat(Endpoints.of("cn-north-4", endpoint, endpoint, endpoint).requireSecure(false).dli())
+                .isEqualTo(URI.create(endpoint));
+    }
+
+    @Test
+    void aNameThatOnlyLooksLikeLoopbackIsNotTrusted() {
+        assertThatThrownBy(() -> Endpoints.of("cn-north-4", "http://127.0.0.1.attacker.example", null, null)
+                .requireSecure(false))
+                .hasMessageStartingWith("endpoint (-Ddli.endpoint) is plain HTTP to another machine");
+    }
 }
