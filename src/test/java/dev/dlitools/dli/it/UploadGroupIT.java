@@ -15,6 +15,7 @@ import dev.dlitools.dli.it.MavenBuild.BuildResult;
 import dev.dlitools.dli.testsupport.S3ProxyServer;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -230,18 +231,18 @@ class UploadGroupIT {
     }
 
     @Test
-    void reactorOfTwoModulesPublishesTwoGroupsInParallel() {
+    void reactorOfFourModulesPublishesFourGroupsOnFourThreads() {
         startEmulator(Duration.ofMillis(300), new S3ObjectStore(s3));
 
-        BuildResult result = deploy(MavenBuild.of("reactor", "reactor")).args("-T", "2").run();
+        BuildResult result = deploy(MavenBuild.of("reactor", "reactor")).args("-T", "4").run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(result.log()).contains("Skipping dli:upload-group: project pipelines has pom packaging.")
-                .contains("Group pipeline-a is READY", "Group pipeline-b is READY");
-        assertThat(emulator.group("pipeline-a").orElseThrow().packageNames())
-                .containsExactly("pipeline-a-1.0.0.jar", "commons-lang3-3.14.0.jar");
-        assertThat(emulator.group("pipeline-b").orElseThrow().packageNames())
-                .containsExactly("pipeline-b-1.0.0.jar", "commons-lang3-3.14.0.jar");
+        assertThat(result.log()).contains("Skipping dli:upload-group: project pipelines has pom packaging.");
+        for (String module : List.of("a", "b", "c", "d")) {
+            assertThat(result.log()).contains("Group pipeline-" + module + " is READY");
+            assertThat(emulator.group("pipeline-" + module).orElseThrow().packageNames())
+                    .containsExactly("pipeline-" + module + "-1.0.0.jar", "commons-lang3-3.14.0.jar");
+        }
     }
 
     private void startEmulator(Duration readyDelay, ObjectStore objectStore) {

@@ -37,6 +37,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -281,6 +284,43 @@ class GroupPublisherTest {
         assertThat(written.files()).extracting(PublishedFile::outcome).containsOnly("planned");
         assertThat(written.files()).extracting(PublishedFile::sha256).containsOnlyNulls();
         assertResultFileHoldsNoSecret();
+    }
+
+    @Test
+    void twoBuildsPublishingTheSameGroupAtOnceLeaveExactlyOneBuildsPackages() throws Exception {
+        UploadPlan first = plan();
+        Path nextRelease = jar("etl-job-2.0.jar", 20_000);
+        UploadPlan second = UploadPlanner.plan(new ProjectArtifacts(
+                        new ArtifactFile(new ArtifactCoordinates("com.example", "etl-job", "2.0", "jar", null, null),
+                                nextRelease),
+                        List.of(),
+                        List.of(new ArtifactFile(dependency("alpha", "2.1"), firstDependency))),
+                UploadSettings.forGroup(GROUP).withPrefix("dli").withTags(TAGS));
+        ExecutorService builds = Executors.newFixedThreadPool(2);
+        try {
+            Future<PublishResult> firstBuild = builds.submit(() -> publishing(first, "first.json"));
+            Future<PublishResult> secondBuild = builds.submit(() -> publishing(second, "second.json"));
+
+            // neither build fails: DLI overwrites a group by name, the last registration wins
+            assertThat(firstBuild.get().registered()).isTrue();
+            assertThat(secondBuild.get().registered()).isTrue();
+        } finally {
+            builds.shutdownNow();
+        }
+        List<URI> registered = standIns.emulator().group(GROUP).orElseThrow().packages().stream()
+                .map(GroupView.PackageView::obsPath)
+                .toList();
+        assertThat(registered).isIn(uris(first), uris(second));
+    }
+
+    private PublishResult publishing(UploadPlan plan, String resultName) {
+        String bucket = standIns.bucket();
+        return new GroupPublisher(bucket, key -> standIns.obsSettings().objectUrl(bucket, key),
+                dir.resolve(resultName), log).publish(plan, uploader(), standIns.dliClient(), waiter(), true);
+    }
+
+    private List<URI> uris(UploadPlan plan) {
+        return urlsOf(plan).stream().map(URI::create).toList();
     }
 
     private void startStandIns(Duration asyncReadyDelay) {

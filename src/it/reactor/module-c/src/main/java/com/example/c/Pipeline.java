@@ -1,0 +1,1 @@
+package com.example.c; public final class Pipeline {}

@@ -1,0 +1,1 @@
+package com.example.d; public final class Pipeline {}
