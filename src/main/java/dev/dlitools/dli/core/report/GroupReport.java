@@ -3,14 +3,9 @@ package dev.dlitools.dli.core.report;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.PackageGroup;
 import dev.dlitools.dli.core.dli.ResourcePackage;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** What {@code dli:describe} shows: one package group and every package in it. */
 public final class GroupReport {
@@ -30,8 +25,9 @@ public final class GroupReport {
     /** A summary line, then one row per package. */
     public List<String> table() {
         List<String> lines = new ArrayList<>();
-        lines.add("Group " + group.groupName() + ": " + status(group.status()) + ", " + group.packageCount()
-                + " package(s), created " + time(group.createTime()) + ", updated " + time(group.updateTime())
+        lines.add("Group " + group.groupName() + ": " + Cells.status(group.status()) + ", " + group.packageCount()
+                + " package(s), created " + Cells.time(group.createTime(), zone) + ", updated "
+                + Cells.time(group.updateTime(), zone)
                 + (group.owner() == null ? "" : ", owner " + group.owner()));
         if (group.details().isEmpty()) {
             lines.add("No packages.");
@@ -39,8 +35,8 @@ public final class GroupReport {
         }
         TextTable packages = new TextTable("PACKAGE", "TYPE", "STATUS", "UNDERLYING NAME", "CREATED", "UPDATED");
         for (ResourcePackage pkg : group.details()) {
-            packages.row(orDash(pkg.resourceName()), orDash(pkg.resourceType()), status(pkg.status()),
-                    orDash(pkg.underlyingName()), time(pkg.createTime()), time(pkg.updateTime()));
+            packages.row(orDash(pkg.resourceName()), orDash(pkg.resourceType()), Cells.status(pkg.status()),
+                    orDash(pkg.underlyingName()), Cells.time(pkg.createTime(), zone), Cells.time(pkg.updateTime(), zone));
         }
         lines.addAll(packages.lines());
         return lines;
@@ -49,20 +45,6 @@ public final class GroupReport {
     /** The group in the service's own field names. */
     public String json() {
         return DliJson.write(group);
-    }
-
-    private static String status(String status) {
-        return status == null ? "-" : status.toUpperCase(Locale.ROOT);
-    }
-
-    /** Epoch milliseconds as ISO local time to the second; the service's 0 or nothing as "-". */
-    private String time(Long epochMillis) {
-        if (epochMillis == null || epochMillis <= 0) {
-            return "-";
-        }
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
     private static String orDash(String value) {

@@ -5,16 +5,11 @@ import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.PackageGroup;
 import dev.dlitools.dli.core.dli.ResourceList;
 import dev.dlitools.dli.core.dli.ResourcePackage;
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -58,8 +53,8 @@ public final class ResourceListReport {
         List<String> lines = new ArrayList<>();
         if (!shown.groups().isEmpty()) {
             TextTable groups = new TextTable("GROUP", "STATUS", "PACKAGES", "UPDATED");
-            shown.groups().forEach(group -> groups.row(nullToEmpty(group.groupName()), status(group.status()),
-                    String.valueOf(group.packageCount()), time(group.updateTime())));
+            shown.groups().forEach(group -> groups.row(nullToEmpty(group.groupName()), Cells.status(group.status()),
+                    String.valueOf(group.packageCount()), Cells.time(group.updateTime(), zone)));
             lines.addAll(groups.lines());
         } else {
             lines.add("No package groups.");
@@ -73,8 +68,8 @@ public final class ResourceListReport {
                 shown.resources().stream()
                         .sorted(Comparator.comparing(resource -> nullToEmpty(resource.resourceName())))
                         .forEach(resource -> resources.row(nullToEmpty(resource.resourceName()),
-                                nullToEmpty(resource.resourceType()), status(resource.status()),
-                                time(resource.updateTime())));
+                                nullToEmpty(resource.resourceType()), Cells.status(resource.status()),
+                                Cells.time(resource.updateTime(), zone)));
                 lines.addAll(resources.lines());
             }
             lines.add("");
@@ -84,8 +79,8 @@ public final class ResourceListReport {
                 TextTable modules = new TextTable("MODULE", "STATUS", "PACKAGES", "UPDATED");
                 shown.modules().stream()
                         .sorted(Comparator.comparing(module -> nullToEmpty(module.moduleName())))
-                        .forEach(module -> modules.row(nullToEmpty(module.moduleName()), status(module.status()),
-                                String.valueOf(module.resources().size()), time(module.updateTime())));
+                        .forEach(module -> modules.row(nullToEmpty(module.moduleName()), Cells.status(module.status()),
+                                String.valueOf(module.resources().size()), Cells.time(module.updateTime(), zone)));
                 lines.addAll(modules.lines());
             }
         }
@@ -107,20 +102,6 @@ public final class ResourceListReport {
 
     public List<BuiltInModule> modules() {
         return shown.modules();
-    }
-
-    private static String status(String status) {
-        return status == null ? "-" : status.toUpperCase(Locale.ROOT);
-    }
-
-    /** Epoch milliseconds as ISO local time to the second; the service's 0 or nothing as "-". */
-    private String time(Long epochMillis) {
-        if (epochMillis == null || epochMillis <= 0) {
-            return "-";
-        }
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
     }
 
     /** A name pattern where {@code *} matches any characters and everything else itself. */
