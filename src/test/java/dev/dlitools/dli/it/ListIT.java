@@ -3,22 +3,13 @@ package dev.dlitools.dli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
-import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.DliJson;
-import dev.dlitools.dli.core.dli.SignedHttpClient;
 import dev.dlitools.dli.core.dli.Tag;
-import dev.dlitools.dli.core.dli.UploadGroupRequest;
-import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -174,12 +165,6 @@ class ListIT {
     }
 
     private static void register(String group, String env, String... files) {
-        SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), ProxySettings.NONE, RetryPolicy.of(0), Clock.systemUTC(), BuildLog.SILENT);
-        List<String> paths = Arrays.stream(files)
-                .map(file -> "https://jars.obs.cn-north-4.myhuaweicloud.com/dli/" + file)
-                .toList();
-        new DliClient(http, emulator.endpoint(), PROJECT)
-                .uploadGroup(new UploadGroupRequest(paths, "jar", group, false, List.of(new Tag("env", env))));
+        EmulatorGroups.register(emulator, Credentials.of(AK, SK), PROJECT, group, List.of(new Tag("env", env)), files);
     }
 }

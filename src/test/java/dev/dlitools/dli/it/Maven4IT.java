@@ -2,17 +2,9 @@ package dev.dlitools.dli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
-import dev.dlitools.dli.core.dli.DliClient;
-import dev.dlitools.dli.core.dli.SignedHttpClient;
-import dev.dlitools.dli.core.dli.UploadGroupRequest;
-import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +30,7 @@ class Maven4IT {
 
     @Test
     void listRunsOnMaven4WithoutWarningsAboutThePlugin() {
-        SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
-                Duration.ofSeconds(10), ProxySettings.NONE, RetryPolicy.of(0), Clock.systemUTC(), BuildLog.SILENT);
-        new DliClient(http, emulator.endpoint(), PROJECT).uploadGroup(new UploadGroupRequest(
-                List.of("https://jars.obs.cn-north-4.myhuaweicloud.com/dli/job-4.jar"), "jar", "on-maven-4", false,
-                List.of()));
+        EmulatorGroups.register(emulator, Credentials.of(AK, SK), PROJECT, "on-maven-4", List.of(), "job-4.jar");
 
         BuildResult result = MavenBuild.of("list-in-project", "maven4-list")
                 .mavenHome(MavenBuild.MAVEN4_HOME)
