@@ -128,8 +128,16 @@ abstract class AbstractDliMojo extends AbstractMojo {
         try {
             run(new MavenBuildLog(getLog()));
         } catch (DliPluginException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException(e.getMessage(), debugCause(e));
         }
+    }
+
+    /**
+     * Maven prints the message of every cause after ours (an SDK's or a parser's text, a bare class name), which
+     * only repeats what our message says better; the causes are kept for {@code -X}, where they help.
+     */
+    Throwable debugCause(Exception e) {
+        return getLog().isDebugEnabled() ? e : null;
     }
 
     /** The goal's work; a {@link DliPluginException} becomes a build error showing its message. */

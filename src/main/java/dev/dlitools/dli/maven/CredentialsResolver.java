@@ -37,8 +37,9 @@ final class CredentialsResolver {
         String accessKey = environment.get(ENV_AK);
         String secretKey = environment.get(ENV_SK);
         if (present(accessKey) && present(secretKey)) {
-            return new Credentials(accessKey.trim(), secretKey.trim(), environment.get(ENV_SECURITY_TOKEN),
-                    "environment variables " + ENV_AK + "/" + ENV_SK);
+            String securityToken = environment.get(ENV_SECURITY_TOKEN);
+            return new Credentials(accessKey.trim(), secretKey.trim(), securityToken, "environment variables "
+                    + ENV_AK + "/" + ENV_SK + (present(securityToken) ? "/" + ENV_SECURITY_TOKEN : ""));
         }
         throw new DliPluginException("No Huawei Cloud credentials found. Give them either as a <server> with id '"
                 + serverId + "' in ~/.m2/settings.xml (username = access key, password = secret key, encrypted "

@@ -312,7 +312,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
             }
         } catch (GroupWaiter.GroupFailedException | GroupWaiter.GroupTimeoutException e) {
             appendStepSummary(readResultFile(), log);
-            throw new MojoFailureException(e.getMessage(), e);
+            throw new MojoFailureException(e.getMessage(), debugCause(e));
         }
     }
 

@@ -40,6 +40,20 @@ class ListMojoTest {
 
     @Test
     @InjectMojo(goal = "list", pom = POM)
+    @MojoParameter(name = "endpoint", value = "http://127.0.0.1:1")
+    @MojoParameter(name = "projectId", value = "p")
+    @MojoParameter(name = "retries", value = "0")
+    void unreachableServiceIsOurMessageWithoutTheLowLevelCausesMavenWouldAppend(ListMojo mojo) {
+        mojo.environment = Map.of("HUAWEICLOUD_SDK_AK", "AK0123456789", "HUAWEICLOUD_SDK_SK", "sk");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Could not reach http://127.0.0.1:1 (connection refused). Check endpoint (-Ddli.endpoint), "
+                        + "the network and the proxy settings.")
+                .hasNoCause();
+    }
+
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
     @MojoParameter(name = "skip", value = "true")
     void skipDoesNothing(ListMojo mojo) throws Exception {
         mojo.environment = Map.of();

@@ -46,7 +46,7 @@ public final class LocalStandIns implements AutoCloseable {
 
     private LocalStandIns(Builder builder) {
         String accessKey = "LOCAL" + randomHex().substring(0, 15).toUpperCase(Locale.ROOT);
-        credentials = new Credentials(accessKey, randomHex(), null, "local stand-ins");
+        credentials = new Credentials(accessKey, randomHex(), builder.securityToken, "local stand-ins");
         s3Proxy = builder.storeDirectory == null
                 ? S3ProxyServer.start(credentials.accessKey(), credentials.secretKey(), builder.obsPort)
                 : S3ProxyServer.startOnDisk(credentials.accessKey(), credentials.secretKey(), builder.obsPort,
@@ -55,8 +55,14 @@ public final class LocalStandIns implements AutoCloseable {
         obsSettings = ObsClientSettings.forRegion(REGION, credentials).withEndpoint(s3Proxy.endpoint(), true);
         objectStoreClient = ObsClientFactory.create(obsSettings);
         try {
-            emulator = DliEmulator.builder()
-                    .credentials(credentials.accessKey(), credentials.secretKey())
+            DliEmulator.Builder emulatorBuilder = DliEmulator.builder();
+            if (builder.securityToken == null) {
+                emulatorBuilder.credentials(credentials.accessKey(), credentials.secretKey());
+            } else {
+                emulatorBuilder.temporaryCredentials(credentials.accessKey(), credentials.secretKey(),
+                        builder.securityToken);
+            }
+            emulator = emulatorBuilder
                     .projectId(PROJECT_ID)
                     .region(REGION)
                     .asyncReadyDelay(builder.asyncReadyDelay)
@@ -158,6 +164,9 @@ public final class LocalStandIns implements AutoCloseable {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
         variables.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
+        if (credentials.securityToken() != null) {
+            variables.put("HUAWEICLOUD_SDK_SECURITY_TOKEN", credentials.securityToken());
+        }
         return variables;
     }
 
@@ -208,8 +217,15 @@ public final class LocalStandIns implements AutoCloseable {
         private Path storeDirectory;
         private Path keyStore;
         private String keyStorePassword;
+        private String securityToken;
 
         private Builder() {}
+
+        /** Temporary credentials: DLI and IAM also want this token (the S3Proxy does not check tokens). */
+        public Builder securityToken(String token) {
+            this.securityToken = token;
+            return this;
+        }
 
         /** The ports to listen on; 0 (the default) picks a free one. */
         public Builder ports(int obsPort, int dliPort) {

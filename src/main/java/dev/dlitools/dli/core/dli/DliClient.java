@@ -10,6 +10,8 @@ import java.util.Map;
 /** The package-group calls of the DLI API (v2.0), for one project. */
 public final class DliClient {
 
+    private static final String ENDPOINT_SETTING = "endpoint (-Ddli.endpoint)";
+
     private static final byte[] NO_BODY = new byte[0];
 
     private final SignedHttpClient http;
@@ -34,8 +36,9 @@ public final class DliClient {
     /** Uploads (registers) a package group; a group of the same name is overwritten. */
     public PackageGroup uploadGroup(UploadGroupRequest request) {
         byte[] body = DliJson.write(request).getBytes(StandardCharsets.UTF_8);
-        var response = http.send("POST", resourcesUri("", Map.of()), body, projectHeader, projectHint());
-        return SignedHttpClient.read(response, PackageGroup.class, "the group upload");
+        var response =
+                http.send("POST", resourcesUri("", Map.of()), body, projectHeader, ENDPOINT_SETTING, projectHint());
+        return SignedHttpClient.read(response, PackageGroup.class, "the group upload", ENDPOINT_SETTING);
     }
 
     /**
@@ -52,22 +55,23 @@ public final class DliClient {
         if (tags != null && !tags.isBlank()) {
             query.put("tags", tags);
         }
-        var response = http.send("GET", resourcesUri("", query), NO_BODY, projectHeader, projectHint());
-        return SignedHttpClient.read(response, ResourceList.class, "the resource list");
+        var response =
+                http.send("GET", resourcesUri("", query), NO_BODY, projectHeader, ENDPOINT_SETTING, projectHint());
+        return SignedHttpClient.read(response, ResourceList.class, "the resource list", ENDPOINT_SETTING);
     }
 
     /** One package of a group, with its status and underlying name. */
     public ResourcePackage showResource(String resourceName, String group) {
         var response = http.send("GET", resourcesUri("/" + encode(resourceName), Map.of("group", group)), NO_BODY,
-                projectHeader, "Check that package '" + resourceName + "' exists in group '" + group
+                projectHeader, ENDPOINT_SETTING, "Check that package '" + resourceName + "' exists in group '" + group
                         + "' and the project id " + projectId + ".");
-        return SignedHttpClient.read(response, ResourcePackage.class, "the package query");
+        return SignedHttpClient.read(response, ResourcePackage.class, "the package query", ENDPOINT_SETTING);
     }
 
     /** Deletes one package of a group. The service has no call that deletes a whole group. */
     public void deleteResource(String resourceName, String group) {
         http.send("DELETE", resourcesUri("/" + encode(resourceName), Map.of("group", group)), NO_BODY, projectHeader,
-                "Check that package '" + resourceName + "' exists in group '" + group + "'.");
+                ENDPOINT_SETTING, "Check that package '" + resourceName + "' exists in group '" + group + "'.");
     }
 
     private URI resourcesUri(String suffix, Map<String, String> query) {

@@ -11,6 +11,8 @@ import java.util.Map;
 /** Finds a project id by region name, as Huawei's own SDKs do when none is given. */
 public final class IamClient {
 
+    private static final String ENDPOINT_SETTING = "iamEndpoint (-Ddli.iamEndpoint)";
+
     private final SignedHttpClient http;
     private final String endpoint;
 
@@ -33,13 +35,14 @@ public final class IamClient {
         URI uri = URI.create(endpoint + "/v3/projects?name=" + encode(region));
         SignedHttpClient.ApiResponse response;
         try {
-            response = http.send("GET", uri, new byte[0], Map.of(), "Check the IAM endpoint (iamEndpoint, -Ddli.iamEndpoint).");
+            response = http.send("GET", uri, new byte[0], Map.of(), ENDPOINT_SETTING,
+                    "Check " + ENDPOINT_SETTING + ".");
         } catch (DliApiException e) {
             throw new DliApiException("Could not look up the project id of region " + region + " through IAM: "
                     + e.getMessage() + " Or set the project id yourself (projectId, -Ddli.projectId).",
                     e.httpStatus(), e.errorCode(), e.errorMessage(), e.requestId(), e);
         }
-        Projects projects = SignedHttpClient.read(response, Projects.class, "the IAM project query");
+        Projects projects = SignedHttpClient.read(response, Projects.class, "the IAM project query", ENDPOINT_SETTING);
         return projects.projects() == null ? noProject(region) : projects.projects().stream()
                 .filter(project -> region.equals(project.name()))
                 .map(Project::id)

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.dli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.ProxySettings;
@@ -73,16 +74,18 @@ public final class SignedHttpClient {
      * Sends one signed request.
      *
      * @param extraHeaders headers to send and sign besides Content-Type, e.g. {@code X-Project-Id}
+     * @param endpointSetting the setting that gave the endpoint, e.g. {@code endpoint (-Ddli.endpoint)}
      * @param notFoundHint what a 404 most likely means for this call, for the error message
      * @throws DliApiException on any non-2xx answer or when no answer arrives
      */
     public ApiResponse send(
-            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String notFoundHint) {
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting,
+            String notFoundHint) {
         for (int attempt = 1; ; attempt++) {
             DliApiException failure;
             Duration retryAfter = null;
             try {
-                HttpResponse<String> response = exchange(method, uri, body, extraHeaders);
+                HttpResponse<String> response = exchange(method, uri, body, extraHeaders, endpointSetting);
                 String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
                 if (response.statusCode() / 100 == 2) {
                     return new ApiResponse(response.statusCode(), response.body(), requestId);
@@ -111,7 +114,8 @@ public final class SignedHttpClient {
     }
 
     /** One signed exchange; the signature is made anew for each attempt, so a retry is not signed stale. */
-    private HttpResponse<String> exchange(String method, URI uri, byte[] body, Map<String, String> extraHeaders) {
+    private HttpResponse<String> exchange(
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json;charset=UTF-8");
         headers.putAll(extraHeaders);
@@ -139,7 +143,7 @@ public final class SignedHttpClient {
                     + "readTimeout (-Ddli.readTimeout).", 0, null, null, null, e);
         } catch (IOException e) {
             throw new DliApiException("Could not reach " + uri.getScheme() + "://" + uri.getRawAuthority() + " ("
-                    + describe(e) + "). Check the endpoint setting, the network and the proxy settings.",
+                    + describe(e) + "). Check " + endpointSetting + ", the network and the proxy settings.",
                     0, null, null, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -184,15 +188,34 @@ public final class SignedHttpClient {
                 .orElse(null);
     }
 
-    /** Reads a 2xx answer as {@code type}; a body that is not JSON, or is cut short, is a clear error. */
-    public static <T> T read(ApiResponse response, Class<T> type, String what) {
+    /**
+     * Reads a 2xx answer as {@code type}; a body that is not JSON, or is cut short, is a clear error.
+     *
+     * @param endpointSetting the setting that gave the endpoint, e.g. {@code endpoint (-Ddli.endpoint)}
+     */
+    public static <T> T read(ApiResponse response, Class<T> type, String what, String endpointSetting) {
         try {
             return DliJson.MAPPER.readValue(response.body(), type);
         } catch (JsonProcessingException e) {
-            throw new DliApiException("The answer to " + what + " could not be read as JSON (HTTP " + response.status()
-                    + ", request id " + response.requestId() + ", " + e.getOriginalMessage() + "): "
-                    + shown(response.body()), response.status(), null, null, response.requestId(), e);
+            String context = " (HTTP " + response.status() + ", request id " + response.requestId() + "): "
+                    + (shown(response.body()).isEmpty() ? "no body" : shown(response.body())) + ". ";
+            String message = endsEarly(e) || response.body() == null || response.body().isEmpty()
+                    ? "The answer to " + what + " was cut short" + context + "The connection or a proxy broke it "
+                            + "off; try again, and check the proxy settings and " + endpointSetting + "."
+                    : "The answer to " + what + " is not JSON" + context + "Check that " + endpointSetting
+                            + " is the service's address and that no proxy or portal answers in its place.";
+            throw new DliApiException(message, response.status(), null, null, response.requestId(), e);
         }
+    }
+
+    /** The parser ran out of input; data binding wraps that in its own exception. */
+    private static boolean endsEarly(JsonProcessingException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JsonEOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private DliApiException failure(

@@ -14,12 +14,16 @@ final class FileChangedException extends IOException {
         super(message, cause);
     }
 
+    /** Something else (a second build, a clean) wrote to the build's output meanwhile. */
+    private static final String ADVICE = ". Nothing was registered; make sure no other build or clean runs in this "
+            + "project at the same time, then build again.";
+
     static FileChangedException sizeChanged(Path file, long expectedSize, long actualSize) {
         return new FileChangedException("file " + file + " changed while being uploaded: it had " + expectedSize
-                + " bytes, now " + actualSize);
+                + " bytes, now " + actualSize + ADVICE);
     }
 
     static FileChangedException vanished(Path file, Throwable cause) {
-        return new FileChangedException("file " + file + " disappeared while being uploaded", cause);
+        return new FileChangedException("file " + file + " disappeared while being uploaded" + ADVICE, cause);
     }
 }

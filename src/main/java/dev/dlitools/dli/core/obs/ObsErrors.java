@@ -52,7 +52,8 @@ final class ObsErrors {
         }
         if (failure instanceof SdkClientException) {
             return new ObsUploadException(context + reason + ". Check the OBS endpoint " + settings.endpoint()
-                    + ", the network and the proxy settings." + gaveUp(failure), null, failure);
+                    + " (obsEndpoint, -Ddli.obs.endpoint), the network and the proxy settings." + gaveUp(failure),
+                    null, failure);
         }
         return new ObsUploadException(context + reason, null, failure);
     }
@@ -70,8 +71,9 @@ final class ObsErrors {
         Credentials credentials = settings.credentials();
         String credentialText = "access key " + credentials.maskedAccessKey() + " from " + credentials.source();
         if ("NoSuchBucket".equals(code)) {
-            return "Bucket '" + bucket + "' does not exist at " + settings.endpoint()
-                    + ": check the bucket setting (and the OBS endpoint/region).";
+            return "Bucket '" + bucket + "' does not exist at " + settings.endpoint() + ": check bucket "
+                    + "(-Ddli.obs.bucket), and that obsEndpoint (-Ddli.obs.endpoint) and region (-Ddli.region) are "
+                    + "the bucket's.";
         }
         if ("InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)) {
             return "OBS did not accept the credentials (" + credentialText + "): check the access key and secret key.";
@@ -85,13 +87,16 @@ final class ObsErrors {
         }
         if ("AccessDenied".equals(code) || "AllAccessDisabled".equals(code) || status == 403) {
             return "Check that " + credentialText + " may list and write bucket '" + bucket
-                    + "' (bucket policy, IAM permissions) and that the OBS endpoint " + settings.endpoint()
-                    + " and region " + settings.region() + " are the bucket's.";
+                    + "' (bucket policy, IAM permissions), or set bucket (-Ddli.obs.bucket) to one it may; and that "
+                    + "the OBS endpoint " + settings.endpoint() + " and region " + settings.region()
+                    + " are the bucket's (obsEndpoint, -Ddli.obs.endpoint; region, -Ddli.region).";
         }
         if ("PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code) || status == 301) {
-            return "The bucket is in another region: set the OBS region/endpoint to the bucket's.";
+            return "The bucket is in another region: set region (-Ddli.region) or obsEndpoint (-Ddli.obs.endpoint) "
+                    + "to the bucket's.";
         }
-        return "Check the bucket, the OBS endpoint " + settings.endpoint() + " and region " + settings.region() + ".";
+        return "Check bucket (-Ddli.obs.bucket), the OBS endpoint " + settings.endpoint() + " (obsEndpoint, "
+                + "-Ddli.obs.endpoint) and region " + settings.region() + " (region, -Ddli.region).";
     }
 
     static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {

@@ -48,7 +48,7 @@ public final class PackageGroupRules {
 
     /** @throws InvalidSettingException naming {@link Setting#GROUP} when the name breaks the rule above */
     public static void validateGroupName(String group) {
-        if (group == null || group.isEmpty()) {
+        if (group == null || group.isBlank()) {
             throw new InvalidSettingException(Setting.GROUP,
                     "no package group name is set. Set the name of the DLI package group to create or replace. "
                             + GROUP_NAME_RULE);

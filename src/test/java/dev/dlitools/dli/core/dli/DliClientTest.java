@@ -261,9 +261,9 @@ class DliClientTest {
 
         assertThat(failure.httpStatus()).isEqualTo(200);
         assertThat(failure.requestId()).isNotBlank();
-        assertThat(failure).hasMessageStartingWith("The answer to the resource list could not be read as JSON (HTTP 200,"
-                        + " request id " + failure.requestId())
-                .hasMessageEndingWith("<html>maintenance</html>");
+        assertThat(failure).hasMessageStartingWith("The answer to the resource list is not JSON (HTTP 200,"
+                        + " request id " + failure.requestId() + "): <html>maintenance</html>. ")
+                .hasMessageContaining("Check that endpoint (-Ddli.endpoint) is the service's address");
     }
 
     @Test
@@ -274,8 +274,9 @@ class DliClientTest {
                 new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of())));
 
         assertThat(failure.httpStatus()).isEqualTo(201);
-        assertThat(failure).hasMessageStartingWith("The answer to the group upload could not be read as JSON")
-                .hasMessageEndingWith("{\"group_name\":\"g\",\"status\":\"REA");
+        assertThat(failure).hasMessageStartingWith("The answer to the group upload was cut short")
+                .hasMessageContaining("{\"group_name\":\"g\",\"status\":\"REA. ")
+                .hasMessageContaining("endpoint (-Ddli.endpoint)");
     }
 
     @Test

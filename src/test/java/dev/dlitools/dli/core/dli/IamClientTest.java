@@ -83,7 +83,7 @@ class IamClientTest {
                 () -> iam(SK).resolveProjectId("ap-southeast-1"));
 
         assertThat(failure.httpStatus()).isEqualTo(404);
-        assertThat(failure).hasMessageContaining("Check the IAM endpoint (iamEndpoint, -Ddli.iamEndpoint).");
+        assertThat(failure).hasMessageContaining("Check iamEndpoint (-Ddli.iamEndpoint).");
     }
 
     @Test
@@ -93,7 +93,9 @@ class IamClientTest {
         DliApiException failure = catchThrowableOfType(DliApiException.class,
                 () -> iam(SK).resolveProjectId("ap-southeast-1"));
 
-        assertThat(failure).hasMessageStartingWith("The answer to the IAM project query could not be read as JSON");
+        assertThat(failure).hasMessageStartingWith("The answer to the IAM project query is not JSON")
+                .hasMessageContaining("<html>login</html>")
+                .hasMessageContaining("Check that iamEndpoint (-Ddli.iamEndpoint) is the service's address");
     }
 
     @Test

@@ -208,7 +208,7 @@ class ObsUploaderTest {
                 () -> uploader(UploadOptions.defaults()).upload("no-such-bucket", items, UploadListener.NONE));
 
         assertThat(failure.errorCode()).isEqualTo("NoSuchBucket");
-        assertThat(failure).hasMessageContaining("'no-such-bucket'").hasMessageContaining("bucket setting");
+        assertThat(failure).hasMessageContaining("'no-such-bucket'").hasMessageContaining("bucket (-Ddli.obs.bucket)");
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.dlitools.dli.testsupport.FaultyS3Proxy;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -185,6 +186,37 @@ class GroupPublisherFaultsTest {
                 .containsExactlyInAnyOrder("partNumber=1", "partNumber=2", "partNumber=2", "partNumber=3");
         assertThat(log.lines()).anyMatch(line -> line.startsWith("OBS UploadPart '") && line.contains("part 2")
                 && line.contains("attempt 2/4"));
+    }
+
+    @Test
+    void fileDeletedWhileItIsUploadedFailsNamingItAndRegistersNoGroup() throws Exception {
+        Path large = file("etl-job-1.0.jar", (int) (11 * UploadOptions.MIB));
+        UploadOptions multipart = UploadOptions.defaults().withThreads(1)
+                .withMultipart(UploadOptions.MIN_PART_SIZE, UploadOptions.MIN_PART_SIZE);
+        // part 1 is held back long enough for the file to go before part 2 is read
+        faultyObs.delay("PUT", "partNumber=1&", Duration.ofSeconds(1), 1);
+        Thread deleter = new Thread(() -> {
+            while (faultyObs.requests().stream().noneMatch(request -> request.target().contains("partNumber=1&"))) {
+                Thread.onSpinWait();
+            }
+            try {
+                Files.delete(large);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        deleter.start();
+
+        ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
+                () -> new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
+                        .publish(plan(), uploader(multipart), dli(), waiter(), true));
+        deleter.join();
+
+        assertThat(large).doesNotExist();
+        assertThat(failure).hasMessageContaining("Upload of " + large)
+                .hasMessageContaining(large + " disappeared while being uploaded. Nothing was registered");
+        assertThat(standIns.emulator().uploadPostCount()).isZero();
+        assertThat(standIns.emulator().groups()).isEmpty();
     }
 
     @Test

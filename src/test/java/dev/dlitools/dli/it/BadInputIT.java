@@ -1,0 +1,213 @@
+package dev.dlitools.dli.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dlitools.dli.emulator.Fault;
+import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.testsupport.FaultyS3Proxy;
+import dev.dlitools.dli.testsupport.LocalStandIns;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bad-input catalogue of the README ("When the input is wrong"), one real {@code mvn deploy} per case at the
+ * default log level: the build fails with one error that names the setting to change, shows no stack trace, and
+ * leaves nothing uploaded and no group registered.
+ */
+class BadInputIT {
+
+    private static final String SECURITY_TOKEN = "temporary-token-for-bad-input-it";
+
+    private LocalStandIns standIns;
+    private FaultyS3Proxy faultyObs;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (faultyObs != null) {
+            faultyObs.close();
+        }
+        standIns.close();
+    }
+
+    @Test
+    void blankGroupName() {
+        assertRefused(deploy("blank-group", Map.of("dli.group", " ")),
+                "group (-Ddli.group)", "no package group name is set");
+    }
+
+    @Test
+    void tooLongGroupName() {
+        assertRefused(deploy("long-group", Map.of("dli.group", "g".repeat(65))),
+                "group (-Ddli.group)", "is 65 characters long", "1 to 64 characters");
+    }
+
+    @Test
+    void groupNameWithIllegalCharacters() {
+        assertRefused(deploy("illegal-group", Map.of("dli.group", "orders/job v2")),
+                "group (-Ddli.group)", "contains '/', ' '");
+    }
+
+    @Test
+    void unknownKind() {
+        assertRefused(deploy("unknown-kind", Map.of("dli.kind", "zip")), "kind (-Ddli.kind)", "'zip'");
+    }
+
+    @Test
+    void tagWithoutValue() {
+        assertRefused(deploy("malformed-tags", Map.of("dli.tags", "team")), "tags (-Ddli.tags)", "'team'");
+    }
+
+    @Test
+    void tooManyTags() {
+        String elevenTags = IntStream.rangeClosed(1, 11).mapToObj(i -> "t" + i + "=v").collect(Collectors.joining(","));
+        assertRefused(deploy("too-many-tags", Map.of("dli.tags", elevenTags)),
+                "tags (-Ddli.tags)", "11 tags are set", "At most 10 tags");
+    }
+
+    @Test
+    void missingBucket() throws IOException {
+        MavenBuild build = deploy("missing-bucket", Map.of());
+        // the example's pom names the bucket, and a pom setting wins over -D
+        Path pom = build.projectDir().resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<bucket>etl-jars</bucket>",
+                "<bucket>no-such-bucket</bucket>"));
+        assertRefused(build, "bucket (-Ddli.obs.bucket)", "'no-such-bucket' does not exist");
+    }
+
+    @Test
+    void bucketNotAllowed() {
+        standIns = LocalStandIns.start();
+        faultyObs = FaultyS3Proxy.start(standIns.obsEndpoint())
+                .answer(403, "AccessDenied", null, "/" + LocalStandIns.BUCKET, Integer.MAX_VALUE);
+        assertRefused(build("forbidden-bucket", Map.of("dli.obs.endpoint", faultyObs.endpoint().toString())),
+                "bucket (-Ddli.obs.bucket)", "AccessDenied");
+    }
+
+    @Test
+    void wrongAccessKey() {
+        standIns = LocalStandIns.start();
+        MavenBuild build = build("wrong-ak", Map.of()).env("HUAWEICLOUD_SDK_AK", "WRONGACCESSKEY000000");
+        assertRefused(build, "HUAWEICLOUD_SDK_AK", "WRON****");
+    }
+
+    @Test
+    void wrongSecretKey() {
+        standIns = LocalStandIns.start();
+        MavenBuild build = build("wrong-sk", Map.of()).env("HUAWEICLOUD_SDK_SK", "a-wrong-secret-key-0000");
+        BuildResult result = assertRefused(build, "HUAWEICLOUD_SDK_SK");
+        assertThat(result.log()).doesNotContain("a-wrong-secret-key-0000");
+    }
+
+    @Test
+    void expiredSecurityToken() {
+        standIns = LocalStandIns.builder().securityToken(SECURITY_TOKEN).start();
+        standIns.emulator().expireSecurityToken(SECURITY_TOKEN);
+        // without a project id, IAM is asked first, as it would be for any build that does not set one
+        BuildResult result = assertRefused(build("expired-token", Map.of("dli.projectId", "")),
+                "HUAWEICLOUD_SDK_SECURITY_TOKEN", "expired");
+        assertThat(result.log()).doesNotContain(SECURITY_TOKEN);
+    }
+
+    @Test
+    void missingProjectIdWithIamUnreachable() {
+        assertRefused(deploy("iam-unreachable", Map.of("dli.projectId", "", "dli.iamEndpoint", "http://127.0.0.1:1")),
+                "iamEndpoint (-Ddli.iamEndpoint)", "set the project id yourself (projectId, -Ddli.projectId)");
+    }
+
+    @Test
+    void endpointThatIsNotAUrl() {
+        assertRefused(deploy("not-a-url", Map.of("dli.endpoint", "dli at cn-north-4")),
+                "endpoint (-Ddli.endpoint)", "'dli at cn-north-4'");
+    }
+
+    @Test
+    void plainHttpEndpointOnAnotherMachine() {
+        assertRefused(deploy("insecure-endpoint", Map.of("dli.endpoint", "http://dli.example.com")),
+                "endpoint (-Ddli.endpoint)", "dli.allowInsecure");
+    }
+
+    @Test
+    void mainArtifactMissing() {
+        standIns = LocalStandIns.start();
+        MavenBuild build = MavenBuild.of("spark-job", "main-artifact-missing").args("dli:upload-group")
+                .args(arguments(Map.of()));
+        standIns.credentialVariables().forEach(build::env);
+        assertRefused(build, "orders-job:jar:1.0.0 has not been packaged", "mvn package dli:upload-group");
+    }
+
+    @Test
+    void identityServiceAnswersWithoutJson() {
+        standIns = LocalStandIns.start();
+        standIns.emulator().inject(Fault.respond(200).body("<html><body>Welcome to nginx!</body></html>")
+                .always().on("GET", "/v3/projects"));
+        assertRefused(build("iam-not-json", Map.of("dli.projectId", "")),
+                "The answer to the IAM project query is not JSON", "iamEndpoint (-Ddli.iamEndpoint)");
+    }
+
+    @Test
+    void truncatedAnswerToTheGroupUpload() {
+        standIns = LocalStandIns.start();
+        standIns.emulator().inject(Fault.respond(200).body("{\"group_name\":\"orders-job\",\"sta")
+                .always().on("POST", "/v2\\.0/[^/]+/resources"));
+        BuildResult result = build("truncated-upload-answer", Map.of("dli.retries", "1")).run();
+
+        assertFailedCleanly(result, "The answer to the group upload was cut short", "endpoint (-Ddli.endpoint)");
+        // the files went up before DLI was asked; the group was never registered
+        assertThat(standIns.emulator().groups()).isEmpty();
+    }
+
+    /** A {@code mvn deploy} of the example project against fresh stand-ins, with these settings changed. */
+    private MavenBuild deploy(String run, Map<String, String> changed) {
+        standIns = LocalStandIns.start();
+        return build(run, changed);
+    }
+
+    private MavenBuild build(String run, Map<String, String> changed) {
+        MavenBuild build = MavenBuild.of("spark-job", run)
+                .args("deploy", "-Dmaven.deploy.skip=true", "-Ddli.pollInterval=1")
+                .args(arguments(changed));
+        standIns.credentialVariables().forEach(build::env);
+        return build;
+    }
+
+    /** The stand-ins' arguments with {@code changed} properties replaced or added. */
+    private String[] arguments(Map<String, String> changed) {
+        List<String> kept = standIns.mavenArguments().stream()
+                .filter(argument -> !changed.containsKey(argument.substring(2, argument.indexOf('='))))
+                .toList();
+        return Stream.concat(kept.stream(),
+                        changed.entrySet().stream().map(setting -> "-D" + setting.getKey() + "=" + setting.getValue()))
+                .toArray(String[]::new);
+    }
+
+    private BuildResult assertRefused(MavenBuild build, String... expected) {
+        BuildResult result = build.run();
+        assertFailedCleanly(result, expected);
+        assertThat(standIns.s3Proxy().blobStore().list(LocalStandIns.BUCKET).contents()).as("objects uploaded").isEmpty();
+        assertThat(standIns.emulator().uploadPostCount()).as("group uploads").isZero();
+        assertThat(standIns.emulator().groups()).isEmpty();
+        return result;
+    }
+
+    private void assertFailedCleanly(BuildResult result, String... expected) {
+        assertThat(result.succeeded()).as(result.toString()).isFalse();
+        String log = result.log();
+        int start = log.indexOf("[ERROR] Failed to execute goal");
+        assertThat(start).as("goal failure in " + result).isNotNegative();
+        // the message runs from Maven's "Failed to execute goal" line to its help link
+        String failure = log.substring(start, log.indexOf("-> [Help 1]", start));
+        assertThat(failure).as(result.toString()).contains(expected);
+        assertThat(result.log()).as("stack trace").doesNotContain("\tat ").doesNotContain("Caused by:");
+        // Maven names the exception class only in its help link; our message never does
+        assertThat(failure).doesNotContainPattern("[A-Z]\\w*(Exception|Error)\\b");
+        assertThat(result.log()).doesNotContain(standIns.credentials().secretKey());
+    }
+}
