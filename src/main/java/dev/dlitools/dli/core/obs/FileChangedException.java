@@ -23,6 +23,10 @@ final class FileChangedException extends IOException {
                 + " bytes, now " + actualSize + ADVICE);
     }
 
+    static FileChangedException modified(Path file) {
+        return new FileChangedException("file " + file + " was modified while being uploaded" + ADVICE);
+    }
+
     static FileChangedException vanished(Path file, Throwable cause) {
         return new FileChangedException("file " + file + " disappeared while being uploaded" + ADVICE, cause);
     }

@@ -12,7 +12,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 
-/** Computes a {@link LocalDigest} in one sequential pass: MD5 per part and SHA-256 of the whole file together. */
+/**
+ * Computes a {@link LocalDigest} in one sequential pass (MD5 per part and SHA-256 of the whole file together), or
+ * its pieces apart, for an upload that hashes each part just before sending it.
+ */
 final class FileDigests {
 
     private static final int BUFFER_SIZE = 1024 * 1024;
@@ -21,35 +24,77 @@ final class FileDigests {
 
     static LocalDigest compute(Path file, PartLayout layout, BooleanSupplier cancelled) throws IOException {
         MessageDigest sha256 = newDigest("SHA-256");
-        MessageDigest md5 = newDigest("MD5");
         byte[][] partMd5s = new byte[layout.partCount()][];
-        ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1, Math.min(BUFFER_SIZE, layout.fileSize())));
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long position = 0;
+        try (FileChannel channel = open(file)) {
+            ByteBuffer buffer = buffer(layout.fileSize());
             for (int part = 0; part < partMd5s.length; part++) {
-                long partEnd = layout.offset(part) + layout.length(part);
-                while (position < partEnd) {
-                    if (cancelled.getAsBoolean()) {
-                        throw new InterruptedIOException("upload cancelled");
-                    }
-                    buffer.clear().limit((int) Math.min(buffer.capacity(), partEnd - position));
-                    int read = channel.read(buffer);
-                    if (read < 0) {
-                        throw FileChangedException.sizeChanged(file, layout.fileSize(), position);
-                    }
-                    sha256.update(buffer.array(), 0, read);
-                    md5.update(buffer.array(), 0, read);
-                    position += read;
-                }
+                MessageDigest md5 = newDigest("MD5");
+                digest(channel, file, layout.fileSize(), layout.offset(part), layout.length(part), buffer, cancelled,
+                        sha256, md5);
                 partMd5s[part] = md5.digest();
             }
-            if (channel.size() != layout.fileSize()) {
-                throw FileChangedException.sizeChanged(file, layout.fileSize(), channel.size());
-            }
+            requireSize(channel, file, layout.fileSize());
+        }
+        return new LocalDigest(hex(sha256.digest()), partMd5s, etag(partMd5s, layout.multipart()));
+    }
+
+    /** The hex SHA-256 of the whole file. */
+    static String sha256(Path file, long size, BooleanSupplier cancelled) throws IOException {
+        MessageDigest sha256 = newDigest("SHA-256");
+        try (FileChannel channel = open(file)) {
+            digest(channel, file, size, 0, size, buffer(size), cancelled, sha256);
+            requireSize(channel, file, size);
+        }
+        return hex(sha256.digest());
+    }
+
+    /** The MD5 of one part, read just before the part is sent. */
+    static byte[] partMd5(Path file, PartLayout layout, int part, BooleanSupplier cancelled) throws IOException {
+        MessageDigest md5 = newDigest("MD5");
+        try (FileChannel channel = open(file)) {
+            digest(channel, file, layout.fileSize(), layout.offset(part), layout.length(part),
+                    buffer(layout.length(part)), cancelled, md5);
+        }
+        return md5.digest();
+    }
+
+    private static FileChannel open(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw FileChangedException.vanished(file, e);
         }
-        return new LocalDigest(hex(sha256.digest()), partMd5s, etag(partMd5s, layout.multipart()));
+    }
+
+    private static ByteBuffer buffer(long bytesToRead) {
+        return ByteBuffer.allocate((int) Math.max(1, Math.min(BUFFER_SIZE, bytesToRead)));
+    }
+
+    /** Feeds bytes {@code from} to {@code from + length} of the file to every digest. */
+    private static void digest(FileChannel channel, Path file, long fileSize, long from, long length,
+            ByteBuffer buffer, BooleanSupplier cancelled, MessageDigest... digests) throws IOException {
+        long position = from;
+        long end = from + length;
+        while (position < end) {
+            if (cancelled.getAsBoolean()) {
+                throw new InterruptedIOException("upload cancelled");
+            }
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                throw FileChangedException.sizeChanged(file, fileSize, position);
+            }
+            for (MessageDigest digest : digests) {
+                digest.update(buffer.array(), 0, read);
+            }
+            position += read;
+        }
+    }
+
+    private static void requireSize(FileChannel channel, Path file, long size) throws IOException {
+        if (channel.size() != size) {
+            throw FileChangedException.sizeChanged(file, size, channel.size());
+        }
     }
 
     /** S3/OBS ETags: hex MD5 of a single PUT; {@code hex(md5(md5(part1) .. md5(partN)))-N} of a multipart upload. */

@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,10 +38,11 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  *
  * <p>Per file, one sequential read computes the SHA-256 (stored as {@code sha256} user metadata) and the MD5s that
  * give the ETag OBS would report for the file: hex MD5 for a single PUT, {@code md5-of-part-md5s-N} for a multipart
- * upload with the configured part size. Every file is hashed, even when its size alone shows it changed, because
- * the SHA-256 must be sent with the upload's first request; the MD5s double as Content-MD5 headers, so OBS also
- * refuses bytes that differ from what was hashed. Meanwhile one ListObjectsV2 listing per key folder (usually one)
- * finds what the bucket holds; an object with the same size and ETag is left alone.
+ * upload with the configured part size. The MD5s double as Content-MD5 headers, so OBS also refuses bytes that
+ * differ from what was hashed. Meanwhile one ListObjectsV2 listing per key folder (usually one) finds what the
+ * bucket holds; an object with the same size and ETag is left alone. A multipart file with no object of its size
+ * in the bucket is not compared, so it skips that read: after its SHA-256, each part is hashed just before it is
+ * sent, in parallel.
  *
  * <p>Files go largest first so the large ones do not trail at the end; the parts of a multipart file are shared
  * between the file's own thread and idle pool threads. After the first failure nothing new starts, running
@@ -136,6 +138,12 @@ public final class ObsUploader {
     }
 
     private record PlannedFile(int index, UploadItem item, long size, FileTime modified, PartLayout layout) {}
+
+    /** The MD5 of a part, known beforehand or read when the part is about to be sent. */
+    @FunctionalInterface
+    private interface PartMd5 {
+        byte[] of(int partIndex) throws IOException;
+    }
 
     /** One {@link #upload} call: its pool and its failure state. */
     private final class Run {
@@ -251,6 +259,9 @@ public final class ObsUploader {
                     listener.fileUnchanged(result);
                     return result;
                 }
+                if (file.layout().multipart() && !sameSize(remoteIndex.join().get(file.item().key()), file)) {
+                    return uploadUnseen(file, started);
+                }
                 LocalDigest digest = FileDigests.compute(file.item().file(), file.layout(), () -> cancelled);
                 digests.remember(file.item().file(), file.size(), file.modified(), file.layout(), digest);
                 RemoteObject remote = remoteIndex.join().get(file.item().key());
@@ -261,21 +272,51 @@ public final class ObsUploader {
                 }
                 checkNotCancelled();
                 listener.fileStarted(file.item(), file.size());
-                String etag = file.layout().multipart() ? uploadMultipart(file, digest) : uploadSingle(file, digest);
-                if (!etag.equals(digest.etag())) {
-                    log.warn("OBS reported ETag " + etag + " for '" + file.item().key() + "' where " + digest.etag()
-                            + " was expected (server-side encryption?): the next run will upload it again");
-                }
-                UploadResult result = result(file, digest, etag, UploadOutcome.UPLOADED, started);
-                listener.fileUploaded(result);
-                return result;
+                String etag = file.layout().multipart()
+                        ? uploadMultipart(file, digest.sha256Hex(), index -> digest.partMd5s()[index])
+                        : uploadSingle(file, digest);
+                return uploaded(file, digest, etag, started);
             } catch (Throwable e) {
                 throw recordFailure(e, file);
             }
         }
 
+        /**
+         * A large file the bucket cannot hold (no object of its size): its content needs no comparing, so instead
+         * of reading it for all part MD5s before the first byte goes out, each part is hashed just before it is
+         * sent, on whichever thread sends it. Only the SHA-256 (the object's metadata) is read up front.
+         */
+        private UploadResult uploadUnseen(PlannedFile file, long started) throws Exception {
+            listener.fileStarted(file.item(), file.size());
+            String sha256 = FileDigests.sha256(file.item().file(), file.size(), () -> cancelled);
+            byte[][] partMd5s = new byte[file.layout().partCount()][];
+            String etag = uploadMultipart(file, sha256, index -> partMd5s[index] =
+                    FileDigests.partMd5(file.item().file(), file.layout(), index, () -> cancelled));
+            // the SHA-256 and the parts were read apart: a file rewritten in between must not be reported as sent
+            if (!Files.getLastModifiedTime(file.item().file()).equals(file.modified())) {
+                throw FileChangedException.modified(file.item().file());
+            }
+            LocalDigest digest = new LocalDigest(sha256, partMd5s, FileDigests.etag(partMd5s, true));
+            digests.remember(file.item().file(), file.size(), file.modified(), file.layout(), digest);
+            return uploaded(file, digest, etag, started);
+        }
+
+        private UploadResult uploaded(PlannedFile file, LocalDigest digest, String etag, long started) {
+            if (!etag.equals(digest.etag())) {
+                log.warn("OBS reported ETag " + etag + " for '" + file.item().key() + "' where " + digest.etag()
+                        + " was expected (server-side encryption?): the next run will upload it again");
+            }
+            UploadResult result = result(file, digest, etag, UploadOutcome.UPLOADED, started);
+            listener.fileUploaded(result);
+            return result;
+        }
+
         private static boolean isStored(RemoteObject remote, PlannedFile file, String etag) {
-            return remote != null && remote.size() == file.size() && remote.etag().equals(etag);
+            return sameSize(remote, file) && remote.etag().equals(etag);
+        }
+
+        private static boolean sameSize(RemoteObject remote, PlannedFile file) {
+            return remote != null && remote.size() == file.size();
         }
 
         private UploadResult result(PlannedFile file, LocalDigest digest, String etag, UploadOutcome outcome,
@@ -296,13 +337,13 @@ public final class ObsUploader {
             }
         }
 
-        private String uploadMultipart(PlannedFile file, LocalDigest digest) throws Exception {
+        private String uploadMultipart(PlannedFile file, String sha256, PartMd5 partMd5) throws Exception {
             String key = file.item().key();
             String uploadId = s3.createMultipartUpload(request -> request
                     .bucket(bucket)
                     .key(key)
                     .contentType(CONTENT_TYPE)
-                    .metadata(Map.of(SHA256_METADATA, digest.sha256Hex()))).uploadId();
+                    .metadata(Map.of(SHA256_METADATA, sha256))).uploadId();
             try {
                 int partCount = file.layout().partCount();
                 CompletedPart[] completed = new CompletedPart[partCount];
@@ -312,7 +353,7 @@ public final class ObsUploader {
                     while ((index = scheduler.take(cancelled)) >= 0) {
                         Throwable error = null;
                         try {
-                            completed[index] = uploadPart(file, digest, uploadId, index);
+                            completed[index] = uploadPart(file, partMd5, uploadId, index);
                         } catch (Throwable e) {
                             error = e;
                         } finally {
@@ -340,9 +381,10 @@ public final class ObsUploader {
             }
         }
 
-        private CompletedPart uploadPart(PlannedFile file, LocalDigest digest, String uploadId, int index)
+        private CompletedPart uploadPart(PlannedFile file, PartMd5 partMd5, String uploadId, int index)
                 throws IOException {
             long length = file.layout().length(index);
+            String contentMd5 = Base64.getEncoder().encodeToString(partMd5.of(index));
             try (FileSlice body = new FileSlice(file.item().file(), file.size(), file.layout().offset(index), length,
                     () -> cancelled)) {
                 String etag = s3.uploadPart(request -> request
@@ -351,7 +393,7 @@ public final class ObsUploader {
                                 .uploadId(uploadId)
                                 .partNumber(index + 1)
                                 .contentLength(length)
-                                .contentMD5(digest.contentMd5(index)),
+                                .contentMD5(contentMd5),
                         RequestBody.fromContentProvider(body, length, CONTENT_TYPE)).eTag();
                 return CompletedPart.builder().partNumber(index + 1).eTag(etag).build();
             }

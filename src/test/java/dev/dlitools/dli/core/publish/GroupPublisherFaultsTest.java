@@ -195,17 +195,7 @@ class GroupPublisherFaultsTest {
                 .withMultipart(UploadOptions.MIN_PART_SIZE, UploadOptions.MIN_PART_SIZE);
         // part 1 is held back long enough for the file to go before part 2 is read
         faultyObs.delay("PUT", "partNumber=1&", Duration.ofSeconds(1), 1);
-        Thread deleter = new Thread(() -> {
-            while (faultyObs.requests().stream().noneMatch(request -> request.target().contains("partNumber=1&"))) {
-                Thread.onSpinWait();
-            }
-            try {
-                Files.delete(large);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        deleter.start();
+        Thread deleter = whenPartOneIsSent(() -> Files.delete(large));
 
         ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
                 () -> new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
@@ -217,6 +207,44 @@ class GroupPublisherFaultsTest {
                 .hasMessageContaining(large + " disappeared while being uploaded. Nothing was registered");
         assertThat(standIns.emulator().uploadPostCount()).isZero();
         assertThat(standIns.emulator().groups()).isEmpty();
+    }
+
+    @Test
+    void fileRewrittenWhileItsPartsAreSentFailsNamingItAndRegistersNoGroup() throws Exception {
+        Path large = file("etl-job-1.0.jar", (int) (11 * UploadOptions.MIB));
+        UploadOptions multipart = UploadOptions.defaults().withThreads(1)
+                .withMultipart(UploadOptions.MIN_PART_SIZE, UploadOptions.MIN_PART_SIZE);
+        faultyObs.delay("PUT", "partNumber=1&", Duration.ofSeconds(1), 1);
+        // a rewrite with the same bytes: only the modification time tells that the SHA-256 read may be stale
+        Thread rewriter = whenPartOneIsSent(() -> Files.write(large, Files.readAllBytes(large)));
+
+        ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
+                () -> new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
+                        .publish(plan(), uploader(multipart), dli(), waiter(), true));
+        rewriter.join();
+
+        assertThat(failure).hasMessageContaining(large + " was modified while being uploaded. Nothing was registered");
+        assertThat(standIns.emulator().uploadPostCount()).isZero();
+    }
+
+    /** Starts a thread that runs {@code action} once OBS has seen the first part of a multipart upload. */
+    private Thread whenPartOneIsSent(FileAction action) {
+        Thread thread = new Thread(() -> {
+            while (faultyObs.requests().stream().noneMatch(request -> request.target().contains("partNumber=1&"))) {
+                Thread.onSpinWait();
+            }
+            try {
+                action.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    private interface FileAction {
+        void run() throws IOException;
     }
 
     @Test
