@@ -9,16 +9,19 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 results = json.load(open(sys.argv[1]))
 workloads = [w for w in ("W1", "W2", "W3") if w in results["workloads"]]
-tools = ["ours", "aws", "rclone", "naive", "ceiling"]
+# the tools this run measured (a run may leave some out with --tools)
+tools = [t for t in ("ours", "aws", "rclone", "naive", "ceiling")
+         if all(t in results["workloads"][w]["tools"] for w in workloads)]
+colors = {"ours": "#2a7ab0", "aws": "#e08a2c", "rclone": "#7a9a3a", "naive": "#999999", "ceiling": "#cccccc"}
 labels = {"ours": "dli-maven-plugin", "aws": "aws s3 sync", "rclone": "rclone copy --checksum",
           "naive": "sequential PutObject", "ceiling": "ceiling (parallel raw PUTs)"}
 
-fig, axes = plt.subplots(1, len(workloads), figsize=(4.2 * len(workloads), 4.2))
-for axis, workload in zip(axes, workloads):
+fig, axes = plt.subplots(1, len(workloads), figsize=(4.2 * len(workloads), 4.2), squeeze=False)
+for axis, workload in zip(axes[0], workloads):
     node = results["workloads"][workload]
     medians = [node["tools"][tool]["median"] for tool in tools]
     bars = axis.bar(range(len(tools)), medians,
-                    color=["#2a7ab0", "#e08a2c", "#7a9a3a", "#999999", "#cccccc"])
+                    color=[colors[tool] for tool in tools])
     for bar, value in zip(bars, medians):
         axis.annotate(f"{value:.2f}", (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                       ha="center", va="bottom", fontsize=8)

@@ -73,8 +73,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>The S3Proxy serves HTTPS with a throw-away certificate, because OBS is HTTPS only, and over plain HTTP the
  * AWS SDK signs (hashes) every payload, work that never happens against OBS; {@code --http} measures that case.
  *
- * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--quick] [--runs=N] [--no-maven] [--http] [--threads=N]
- * [--tools=ours,aws,...] [--workloads=W1,W2,W3,W4]}; the last two narrow a run down while profiling.
+ * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--quick] [--runs=N] [--no-maven] [--http]
+ * [--threads=N] [--multipartThresholdMib=N] [--tools=ours,aws,...] [--workloads=W1,W2,W3,W4]}; the last four try
+ * other settings or narrow a run down while profiling.
  */
 public final class Benchmark {
 
@@ -95,6 +96,8 @@ public final class Benchmark {
     private final boolean https;
     /** Our upload threads: the plugin's default unless {@code --threads} tries another. */
     private final int threads;
+    /** Our multipart threshold: the plugin's default unless {@code --multipartThresholdMib} tries another. */
+    private final long multipartThreshold;
     private final List<String> tools;
     private final List<String> workloads;
     private final Path out;
@@ -118,6 +121,9 @@ public final class Benchmark {
         maven = !options.containsKey("no-maven");
         https = !options.containsKey("http");
         threads = Integer.parseInt(options.getOrDefault("threads", String.valueOf(UploadOptions.DEFAULT_THREADS)));
+        multipartThreshold = options.containsKey("multipartThresholdMib")
+                ? Long.parseLong(options.get("multipartThresholdMib")) * MIB
+                : UploadOptions.DEFAULT_MULTIPART_THRESHOLD;
         tools = List.of(options.getOrDefault("tools", "ours,aws,rclone,naive,ceiling").split(","));
         workloads = List.of(options.getOrDefault("workloads", "W1,W2,W3,W4").split(","));
         out = root.resolve("target/bench");
@@ -153,6 +159,7 @@ public final class Benchmark {
         results.put("runs", runs);
         results.put("protocol", https ? "https" : "http");
         results.put("ourThreads", threads);
+        results.put("ourMultipartThresholdMib", multipartThreshold / MIB);
         results.set("machine", machine());
 
         Workload w1 = generateDependencies(quick ? 30 : 150, (quick ? 40 : 250) * MIB);
@@ -421,6 +428,7 @@ public final class Benchmark {
         try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
             // the digest cache the goal keeps in target/
             ObsUploader uploader = new ObsUploader(s3, settings, UploadOptions.defaults().withThreads(threads)
+                    .withMultipart(multipartThreshold, UploadOptions.DEFAULT_PART_SIZE)
                     .withDigestCache(out.resolve("dli-digests.txt")), BuildLog.SILENT);
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(1), Duration.ofSeconds(300),
                     Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), BuildLog.SILENT);
