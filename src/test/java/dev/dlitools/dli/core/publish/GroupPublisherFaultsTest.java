@@ -190,41 +190,40 @@ class GroupPublisherFaultsTest {
 
     @Test
     void fileDeletedWhileItIsUploadedFailsNamingItAndRegistersNoGroup() throws Exception {
-        Path large = file("etl-job-1.0.jar", (int) (11 * UploadOptions.MIB));
-        UploadOptions multipart = UploadOptions.defaults().withThreads(1)
-                .withMultipart(UploadOptions.MIN_PART_SIZE, UploadOptions.MIN_PART_SIZE);
-        // part 1 is held back long enough for the file to go before part 2 is read
-        faultyObs.delay("PUT", "partNumber=1&", Duration.ofSeconds(1), 1);
-        Thread deleter = whenPartOneIsSent(() -> Files.delete(large));
+        ObsUploadException failure = publishWhilePartOneIsHeldBack(() -> Files.delete(mainJar));
 
-        ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
-                () -> new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
-                        .publish(plan(), uploader(multipart), dli(), waiter(), true));
-        deleter.join();
-
-        assertThat(large).doesNotExist();
-        assertThat(failure).hasMessageContaining("Upload of " + large)
-                .hasMessageContaining(large + " disappeared while being uploaded. Nothing was registered");
+        assertThat(mainJar).doesNotExist();
+        assertThat(failure).hasMessageContaining("Upload of " + mainJar)
+                .hasMessageContaining(mainJar + " disappeared while being uploaded. Nothing was registered");
         assertThat(standIns.emulator().uploadPostCount()).isZero();
         assertThat(standIns.emulator().groups()).isEmpty();
     }
 
     @Test
     void fileRewrittenWhileItsPartsAreSentFailsNamingItAndRegistersNoGroup() throws Exception {
-        Path large = file("etl-job-1.0.jar", (int) (11 * UploadOptions.MIB));
+        // a rewrite with the same bytes: only the modification time tells that the SHA-256 read may be stale
+        ObsUploadException failure =
+                publishWhilePartOneIsHeldBack(() -> Files.write(mainJar, Files.readAllBytes(mainJar)));
+
+        assertThat(failure).hasMessageContaining(mainJar + " was modified while being uploaded. Nothing was registered");
+        assertThat(standIns.emulator().uploadPostCount()).isZero();
+    }
+
+    /**
+     * Publishes an 11 MiB main jar in three parts, one at a time, and runs {@code action} on it while OBS holds part
+     * 1 back, so the action happens before part 2 is read.
+     */
+    private ObsUploadException publishWhilePartOneIsHeldBack(FileAction action) throws Exception {
+        mainJar = file("etl-job-1.0.jar", (int) (11 * UploadOptions.MIB));
         UploadOptions multipart = UploadOptions.defaults().withThreads(1)
                 .withMultipart(UploadOptions.MIN_PART_SIZE, UploadOptions.MIN_PART_SIZE);
         faultyObs.delay("PUT", "partNumber=1&", Duration.ofSeconds(1), 1);
-        // a rewrite with the same bytes: only the modification time tells that the SHA-256 read may be stale
-        Thread rewriter = whenPartOneIsSent(() -> Files.write(large, Files.readAllBytes(large)));
-
+        Thread actor = whenPartOneIsSent(action);
         ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
                 () -> new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
                         .publish(plan(), uploader(multipart), dli(), waiter(), true));
-        rewriter.join();
-
-        assertThat(failure).hasMessageContaining(large + " was modified while being uploaded. Nothing was registered");
-        assertThat(standIns.emulator().uploadPostCount()).isZero();
+        actor.join();
+        return failure;
     }
 
     /** Starts a thread that runs {@code action} once OBS has seen the first part of a multipart upload. */
