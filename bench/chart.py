@@ -9,6 +9,9 @@ import matplotlib.pyplot as plt  # noqa: E402
 
 results = json.load(open(sys.argv[1]))
 workloads = [w for w in ("W1", "W2", "W3") if w in results["workloads"]]
+if not workloads:
+    print("No upload workload in this run: no chart")
+    sys.exit(0)
 # the tools this run measured (a run may leave some out with --tools)
 tools = [t for t in ("ours", "aws", "rclone", "naive", "ceiling")
          if all(t in results["workloads"][w]["tools"] for w in workloads)]

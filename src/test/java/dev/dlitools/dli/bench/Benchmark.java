@@ -54,6 +54,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -663,7 +664,9 @@ public final class Benchmark {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
         environment.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
-        environment.put("MAVEN_OPTS", String.join(" ", trustOptions()));
+        // BENCH_MAVEN_OPTS adds JVM options to the timed builds, e.g. a JFR recording to find their start-up cost
+        environment.put("MAVEN_OPTS", String.join(" ", trustOptions()) + " "
+                + Objects.requireNonNullElse(System.getenv("BENCH_MAVEN_OPTS"), ""));
         command(command, environment, logs.resolve("mvn-" + goal.replace(':', '-') + ".log"));
     }
 
