@@ -2,14 +2,11 @@ package dev.dlitools.dli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlitools.dli.core.auth.Credentials;
-import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.GroupView;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code dli:describe} and {@code dli:delete-group} in real Maven builds against the DLI emulator. */
 class GroupGoalsIT {
@@ -19,23 +16,14 @@ class GroupGoalsIT {
     private static final String PROJECT = "p-group-goals-it";
     /** The artifactId of src/it/list-in-project, the group name both goals default to there. */
     private static final String GROUP = "list-in-project";
-    private static DliEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region("cn-north-4").start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorProject dli = new EmulatorProject(AK, SK, PROJECT);
 
     @Test
     void describesTheProjectsGroupThenDeletesItWhenConfirmed() {
         register(GROUP, "orders-job-1.0.jar", "jackson-databind-2.17.2.jar");
         register("another-group", "billing-job-2.0.jar");
-        GroupView seeded = emulator.group(GROUP).orElseThrow();
+        GroupView seeded = dli.emulator().group(GROUP).orElseThrow();
 
         BuildResult result = build("group-goals-confirmed")
                 .args("dli:describe", "dli:delete-group")
@@ -49,8 +37,8 @@ class GroupGoalsIT {
                 .containsPattern("\\[INFO] orders-job-1.0.jar +jar +READY +"
                         + seeded.packages().get(0).underlyingName())
                 .contains("[INFO] Deleted package group 'list-in-project' (2 package(s))");
-        assertThat(emulator.group(GROUP)).isEmpty();
-        assertThat(emulator.group("another-group")).isPresent();
+        assertThat(dli.emulator().group(GROUP)).isEmpty();
+        assertThat(dli.emulator().group("another-group")).isPresent();
     }
 
     @Test
@@ -67,19 +55,15 @@ class GroupGoalsIT {
                 .contains("dli:delete-group deletes every package of group 'keep-me' and cannot be undone. "
                         + "Confirm with -Ddli.confirm=true (confirm).")
                 .doesNotContain("\tat dev.dlitools");
-        assertThat(emulator.group("keep-me")).isPresent();
-        assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+        assertThat(dli.emulator().group("keep-me")).isPresent();
+        assertThat(dli.emulator().requests()).noneMatch(request -> request.method().equals("DELETE"));
     }
 
     private static MavenBuild build(String run) {
-        return MavenBuild.of("list-in-project", run)
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", PROJECT)
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK);
+        return dli.pointAt(MavenBuild.of("list-in-project", run));
     }
 
     private static void register(String group, String... files) {
-        EmulatorGroups.register(emulator, Credentials.of(AK, SK), PROJECT, group, List.of(), files);
+        dli.register(group, List.of(), files);
     }
 }

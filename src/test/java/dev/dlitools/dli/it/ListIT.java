@@ -3,17 +3,14 @@ package dev.dlitools.dli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.Tag;
-import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 
 /** {@code dli:list} in real Maven builds against the DLI emulator. */
@@ -22,17 +19,8 @@ class ListIT {
     private static final String AK = "LISTITACCESSKEY";
     private static final String SK = "list-it-secret-key-0123456789";
     private static final String PROJECT = "p-list-it";
-    private static DliEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region("cn-north-4").start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorProject dli = new EmulatorProject(AK, SK, PROJECT);
 
     @Test
     void emptyProjectSaysSoInOneLine() {
@@ -70,14 +58,10 @@ class ListIT {
     void listsWithoutAProject() {
         register("no-project-group", "dev", "job.jar");
 
-        BuildResult result = MavenBuild.withoutProject("list-no-project")
-                .args(MavenBuild.PLUGIN + ":list")
-                .property("dli.region", "cn-north-4")
-                .property("dli.projectId", PROJECT)
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.group", "no-project-group")
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK)
+        BuildResult result = dli.pointAt(MavenBuild.withoutProject("list-no-project")
+                        .args(MavenBuild.PLUGIN + ":list")
+                        .property("dli.region", "cn-north-4")
+                        .property("dli.group", "no-project-group"))
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
@@ -125,8 +109,8 @@ class ListIT {
     void projectIdIsResolvedThroughIam() {
         BuildResult result = MavenBuild.of("list-in-project", "list-iam")
                 .args("dli:list")
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.iamEndpoint", emulator.endpoint())
+                .property("dli.endpoint", dli.emulator().endpoint())
+                .property("dli.iamEndpoint", dli.emulator().endpoint())
                 .env("HUAWEICLOUD_SDK_AK", AK)
                 .env("HUAWEICLOUD_SDK_SK", SK)
                 .run();
@@ -140,13 +124,7 @@ class ListIT {
     void listsInAProjectWhosePluginConfigurationIsForUploadGroup() {
         register("etl-untagged-by-pom", "prod", "untagged-1.0.jar");
 
-        BuildResult result = MavenBuild.of("spark-job", "list-in-spark-job")
-                .args("dli:list")
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", PROJECT)
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK)
-                .run();
+        BuildResult result = dli.pointAt(MavenBuild.of("spark-job", "list-in-spark-job").args("dli:list")).run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
         // the pom's <group>, <kind> and <tags> describe what to publish; they do not filter the listing
@@ -155,16 +133,11 @@ class ListIT {
 
     /** A list build in the example project, with the emulator's endpoint and project and env credentials. */
     private static MavenBuild list(String run, String groupPattern) {
-        MavenBuild build = MavenBuild.of("list-in-project", run)
-                .args("dli:list")
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", PROJECT)
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK);
+        MavenBuild build = dli.pointAt(MavenBuild.of("list-in-project", run).args("dli:list"));
         return groupPattern == null ? build : build.property("dli.group", groupPattern);
     }
 
     private static void register(String group, String env, String... files) {
-        EmulatorGroups.register(emulator, Credentials.of(AK, SK), PROJECT, group, List.of(new Tag("env", env)), files);
+        dli.register(group, List.of(new Tag("env", env)), files);
     }
 }

@@ -2,13 +2,10 @@ package dev.dlitools.dli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlitools.dli.core.auth.Credentials;
-import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The plugin loads and runs on Maven 4 (the distribution the build fetched from Maven Central), not only 3.9. */
 class Maven4IT {
@@ -16,29 +13,16 @@ class Maven4IT {
     private static final String AK = "MAVEN4ITACCESSKEY";
     private static final String SK = "maven4-it-secret-key";
     private static final String PROJECT = "p-maven4-it";
-    private static DliEmulator emulator;
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region("cn-north-4").start();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    static final EmulatorProject dli = new EmulatorProject(AK, SK, PROJECT);
 
     @Test
     void listRunsOnMaven4WithoutWarningsAboutThePlugin() {
-        EmulatorGroups.register(emulator, Credentials.of(AK, SK), PROJECT, "on-maven-4", List.of(), "job-4.jar");
+        dli.register("on-maven-4", List.of(), "job-4.jar");
 
-        BuildResult result = MavenBuild.of("list-in-project", "maven4-list")
-                .mavenHome(MavenBuild.MAVEN4_HOME)
-                .args("-V", "dli:list")
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", PROJECT)
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK)
+        BuildResult result = dli.pointAt(MavenBuild.of("list-in-project", "maven4-list")
+                        .mavenHome(MavenBuild.MAVEN4_HOME)
+                        .args("-V", "dli:list"))
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
@@ -49,19 +33,15 @@ class Maven4IT {
 
     @Test
     void uploadGroupDryRunPlansOnMaven4() {
-        BuildResult result = MavenBuild.of("spark-job", "maven4-dry-run")
-                .mavenHome(MavenBuild.MAVEN4_HOME)
-                .args("package", "dli:upload-group")
-                .property("dli.dryRun", true)
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", PROJECT)
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK)
+        BuildResult result = dli.pointAt(MavenBuild.of("spark-job", "maven4-dry-run")
+                        .mavenHome(MavenBuild.MAVEN4_HOME)
+                        .args("package", "dli:upload-group")
+                        .property("dli.dryRun", true))
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
         assertThat(result.log()).contains("Dry run: nothing is uploaded or registered.", "\"group\" : \"orders-job\"")
                 .doesNotContainPattern("(?i)\\[WARN(ING)?].*dli-maven-plugin");
-        assertThat(emulator.group("orders-job")).isEmpty();
+        assertThat(dli.emulator().group("orders-job")).isEmpty();
     }
 }
