@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -201,6 +202,16 @@ abstract class AbstractDliMojo extends AbstractMojo {
             log.info("http:// endpoints through " + proxies.forHttp());
         }
         return proxies;
+    }
+
+    /** Whether a report goal's {@code format (-Ddli.format)} asks for JSON rather than a table. */
+    static boolean isJson(String format) {
+        return switch (format == null ? "table" : format.trim().toLowerCase(Locale.ROOT)) {
+            case "table" -> false;
+            case "json" -> true;
+            default -> throw new DliPluginException("format (-Ddli.format) is '" + format
+                    + "'; it takes table or json.");
+        };
     }
 
     /** Writes a goal's report to {@code outputFile (-Ddli.outputFile)}, creating its folder. */

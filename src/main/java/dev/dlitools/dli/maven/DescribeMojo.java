@@ -9,7 +9,6 @@ import dev.dlitools.dli.core.report.GroupReport;
 import java.io.File;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -47,12 +46,7 @@ public class DescribeMojo extends AbstractGroupMojo {
 
     @Override
     void run(BuildLog log) {
-        boolean json = switch (format == null ? "table" : format.trim().toLowerCase(Locale.ROOT)) {
-            case "table" -> false;
-            case "json" -> true;
-            default -> throw new DliPluginException("format (-Ddli.format) is '" + format
-                    + "'; it takes table or json.");
-        };
+        boolean json = isJson(format);
         String groupName = groupName("dli:describe");
         requireOnline("dli:describe");
         DliClient client = connection(log).open(log);

@@ -1,14 +1,12 @@
 package dev.dlitools.dli.maven;
 
 import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliPluginException;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.ResourceList;
 import dev.dlitools.dli.core.report.ResourceListReport;
 import java.io.File;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -94,12 +92,7 @@ public class ListMojo extends AbstractDliMojo {
             log.info("Skipping dli:list (dli.skip)");
             return;
         }
-        boolean json = switch (format == null ? "table" : format.trim().toLowerCase(Locale.ROOT)) {
-            case "table" -> false;
-            case "json" -> true;
-            default -> throw new DliPluginException("format (-Ddli.format) is '" + format
-                    + "'; it takes table or json.");
-        };
+        boolean json = isJson(format);
         requireOnline("dli:list");
         DliClient client = connection(log).open(log);
         ResourceList list = client.listResources(kindFilter, tagFilter);

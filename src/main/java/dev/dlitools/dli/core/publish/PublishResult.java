@@ -30,9 +30,14 @@ public record PublishResult(
         List<PublishedFile> files,
         UploadGroupRequest request) {
 
+    /** The files this run sent; the others were already in the bucket unchanged. */
+    public List<PublishedFile> uploadedFiles() {
+        return files.stream().filter(file -> "uploaded".equals(file.outcome())).toList();
+    }
+
     /** The result in one line, the only one a quiet build ({@code -q}) shows. */
     public String summaryLine() {
-        long uploaded = files.stream().filter(file -> "uploaded".equals(file.outcome())).count();
+        int uploaded = uploadedFiles().size();
         String counts = files.size() + " files (" + uploaded + " uploaded, " + (files.size() - uploaded)
                 + " unchanged)";
         return registered

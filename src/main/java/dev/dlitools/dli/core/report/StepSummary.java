@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
  * A published group as Markdown, for the job summary of a CI run (GitHub Actions shows the file named by
@@ -36,20 +37,16 @@ public final class StepSummary {
         md.append("| Result file | `").append(resultFile).append("` |\n\n");
 
         md.append("| File | Size | Outcome | Status |\n|---|---:|---|---|\n");
-        long uploadedBytes = 0;
-        int uploaded = 0;
         for (PublishedFile file : result.files()) {
             md.append("| `").append(cell(file.fileName())).append("` | ")
                     .append(LogUploadReporter.formatSize(file.size())).append(" | ")
                     .append(file.outcome()).append(" | ")
                     .append(file.status() == null ? "" : file.status()).append(" |\n");
-            if ("uploaded".equals(file.outcome())) {
-                uploaded++;
-                uploadedBytes += file.size();
-            }
         }
-        md.append('\n').append(uploaded).append(" uploaded (").append(LogUploadReporter.formatSize(uploadedBytes))
-                .append("), ").append(result.files().size() - uploaded).append(" unchanged.\n\n");
+        List<PublishedFile> uploaded = result.uploadedFiles();
+        long uploadedBytes = uploaded.stream().mapToLong(PublishedFile::size).sum();
+        md.append('\n').append(uploaded.size()).append(" uploaded (")
+                .append(LogUploadReporter.formatSize(uploadedBytes)).append("), ").append(result.files().size() - uploaded.size()).append(" unchanged.\n\n");
         return md.toString();
     }
 
