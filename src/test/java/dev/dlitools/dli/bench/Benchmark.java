@@ -75,8 +75,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * AWS SDK signs (hashes) every payload, work that never happens against OBS; {@code --http} measures that case.
  *
  * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--quick] [--runs=N] [--no-maven] [--http]
- * [--threads=N] [--multipartThresholdMib=N] [--tools=ours,aws,...] [--workloads=W1,W2,W3,W4]}; the last four try
- * other settings or narrow a run down while profiling.
+ * [--threads=N] [--multipartThresholdMib=N] [--tools=ours,aws,...] [--workloads=W1,W2,W3,W4]
+ * [--steps=validate,help:help,...]}; the last five try other settings or narrow a run down while profiling.
  */
 public final class Benchmark {
 
@@ -88,6 +88,14 @@ public final class Benchmark {
     private static final int CEILING_CONCURRENCY = 16;
     private static final long CEILING_PIECE = 8 * MIB;
     private static final String TLS_PASSWORD = "bench-only";
+    /**
+     * The whole-build steps: {@code help:help} is the issue's no-op baseline for {@code dli:list} (Maven plus loading
+     * a small plugin), {@code dli:help} is Maven plus loading ours.
+     */
+    private static final List<String> MAVEN_STEPS =
+            List.of("validate", "help:help", "dli:help", "list", "package", "upload-cold", "upload-warm");
+    /** Pinned, so that every run times the same no-op plugin. */
+    private static final String HELP_PLUGIN_HELP = "org.apache.maven.plugins:maven-help-plugin:3.5.1:help";
 
     private final Path root;
     private final String version;
@@ -101,6 +109,8 @@ public final class Benchmark {
     private final long multipartThreshold;
     private final List<String> tools;
     private final List<String> workloads;
+    /** The whole-build steps to time, see {@link #MAVEN_STEPS}. */
+    private final List<String> steps;
     private final Path out;
     private final Path data;
     private final Path store;
@@ -127,6 +137,10 @@ public final class Benchmark {
                 : UploadOptions.DEFAULT_MULTIPART_THRESHOLD;
         tools = List.of(options.getOrDefault("tools", "ours,aws,rclone,naive,ceiling").split(","));
         workloads = List.of(options.getOrDefault("workloads", "W1,W2,W3,W4").split(","));
+        steps = List.of(options.getOrDefault("steps", String.join(",", MAVEN_STEPS)).split(","));
+        if (!MAVEN_STEPS.containsAll(steps)) {
+            throw new IllegalArgumentException("--steps takes some of " + MAVEN_STEPS);
+        }
         out = root.resolve("target/bench");
         data = out.resolve("data");
         store = out.resolve("s3proxy-store");
@@ -580,8 +594,9 @@ public final class Benchmark {
     /**
      * Real Maven runs of a jar project (no sources: its jar is empty) whose {@code files} are the W1 jars:
      * {@code package dli:upload-group} cold (new bucket) and warm (nothing changed) against {@code package}, and
-     * {@code dli:list} and {@code dli:help} (Maven plus loading our plugin, doing nothing) against {@code validate}
-     * (Maven's own start-up and project reading). The mojo skips pom projects, hence the jar packaging.
+     * {@code dli:list} against {@code validate} (Maven's own start-up and project reading) and {@code help:help} (the
+     * same plus loading a small plugin that does nothing), with {@code dli:help} (loading ours, doing nothing) in
+     * between. The mojo skips pom projects, hence the jar packaging.
      */
     private ObjectNode measureMaven(Workload w1, int groups) throws Exception {
         Path project = out.resolve("w1-project");
@@ -615,19 +630,20 @@ public final class Benchmark {
                 </project>
                 """.formatted(version, PROJECT_GROUP, files));
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        for (String step : List.of("validate", "help", "list", "package", "upload-cold", "upload-warm")) {
+        for (String step : steps) {
             samples.put(step, new ArrayList<>());
         }
         String warmBucket = newBucket("mvn-warm");
         // fills the warm bucket, and fetches the packaging plugins
         maven(project, List.of("package", "dli:upload-group"), warmBucket);
-        maven(project, List.of("validate"), warmBucket);
+        maven(project, List.of("validate", HELP_PLUGIN_HELP), warmBucket);
         for (int round = 0; round < runs; round++) {
             for (String step : samples.keySet()) {
                 String bucket = step.equals("upload-cold") ? newBucket("mvn-cold") : warmBucket;
                 List<String> goals = switch (step) {
                     case "validate" -> List.of("validate");
-                    case "help" -> List.of("dli:help");
+                    case "help:help" -> List.of(HELP_PLUGIN_HELP);
+                    case "dli:help" -> List.of("dli:help");
                     case "list" -> List.of("dli:list");
                     case "package" -> List.of("package");
                     default -> List.of("package", "dli:upload-group");
