@@ -57,7 +57,7 @@ public final class DliClient {
         }
         var response =
                 http.send("GET", resourcesUri("", query), NO_BODY, projectHeader, ENDPOINT_SETTING, projectHint());
-        return SignedHttpClient.read(response, ResourceList.class, "the resource list", ENDPOINT_SETTING);
+        return SignedHttpClient.read(response, ResourceListJson::read, "the resource list", ENDPOINT_SETTING);
     }
 
     /** One package of a group, with its status and underlying name. */

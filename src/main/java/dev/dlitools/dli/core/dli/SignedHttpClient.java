@@ -194,9 +194,20 @@ public final class SignedHttpClient {
      * @param endpointSetting the setting that gave the endpoint, e.g. {@code endpoint (-Ddli.endpoint)}
      */
     public static <T> T read(ApiResponse response, Class<T> type, String what, String endpointSetting) {
+        return read(response, body -> DliJson.MAPPER.readValue(body, type), what, endpointSetting);
+    }
+
+    /** Turns a 2xx answer's body into a value; fails on a body that is not JSON, is cut short or has the wrong shape. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        T read(String body) throws IOException;
+    }
+
+    /** Like {@link #read(ApiResponse, Class, String, String)}, with a reader of one's own. */
+    public static <T> T read(ApiResponse response, BodyReader<T> reader, String what, String endpointSetting) {
         try {
-            return DliJson.MAPPER.readValue(response.body(), type);
-        } catch (JsonProcessingException e) {
+            return reader.read(response.body());
+        } catch (IOException e) {
             String context = " (HTTP " + response.status() + ", request id " + response.requestId() + "): "
                     + (shown(response.body()).isEmpty() ? "no body" : shown(response.body())) + ". ";
             String message = endsEarly(e) || response.body() == null || response.body().isEmpty()
@@ -209,7 +220,7 @@ public final class SignedHttpClient {
     }
 
     /** The parser ran out of input; data binding wraps that in its own exception. */
-    private static boolean endsEarly(JsonProcessingException e) {
+    private static boolean endsEarly(IOException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof JsonEOFException) {
                 return true;
