@@ -197,7 +197,7 @@ public final class SignedHttpClient {
         return read(response, body -> DliJson.MAPPER.readValue(body, type), what, endpointSetting);
     }
 
-    /** Turns a 2xx answer's body into a value; fails on a body that is not JSON, is cut short or has the wrong shape. */
+    /** Turns a 2xx answer's body into a value; fails on a body that is not JSON, cut short or of the wrong shape. */
     @FunctionalInterface
     public interface BodyReader<T> {
         T read(String body) throws IOException;

@@ -32,8 +32,9 @@ class ResourceListJsonTest {
     @ParameterizedTest
     @ValueSource(strings = {
         // the service's scalars in either form
-        "{\"groups\":[{\"group_name\":\"g\",\"status\":\"READY\",\"is_async\":\"true\",\"create_time\":\"1551334579654\","
-                + "\"update_time\":1551334579655,\"resources\":[\"a.jar\",7],\"owner\":42,"
+        "{\"groups\":[{\"group_name\":\"g\",\"status\":\"READY\",\"is_async\":\"true\","
+                + "\"create_time\":\"1551334579654\",\"update_time\":1551334579655,"
+                + "\"resources\":[\"a.jar\",7],\"owner\":42,"
                 + "\"details\":[{\"resource_name\":\"a.jar\",\"is_async\":\"false\",\"create_time\":0,"
                 + "\"underlying_name\":\"u_a.jar\",\"status\":\"uploading\"}]}],\"total\":\"1\"}",
         // nulls, empty strings, booleans as 0 and 1, unknown members of every shape
