@@ -108,17 +108,19 @@ final class ResultsTable {
         String target = "mvn dli:list - mvn " + baseline + " <= 1 s (" + why + ")";
         double list = steps.path("list").path("median").asDouble(Double.NaN);
         double base = steps.path(baseline).path("median").asDouble(Double.NaN);
-        if (Double.isNaN(list - base)) {
-            return new String[] {target, "not measured", ""};
-        }
-        return new String[] {target, format(list - base) + " s", list - base <= 1 ? "yes" : "NO"};
+        return row(target, list - base, 1, "s");
     }
 
     private static String[] row(String target, double ratio, double limit) {
-        if (Double.isNaN(ratio)) {
+        return row(target, ratio, limit, "x");
+    }
+
+    /** A target's row; NaN when a narrowed-down run did not measure it. */
+    private static String[] row(String target, double measured, double limit, String unit) {
+        if (Double.isNaN(measured)) {
             return new String[] {target, "not measured", ""};
         }
-        return new String[] {target, format(ratio) + " x", ratio <= limit ? "yes" : "NO"};
+        return new String[] {target, format(measured) + " " + unit, measured <= limit ? "yes" : "NO"};
     }
 
     /** NaN when a narrowed-down run left the workload or tool out. */
