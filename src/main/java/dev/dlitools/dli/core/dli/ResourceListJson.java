@@ -138,11 +138,12 @@ final class ResourceListJson {
             return as.apply(number);
         }
         if (value instanceof String text) {
+            String trimmed = text.trim();
             try {
-                return as.apply(Long.parseLong(text.trim()));
+                return as.apply(Long.parseLong(trimmed));
             } catch (NumberFormatException notWhole) {
                 try {
-                    return as.apply(Double.parseDouble(text.trim()));
+                    return as.apply(Double.parseDouble(trimmed));
                 } catch (NumberFormatException notNumber) {
                     // reported below
                 }
