@@ -164,6 +164,19 @@ class BadInputIT {
         assertThat(standIns.emulator().groups()).isEmpty();
     }
 
+    @Test
+    void groupUploadRefusedWithSuccessStatus() {
+        standIns = LocalStandIns.start();
+        standIns.emulator().inject(Fault.respond(200)
+                .body("{\"is_success\":false,\"error_code\":\"DLI.0001\",\"error_msg\":\"bad paths\"}")
+                .always().on("POST", "/v2\\.0/[^/]+/resources"));
+        BuildResult result = build("refused-upload-answer", Map.of()).run();
+
+        assertFailedCleanly(result, "DLI refused the group upload of group orders-job", "DLI.0001: bad paths",
+                "The files are uploaded to OBS, but no group is registered.");
+        assertThat(standIns.emulator().groups()).isEmpty();
+    }
+
     /** A {@code mvn deploy} of the example project against fresh stand-ins, with these settings changed. */
     private MavenBuild deploy(String run, Map<String, String> changed) {
         standIns = LocalStandIns.start();

@@ -38,7 +38,7 @@ public final class DliClient {
         byte[] body = DliJson.write(request).getBytes(StandardCharsets.UTF_8);
         var response =
                 http.send("POST", resourcesUri("", Map.of()), body, projectHeader, ENDPOINT_SETTING, projectHint());
-        return SignedHttpClient.read(response, PackageGroup.class, "the group upload", ENDPOINT_SETTING);
+        return GroupUploadAnswer.read(response, request.group(), ENDPOINT_SETTING);
     }
 
     /**

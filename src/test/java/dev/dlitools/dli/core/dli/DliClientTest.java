@@ -280,6 +280,34 @@ class DliClientTest {
     }
 
     @Test
+    void groupUploadRefusedWithA2xxNamesDliReasonAndThatNoGroupIsRegistered() {
+        emulator.inject(Fault.respond(200)
+                .body("{\"is_success\":false,\"error_code\":\"DLI.0001\",\"error_msg\":\"bad paths\"}")
+                .on("POST", RESOURCES));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class, () -> client().uploadGroup(
+                new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of())));
+
+        assertThat(failure.httpStatus()).isEqualTo(200);
+        assertThat(failure.errorCode()).isEqualTo("DLI.0001");
+        assertThat(failure.errorMessage()).isEqualTo("bad paths");
+        assertThat(failure).hasMessageStartingWith("DLI refused the group upload of group g: it answered HTTP 200 "
+                        + "with DLI.0001: bad paths (request id ")
+                .hasMessageEndingWith("The files are uploaded to OBS, but no group is registered.");
+    }
+
+    @Test
+    void groupUploadAnsweredWithoutAGroupIsAnErrorNotANullPointer() {
+        emulator.inject(Fault.respond(201).body("{\"message\":\"accepted\"}").on("POST", RESOURCES));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class, () -> client().uploadGroup(
+                new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of())));
+
+        assertThat(failure).hasMessageContaining("the group upload of group g: it answered HTTP 201 without the "
+                + "group's name and status").hasMessageContaining("no group is registered");
+    }
+
+    @Test
     void requestIdComesFromTheBodyWhenTheHeaderIsMissing() throws IOException {
         URI endpoint = canned(409, "{\"error_code\":\"APIGW.0308\",\"error_msg\":\"The request is throttled\","
                 + "\"request_id\":\"rid-from-body\"}");
