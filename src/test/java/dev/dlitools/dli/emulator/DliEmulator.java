@@ -154,6 +154,7 @@ public final class DliEmulator implements AutoCloseable {
                         .orElseGet(() -> json(ErrorBodies.dli(
                                 ErrorBodies.SERVER_ERROR, "Injected fault: HTTP " + fault.status())));
                 fault.retryAfterValue().ifPresent(value -> exchange.getResponseHeaders().set("Retry-After", value));
+                fault.locationValue().ifPresent(value -> exchange.getResponseHeaders().set("Location", value));
                 send(exchange, requestId, fault.status(), body);
                 return;
             }

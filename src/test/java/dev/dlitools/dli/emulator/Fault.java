@@ -19,17 +19,19 @@ public final class Fault {
     private final Kind kind;
     private final int status;
     private final String retryAfter;
+    private final String location;
     private final String body;
     private final Duration delay;
     private final int times;
     private final String method;
     private final Pattern path;
 
-    private Fault(Kind kind, int status, String retryAfter, String body, Duration delay, int times, String method,
-            Pattern path) {
+    private Fault(Kind kind, int status, String retryAfter, String location, String body, Duration delay, int times,
+            String method, Pattern path) {
         this.kind = kind;
         this.status = status;
         this.retryAfter = retryAfter;
+        this.location = location;
         this.body = body;
         this.delay = delay;
         this.times = times;
@@ -42,7 +44,7 @@ public final class Fault {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("Not an HTTP status: " + status);
         }
-        return new Fault(Kind.RESPOND, status, null, null, null, 1, null, null);
+        return new Fault(Kind.RESPOND, status, null, null, null, null, 1, null, null);
     }
 
     /**
@@ -52,7 +54,7 @@ public final class Fault {
      * closes without an answer; drop a GET twice for that client to see the failure.
      */
     public static Fault drop() {
-        return new Fault(Kind.DROP, 0, null, null, null, 1, null, null);
+        return new Fault(Kind.DROP, 0, null, null, null, null, 1, null, null);
     }
 
     /** Wait this long before handling the request (then handle it normally or apply another fault). */
@@ -60,19 +62,26 @@ public final class Fault {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("Negative delay: " + delay);
         }
-        return new Fault(Kind.DELAY, 0, null, null, delay, 1, null, null);
+        return new Fault(Kind.DELAY, 0, null, null, null, delay, 1, null, null);
     }
 
     /** Send a {@code Retry-After} header with this value (seconds or an HTTP date). */
     public Fault retryAfter(String value) {
         requireKind(Kind.RESPOND, "retryAfter");
-        return new Fault(kind, status, Objects.requireNonNull(value), body, delay, times, method, path);
+        return new Fault(kind, status, Objects.requireNonNull(value), location, body, delay, times, method, path);
+    }
+
+    /** Send a {@code Location} header with this value, as a redirect does. */
+    public Fault location(String value) {
+        requireKind(Kind.RESPOND, "location");
+        return new Fault(kind, status, retryAfter, Objects.requireNonNull(value), body, delay, times, method, path);
     }
 
     /** Send this body as it is, e.g. HTML, truncated JSON or nothing at all (empty string). */
     public Fault body(String rawBody) {
         requireKind(Kind.RESPOND, "body");
-        return new Fault(kind, status, retryAfter, Objects.requireNonNull(rawBody), delay, times, method, path);
+        return new Fault(
+                kind, status, retryAfter, location, Objects.requireNonNull(rawBody), delay, times, method, path);
     }
 
     /** Apply to the next {@code count} matching requests. */
@@ -80,7 +89,7 @@ public final class Fault {
         if (count < 1) {
             throw new IllegalArgumentException("A fault applies at least once: " + count);
         }
-        return new Fault(kind, status, retryAfter, body, delay, count, method, path);
+        return new Fault(kind, status, retryAfter, location, body, delay, count, method, path);
     }
 
     /** Apply to every matching request until {@link DliEmulator#clearFaults()}. */
@@ -96,7 +105,7 @@ public final class Fault {
      *     for one package
      */
     public Fault on(String method, String pathRegex) {
-        return new Fault(kind, status, retryAfter, body, delay, times, method, Pattern.compile(pathRegex));
+        return new Fault(kind, status, retryAfter, location, body, delay, times, method, Pattern.compile(pathRegex));
     }
 
     boolean appliesTo(String requestMethod, String rawPath) {
@@ -114,6 +123,10 @@ public final class Fault {
 
     Optional<String> retryAfterValue() {
         return Optional.ofNullable(retryAfter);
+    }
+
+    Optional<String> locationValue() {
+        return Optional.ofNullable(location);
     }
 
     Optional<String> rawBody() {

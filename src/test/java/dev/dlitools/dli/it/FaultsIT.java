@@ -56,6 +56,22 @@ class FaultsIT {
         assertThat(standIns.emulator().groups()).isEmpty();
     }
 
+    @Test
+    void dliRedirectIsNotFollowedAndNamesTheLocationAndTheEndpointSetting() {
+        standIns.emulator().inject(Fault.respond(307).body("{\"error_msg\":\"moved\"}")
+                .location("https://dli.elsewhere.example.com/").always().on("POST", UPLOAD));
+
+        BuildResult result = deploy("dli-redirect").run();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.log()).contains("failed with HTTP 307 (moved, request id ",
+                        "The service redirects to https://dli.elsewhere.example.com/, which is not followed because "
+                                + "the signature must not travel; check endpoint (-Ddli.endpoint).")
+                .doesNotContain("(null").doesNotContain("\tat dev.dlitools");
+        assertThat(standIns.emulator().uploadPostCount()).isEqualTo(1);
+        assertThat(standIns.emulator().groups()).isEmpty();
+    }
+
     private MavenBuild deploy(String run) {
         MavenBuild build = MavenBuild.of("spark-job", run)
                 .args("deploy", "-Dmaven.deploy.skip=true", "-Ddli.pollInterval=1")

@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Sends AK/SK-signed JSON requests to Huawei Cloud APIs with the JDK's HTTP client, and turns every failure into a
@@ -90,7 +93,10 @@ public final class SignedHttpClient {
                 if (response.statusCode() / 100 == 2) {
                     return new ApiResponse(response.statusCode(), response.body(), requestId);
                 }
-                failure = failure(method, uri, response.statusCode(), response.body(), requestId, notFoundHint);
+                failure = failure(method, uri, response.statusCode(), response.body(), requestId,
+                        response.statusCode() / 100 == 3
+                                ? redirectHint(response.headers().firstValue("Location").orElse(null), endpointSetting)
+                                : notFoundHint);
                 retryAfter = response.statusCode() == 429 ? retryAfter(response) : null;
             } catch (DliApiException e) {
                 failure = e;
@@ -230,7 +236,7 @@ public final class SignedHttpClient {
     }
 
     private DliApiException failure(
-            String method, URI uri, int status, String body, String requestId, String notFoundHint) {
+            String method, URI uri, int status, String body, String requestId, String callHint) {
         String errorCode = null;
         String errorMessage = null;
         try {
@@ -244,14 +250,15 @@ public final class SignedHttpClient {
             // not JSON: the raw body is shown below instead
         }
         String said = errorCode != null || errorMessage != null
-                ? errorCode + ": " + errorMessage
+                ? Stream.of(errorCode, errorMessage).filter(Objects::nonNull).collect(Collectors.joining(": "))
                 : shown(body).isEmpty() ? "no body" : "body: " + shown(body);
         String message = method + " " + withoutQuery(uri) + " failed with HTTP " + status + " (" + said
-                + (requestId == null ? "" : ", request id " + requestId) + "). " + hint(status, errorMessage, notFoundHint);
+                + (requestId == null ? "" : ", request id " + requestId) + "). " + hint(status, errorMessage, callHint);
         return new DliApiException(message.trim(), status, errorCode, errorMessage, requestId, null);
     }
 
-    private String hint(int status, String errorMessage, String notFoundHint) {
+    /** @param callHint what a 404 (or, for a redirect, the redirect) means for this call */
+    private String hint(int status, String errorMessage, String callHint) {
         String lower = errorMessage == null ? "" : errorMessage.toLowerCase(Locale.ROOT);
         if (status == 401 || status == 403) {
             if (lower.contains("expired") && lower.contains("token")) {
@@ -264,8 +271,8 @@ public final class SignedHttpClient {
             return what + credentials.maskedAccessKey() + " and its secret key (from " + credentials.source() + ")"
                     + (credentials.isTemporary() ? " and the security token" : "") + ".";
         }
-        if (status == 404) {
-            return notFoundHint;
+        if (status == 404 || status / 100 == 3) {
+            return callHint;
         }
         if (status == 407) {
             return "The proxy from settings.xml wants a login: check its <username> and <password>. For https "
@@ -276,6 +283,12 @@ public final class SignedHttpClient {
             return "The service is busy or failing; try again later.";
         }
         return "";
+    }
+
+    /** Redirects are never followed: the signature and any security token must not travel to another address. */
+    private static String redirectHint(String location, String endpointSetting) {
+        return "The service redirects" + (location == null ? " without a Location" : " to " + location)
+                + ", which is not followed because the signature must not travel; check " + endpointSetting + ".";
     }
 
     private static String text(JsonNode node, String field) {

@@ -308,6 +308,22 @@ class DliClientTest {
     }
 
     @Test
+    void redirectIsNotFollowedAndSaysWhereToAndWhichSettingToCheck() {
+        emulator.inject(Fault.respond(307).body("{\"error_msg\":\"moved\"}")
+                .location("https://elsewhere.example.com/v2.0/p/resources").on("GET", RESOURCES));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> client().listResources(null, null));
+
+        assertThat(failure.httpStatus()).isEqualTo(307);
+        assertThat(failure).hasMessageContaining("failed with HTTP 307 (moved, request id ")
+                .hasMessageContaining("The service redirects to https://elsewhere.example.com/v2.0/p/resources, "
+                        + "which is not followed because the signature must not travel; check endpoint "
+                        + "(-Ddli.endpoint).")
+                .hasMessageNotContaining("null");
+    }
+
+    @Test
     void requestIdComesFromTheBodyWhenTheHeaderIsMissing() throws IOException {
         URI endpoint = canned(409, "{\"error_code\":\"APIGW.0308\",\"error_msg\":\"The request is throttled\","
                 + "\"request_id\":\"rid-from-body\"}");
