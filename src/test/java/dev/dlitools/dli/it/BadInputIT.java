@@ -123,6 +123,16 @@ class BadInputIT {
     }
 
     @Test
+    void identityServiceAnswersTwoProjectsForTheRegion() {
+        standIns = LocalStandIns.start();
+        standIns.emulator().inject(Fault.respond(200).body("{\"projects\":[{\"id\":\"p-one\",\"name\":\""
+                + LocalStandIns.REGION + "\"},{\"id\":\"p-two\",\"name\":\"" + LocalStandIns.REGION + "\"}]}")
+                .always().on("GET", "/v3/projects"));
+        assertRefused(build("iam-two-projects", Map.of("dli.projectId", "")),
+                "IAM lists 2 projects named " + LocalStandIns.REGION + ": p-one, p-two", "projectId (-Ddli.projectId)");
+    }
+
+    @Test
     void endpointThatIsNotAUrl() {
         assertRefused(deploy("not-a-url", Map.of("dli.endpoint", "dli at cn-north-4")),
                 "endpoint (-Ddli.endpoint)", "'dli at cn-north-4'");

@@ -7,6 +7,7 @@ import dev.dlitools.dli.core.DliPluginException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Finds a project id by region name, as Huawei's own SDKs do when none is given. */
 public final class IamClient {
@@ -43,11 +44,19 @@ public final class IamClient {
                     e.httpStatus(), e.errorCode(), e.errorMessage(), e.requestId(), e);
         }
         Projects projects = SignedHttpClient.read(response, Projects.class, "the IAM project query", ENDPOINT_SETTING);
-        return projects.projects() == null ? noProject(region) : projects.projects().stream()
+        List<Project> named = projects.projects() == null ? List.of() : projects.projects().stream()
                 .filter(project -> region.equals(project.name()))
-                .map(Project::id)
-                .findFirst()
-                .orElseGet(() -> noProject(region));
+                .toList();
+        if (named.isEmpty()) {
+            return noProject(region);
+        }
+        if (named.size() > 1) {
+            // taking the first would publish to a project the user never chose
+            throw new DliPluginException("IAM lists " + named.size() + " projects named " + region + ": "
+                    + named.stream().map(Project::id).collect(Collectors.joining(", ")) + ". Set the one to use as "
+                    + "the project id (projectId, -Ddli.projectId).");
+        }
+        return named.get(0).id();
     }
 
     private static String noProject(String region) {

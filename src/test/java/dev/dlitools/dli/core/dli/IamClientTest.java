@@ -51,6 +51,18 @@ class IamClientTest {
     }
 
     @Test
+    void twoProjectsNamedLikeTheRegionAreListedAndTheProjectIdSettingNamed() {
+        emulator.inject(Fault.respond(200).body("{\"projects\":[{\"id\":\"p-one\",\"name\":\"ap-southeast-1\"},"
+                + "{\"id\":\"p-two\",\"name\":\"ap-southeast-1\"}]}").on("GET", "/v3/projects"));
+
+        DliPluginException failure = catchThrowableOfType(DliPluginException.class,
+                () -> iam(SK).resolveProjectId("ap-southeast-1"));
+
+        assertThat(failure).hasMessage("IAM lists 2 projects named ap-southeast-1: p-one, p-two. Set the one to use "
+                + "as the project id (projectId, -Ddli.projectId).");
+    }
+
+    @Test
     void regionWithoutProjectNamesRegionAndProjectIdSettings() {
         DliPluginException failure = catchThrowableOfType(DliPluginException.class,
                 () -> iam(SK).resolveProjectId("eu-west-101"));
