@@ -15,6 +15,7 @@ import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.report.StepSummary;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
+import dev.dlitools.dli.core.upload.BucketName;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
 import dev.dlitools.dli.core.upload.TagSettings;
 import dev.dlitools.dli.core.upload.UploadPlan;
@@ -289,6 +290,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
             throw new DliPluginException("No OBS bucket given. Set bucket (-Ddli.obs.bucket) to the bucket the "
                     + "files are uploaded to.");
         }
+        BucketName.check(bucket);
         if (dryRun) {
             publisher(log).dryRun(plan, register, async);
             return;

@@ -83,6 +83,17 @@ class BadInputIT {
     }
 
     @Test
+    void bucketNameOutsideObsRule() throws IOException {
+        MavenBuild build = deploy("bad-bucket-name", Map.of());
+        Path pom = build.projectDir().resolve("pom.xml");
+        Files.writeString(pom, Files.readString(pom).replace("<bucket>etl-jars</bucket>",
+                "<bucket>Etl_Jars</bucket>"));
+        assertRefused(build, "bucket (-Ddli.obs.bucket)", "'Etl_Jars' has upper-case letters",
+                "3 to 63 lowercase letters");
+        assertThat(standIns.emulator().requests()).as("requests to DLI or IAM").isEmpty();
+    }
+
+    @Test
     void bucketNotAllowed() {
         standIns = LocalStandIns.start();
         faultyObs = FaultyS3Proxy.start(standIns.obsEndpoint())

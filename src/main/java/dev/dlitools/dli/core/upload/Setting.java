@@ -16,7 +16,8 @@ public enum Setting {
     INCLUDES("includes", "dli.includes"),
     EXCLUDES("excludes", "dli.excludes"),
     CLASSIFIER("classifier", "dli.classifier"),
-    FILES("files", "dli.files");
+    FILES("files", "dli.files"),
+    BUCKET("bucket", "dli.obs.bucket");
 
     private final String parameter;
     private final String property;
