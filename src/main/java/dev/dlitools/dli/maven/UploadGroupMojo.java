@@ -12,6 +12,7 @@ import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.UploadOptions;
 import dev.dlitools.dli.core.publish.GroupPublisher;
 import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.publish.ResultFilePlace;
 import dev.dlitools.dli.core.report.StepSummary;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
@@ -291,6 +292,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
                     + "files are uploaded to.");
         }
         BucketName.check(bucket);
+        ResultFilePlace.check(resultFile.toPath());
         if (dryRun) {
             publisher(log).dryRun(plan, register, async);
             return;

@@ -38,6 +38,20 @@ class BadInputIT {
     }
 
     @Test
+    void resultFileThatIsADirectory() throws IOException {
+        MavenBuild build = deploy("result-file-directory", Map.of("dli.resultFile", "published"));
+        Path directory = Files.createDirectory(build.projectDir().resolve("published"));
+        assertRefused(build, "resultFile (-Ddli.resultFile)", "is a directory");
+        assertThat(directory).as("the directory given as result file").isEmptyDirectory();
+    }
+
+    @Test
+    void resultFileThatCannotBeWritten() {
+        assertRefused(deploy("result-file-unwritable", Map.of("dli.resultFile", "pom.xml/result.json")),
+                "resultFile (-Ddli.resultFile)", "cannot be written", "pom.xml is a file, not a folder");
+    }
+
+    @Test
     void blankGroupName() {
         assertRefused(deploy("blank-group", Map.of("dli.group", " ")),
                 "group (-Ddli.group)", "no package group name is set");

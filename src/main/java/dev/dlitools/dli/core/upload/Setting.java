@@ -17,7 +17,8 @@ public enum Setting {
     EXCLUDES("excludes", "dli.excludes"),
     CLASSIFIER("classifier", "dli.classifier"),
     FILES("files", "dli.files"),
-    BUCKET("bucket", "dli.obs.bucket");
+    BUCKET("bucket", "dli.obs.bucket"),
+    RESULT_FILE("resultFile", "dli.resultFile");
 
     private final String parameter;
     private final String property;

@@ -1,0 +1,69 @@
+package dev.dlitools.dli.core.publish;
+
+import dev.dlitools.dli.core.upload.InvalidSettingException;
+import dev.dlitools.dli.core.upload.Setting;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Checks, before anything is uploaded, that the result file can be written where it is to go: a place found
+ * unwritable only after the group is live fails a build whose work is done, and a directory there would be deleted.
+ */
+public final class ResultFilePlace {
+
+    private ResultFilePlace() {}
+
+    /**
+     * Creates the file's folder and proves the file writable by opening it for appending (a file that did not exist
+     * is removed again; an existing one is left as it is).
+     *
+     * @throws InvalidSettingException naming {@code resultFile (-Ddli.resultFile)} and the reason
+     */
+    public static void check(Path resultFile) {
+        Path file = resultFile.toAbsolutePath();
+        if (Files.isDirectory(file)) {
+            throw refused(resultFile, "is a directory; give a file name such as " + file.resolve(
+                    "dli-package-group.json"));
+        }
+        boolean existed = Files.exists(file);
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream probe = Files.newOutputStream(file, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND)) {
+                // opened: writable
+            }
+            if (!existed) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw refused(resultFile, "cannot be written (" + reason(e) + ")");
+        }
+    }
+
+    private static InvalidSettingException refused(Path resultFile, String problem) {
+        return new InvalidSettingException(Setting.RESULT_FILE, resultFile + " " + problem + ".");
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a folder";
+        }
+        if (e instanceof NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof FileSystemException other && other.getReason() != null) {
+            return other.getReason() + ": " + other.getFile();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

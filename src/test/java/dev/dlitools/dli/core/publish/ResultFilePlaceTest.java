@@ -1,0 +1,56 @@
+package dev.dlitools.dli.core.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dlitools.dli.core.upload.InvalidSettingException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultFilePlaceTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDirectoryIsRefusedAndKept() {
+        Path resultDir = dir.resolve("result");
+        assertThat(resultDir.toFile().mkdir()).isTrue();
+
+        assertThatThrownBy(() -> ResultFilePlace.check(resultDir))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageStartingWith("Invalid resultFile (-Ddli.resultFile): " + resultDir + " is a directory");
+        assertThat(resultDir).isEmptyDirectory();
+    }
+
+    @Test
+    void aFolderThatIsAFileIsRefusedWithTheReason() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+
+        assertThatThrownBy(() -> ResultFilePlace.check(file.resolve("result.json")))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Invalid resultFile (-Ddli.resultFile): " + file.resolve("result.json")
+                        + " cannot be written (" + file + " is a file, not a folder).");
+    }
+
+    @Test
+    void aNewFileInANewFolderPassesAndLeavesOnlyTheFolder() {
+        Path result = dir.resolve("target/sub/result.json");
+
+        ResultFilePlace.check(result);
+
+        assertThat(result.getParent()).isEmptyDirectory();
+    }
+
+    @Test
+    void anExistingFileIsLeftAsItIs() throws IOException {
+        Path result = Files.writeString(dir.resolve("result.json"), "{\"earlier\":true}");
+
+        ResultFilePlace.check(result);
+
+        assertThat(result).hasContent("{\"earlier\":true}");
+    }
+}
