@@ -67,13 +67,14 @@ abstract class AbstractDliMojo extends AbstractMojo {
 
     /**
      * The id of the {@code <server>} in settings.xml that holds the credentials: username = access key (AK),
-     * password = secret key (SK, may be encrypted), optional {@code <configuration><securityToken>}. Without such
-     * a server, the environment variables {@code HUAWEICLOUD_SDK_AK}, {@code HUAWEICLOUD_SDK_SK} and
-     * {@code HUAWEICLOUD_SDK_SECURITY_TOKEN} are used.
+     * password = secret key (SK, may be encrypted), optional {@code <configuration><securityToken>}. When unset,
+     * the server {@code huaweicloud} if settings.xml has it, else the environment variables
+     * {@code HUAWEICLOUD_SDK_AK}, {@code HUAWEICLOUD_SDK_SK} and {@code HUAWEICLOUD_SDK_SECURITY_TOKEN}. A server
+     * id that is set must exist: it never falls back to the environment.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dli.serverId", defaultValue = "huaweicloud")
+    @Parameter(property = "dli.serverId")
     String serverId;
 
     /**
@@ -171,9 +172,20 @@ abstract class AbstractDliMojo extends AbstractMojo {
         return Endpoints.of(region(), endpoint, iamEndpoint, obsEndpointSetting()).requireSecure(allowInsecure);
     }
 
-    Credentials credentials(String server) {
-        return new CredentialsResolver(settingsDecrypter)
-                .resolve(server, session == null ? null : session.getSettings(), environment);
+    /**
+     * @param server the server id the user set, or {@code null} for the default
+     * @param setting how messages name the setting, e.g. {@code serverId (-Ddli.serverId)}
+     */
+    Credentials credentials(String server, String setting) {
+        return new CredentialsResolver(settingsDecrypter).resolve(server, setting,
+                session == null ? null : session.getSettings(), settingsFile(), environment);
+    }
+
+    /** The user settings.xml Maven read, as messages name it. */
+    private String settingsFile() {
+        File file = session == null || session.getRequest() == null ? null
+                : session.getRequest().getUserSettingsFile();
+        return file == null ? "settings.xml" : "settings.xml (" + file + ")";
     }
 
     DliConnection connection(BuildLog log) {
@@ -183,7 +195,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
         }
         RetryPolicy retryPolicy = RetryPolicy.of(retries);
         Endpoints endpoints = endpoints();
-        Credentials credentials = credentials(serverId);
+        Credentials credentials = credentials(serverId, "serverId (-Ddli.serverId)");
         log.info("Using access key " + credentials.maskedAccessKey() + " from " + credentials.source()
                 + (credentials.isTemporary() ? " (temporary, with security token)" : ""));
         return new DliConnection(region(), firstPresent(projectId, environment.get(ENV_PROJECT_ID)), endpoints,

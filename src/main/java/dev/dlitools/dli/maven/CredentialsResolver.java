@@ -14,10 +14,13 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Finds the AK/SK credentials, first in the settings.xml {@code <server>} named by {@code serverId} (username = AK,
- * password = SK, decrypted when encrypted; optional {@code <configuration><securityToken>}), then in the
- * environment variables of Huawei's SDKs.
+ * password = SK, decrypted when encrypted; optional {@code <configuration><securityToken>}), then, only when no
+ * server id was set, in the environment variables of Huawei's SDKs.
  */
 final class CredentialsResolver {
+
+    /** The server looked up when no server id is set; unlike a named one it may be absent. */
+    static final String DEFAULT_SERVER_ID = "huaweicloud";
 
     static final String ENV_AK = "HUAWEICLOUD_SDK_AK";
     static final String ENV_SK = "HUAWEICLOUD_SDK_SK";
@@ -29,10 +32,24 @@ final class CredentialsResolver {
         this.decrypter = decrypter;
     }
 
-    Credentials resolve(String serverId, Settings settings, Map<String, String> environment) {
-        Server server = settings == null || serverId == null ? null : settings.getServer(serverId);
+    /**
+     * @param serverId the server id the user set, or {@code null} for the default id, whose server may be absent
+     * @param setting how messages name the setting that gave {@code serverId}, e.g. {@code serverId (-Ddli.serverId)}
+     * @param settingsFile the settings.xml Maven read, for messages
+     */
+    Credentials resolve(String serverId, String setting, Settings settings, String settingsFile,
+            Map<String, String> environment) {
+        boolean named = serverId != null && !serverId.isBlank();
+        String id = named ? serverId.trim() : DEFAULT_SERVER_ID;
+        Server server = settings == null ? null : settings.getServer(id);
         if (server != null) {
-            return fromServer(decrypt(server), serverId);
+            return fromServer(decrypt(server), id);
+        }
+        if (named) {
+            // falling back to the environment here would publish with credentials the user did not choose
+            throw new DliPluginException(setting + " is '" + id + "', but " + settingsFile + " has no <server> "
+                    + "with that id. Add it there, or leave " + setting + " unset to use the environment variables "
+                    + ENV_AK + " and " + ENV_SK + ".");
         }
         String accessKey = environment.get(ENV_AK);
         String secretKey = environment.get(ENV_SK);
@@ -42,7 +59,7 @@ final class CredentialsResolver {
                     + ENV_AK + "/" + ENV_SK + (present(securityToken) ? "/" + ENV_SECURITY_TOKEN : ""));
         }
         throw new DliPluginException("No Huawei Cloud credentials found. Give them either as a <server> with id '"
-                + serverId + "' in ~/.m2/settings.xml (username = access key, password = secret key, encrypted "
+                + id + "' in ~/.m2/settings.xml (username = access key, password = secret key, encrypted "
                 + "with 'mvn --encrypt-password' if you like; another id with -Ddli.serverId=...), or as the "
                 + "environment variables " + ENV_AK + " and " + ENV_SK + " (and " + ENV_SECURITY_TOKEN
                 + " for temporary credentials).");

@@ -374,7 +374,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
     private ObsClientSettings obsSettings(DliConnection connection) {
         Credentials credentials = obsServerId == null || obsServerId.isBlank()
                 ? connection.credentials()
-                : credentials(obsServerId);
+                : credentials(obsServerId, "obsServerId (-Ddli.obs.serverId)");
         return ObsClientSettings.forRegion(connection.region(), credentials)
                 .withEndpoint(connection.endpoints().obs(), pathStyle)
                 .withTimeouts(connection.connectTimeout(), connection.readTimeout())

@@ -124,6 +124,15 @@ class BadInputIT {
     }
 
     @Test
+    void serverIdThatSettingsDoNotHave() {
+        standIns = LocalStandIns.start();
+        // the environment holds working credentials: a missing server must not fall back to them
+        BuildResult result = assertRefused(build("unknown-server-id", Map.of("dli.serverId", "nope")),
+                "serverId (-Ddli.serverId) is 'nope', but settings.xml", "has no <server> with that id");
+        assertThat(result.log()).doesNotContain("Using access key");
+    }
+
+    @Test
     void wrongSecretKey() {
         standIns = LocalStandIns.start();
         MavenBuild build = build("wrong-sk", Map.of()).env("HUAWEICLOUD_SDK_SK", "a-wrong-secret-key-0000");

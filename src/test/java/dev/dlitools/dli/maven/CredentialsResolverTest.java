@@ -1,0 +1,41 @@
+package dev.dlitools.dli.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dlitools.dli.core.DliPluginException;
+import java.util.Map;
+import org.apache.maven.settings.Settings;
+import org.junit.jupiter.api.Test;
+
+/** Which credentials are used when no settings.xml server matches: the environment's only without a server id. */
+class CredentialsResolverTest {
+
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            CredentialsResolver.ENV_AK, "ENVACCESSKEY0000", CredentialsResolver.ENV_SK, "env-secret-key");
+
+    private final CredentialsResolver resolver = new CredentialsResolver(null);
+
+    @Test
+    void withoutServerIdTheEnvironmentIsUsedWhenSettingsHaveNoDefaultServer() {
+        assertThat(resolver.resolve(null, "serverId (-Ddli.serverId)", new Settings(), "settings.xml", ENVIRONMENT)
+                .source()).startsWith("environment variables");
+    }
+
+    @Test
+    void aNamedServerThatDoesNotExistIsAnErrorNamingItAndTheSettingsFile() {
+        assertThatThrownBy(() -> resolver.resolve("nope", "serverId (-Ddli.serverId)", new Settings(),
+                        "settings.xml (/home/ci/.m2/settings.xml)", ENVIRONMENT))
+                .isInstanceOf(DliPluginException.class)
+                .hasMessage("serverId (-Ddli.serverId) is 'nope', but settings.xml (/home/ci/.m2/settings.xml) has "
+                        + "no <server> with that id. Add it there, or leave serverId (-Ddli.serverId) unset to use "
+                        + "the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.");
+    }
+
+    @Test
+    void theDefaultIdNamedExplicitlyMustExistToo() {
+        assertThatThrownBy(() -> resolver.resolve("huaweicloud", "serverId (-Ddli.serverId)", null, "settings.xml",
+                        ENVIRONMENT))
+                .hasMessageStartingWith("serverId (-Ddli.serverId) is 'huaweicloud', but settings.xml has no");
+    }
+}
