@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.testsupport.CountingHttpProxy;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
 
 /**
  * Builds at {@code -X} with known secrets: neither the output nor any file under the project's {@code target/}
@@ -37,6 +40,46 @@ class SecretsIT {
             assertThat(result.succeeded()).as(result.toString()).isTrue();
             assertThat(result.log()).contains("Group orders-job is READY", accessKey.substring(0, 4) + "****");
             assertNothingHolds(result, List.of(secretKey, accessKey));
+        }
+    }
+
+    /**
+     * Every secret a build can hold at once: a security token used for OBS and DLI, an SK encrypted in settings.xml
+     * and a proxy login, which OBS requests send as {@code Proxy-Authorization} (so its Base64 form is searched too).
+     */
+    @Test
+    void publishWithTokenEncryptedSecretKeyAndProxyLoginAtDebugLevelLeaksNone() throws Exception {
+        String token = "secrets-it-session-token-" + "9f".repeat(20);
+        String proxyPassword = "secrets-it-proxy-pass-3Kd";
+        try (LocalStandIns standIns = LocalStandIns.builder().securityToken(token).start();
+                CountingHttpProxy proxy = CountingHttpProxy.start("proxy-user", proxyPassword)) {
+            String accessKey = standIns.credentials().accessKey();
+            String secretKey = standIns.credentials().secretKey();
+            String master = "secrets-it-master-password";
+            DefaultPlexusCipher cipher = new DefaultPlexusCipher();
+            MavenBuild build = MavenBuild.of("spark-job", "secrets-all");
+            Path security = build.projectDir().resolve("settings-security.xml");
+            Files.writeString(security, "<settingsSecurity><master>"
+                    + cipher.encryptAndDecorate(master, "settings.security") + "</master></settingsSecurity>");
+
+            BuildResult result = withSettings(build, "<servers><server><id>huaweicloud</id><username>" + accessKey
+                    + "</username><password>" + cipher.encryptAndDecorate(secretKey, master) + "</password>"
+                    + "<configuration><securityToken>" + token + "</securityToken></configuration></server>"
+                    + "</servers><proxies><proxy><id>corp</id><active>true</active><protocol>http</protocol>"
+                    + "<host>127.0.0.1</host><port>" + proxy.port() + "</port><username>proxy-user</username>"
+                    + "<password>" + proxyPassword + "</password></proxy></proxies>")
+                    .args("-X", "deploy", "-Dmaven.deploy.skip=true")
+                    .args(standIns.mavenArguments().toArray(String[]::new))
+                    .property("settings.security", security)
+                    .property("dli.pollInterval", 1)
+                    .run();
+
+            assertThat(result.succeeded()).as(result.toString()).isTrue();
+            assertThat(result.log()).contains("Group orders-job is READY", "(temporary, with security token)");
+            assertThat(proxy.forwarded()).as("requests through the proxy").isNotEmpty();
+            String proxyLogin = Base64.getEncoder().encodeToString(("proxy-user:" + proxyPassword)
+                    .getBytes(StandardCharsets.UTF_8));
+            assertNothingHolds(result, List.of(secretKey, token, accessKey, proxyPassword, proxyLogin));
         }
     }
 
@@ -71,15 +114,19 @@ class SecretsIT {
 
     private static MavenBuild withSettingsServer(MavenBuild build, String accessKey, String secretKey,
             String token) {
+        return withSettings(build, "<servers><server><id>huaweicloud</id><username>" + accessKey + "</username>"
+                + "<password>" + secretKey + "</password>"
+                + (token == null ? "" : "<configuration><securityToken>" + token + "</securityToken></configuration>")
+                + "</server></servers>");
+    }
+
+    /** The credentials from settings.xml only: none in the environment. */
+    private static MavenBuild withSettings(MavenBuild build, String settingsXml) {
         return build
                 .env("HUAWEICLOUD_SDK_AK", null)
                 .env("HUAWEICLOUD_SDK_SK", null)
                 .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", null)
-                .settings("<servers><server><id>huaweicloud</id><username>" + accessKey + "</username><password>"
-                        + secretKey + "</password>"
-                        + (token == null ? "" : "<configuration><securityToken>" + token
-                                + "</securityToken></configuration>")
-                        + "</server></servers>");
+                .settings(settingsXml);
     }
 
     /** The build's output and every file the build wrote under target/. */

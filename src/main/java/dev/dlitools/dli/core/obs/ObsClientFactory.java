@@ -34,6 +34,7 @@ public final class ObsClientFactory {
      * @param log where each retry is reported as "attempt n/N"
      */
     public static S3Client create(ObsClientSettings settings, BuildLog log) {
+        SdkLogging.quiet();
         ObsRetries retries = new ObsRetries(settings.retries(), log);
         ApacheHttpClient.Builder http = ApacheHttpClient.builder()
                 .connectionTimeout(settings.connectTimeout())
