@@ -225,7 +225,7 @@ public final class ObsUploader {
             for (String prefix : RemoteListing.prefixes(keys)) {
                 listings.add(CompletableFuture.supplyAsync(() -> {
                     try {
-                        return RemoteListing.list(s3, bucket, prefix, keys);
+                        return RemoteListing.list(s3, bucket, prefix, keys, log);
                     } catch (RuntimeException e) {
                         throw errors.forListing(bucket, prefix, e);
                     }

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.obs;
 
+import dev.dlitools.dli.core.BuildLog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -52,16 +54,53 @@ final class RemoteListing {
         return prefixes.size() > MAX_PREFIXES ? List.of(commonPrefix(prefixes)) : prefixes;
     }
 
-    /** The objects under {@code prefix} whose keys are in {@code wanted}, paging through the whole listing. */
-    static Map<String, RemoteObject> list(S3Client s3, String bucket, String prefix, Set<String> wanted) {
+    /**
+     * The objects under {@code prefix} whose keys are in {@code wanted}, paging through the whole listing.
+     *
+     * <p>OBS has been seen answering {@code IsTruncated=true} without a {@code NextContinuationToken} (the SDK's
+     * paginator takes that as the end, and every later file would be uploaded again): the listing then goes on
+     * after the page's last key, with a warning. Each such page must end on a later key than the one before, so a
+     * service that keeps answering the same page cannot keep the listing going forever.
+     */
+    static Map<String, RemoteObject> list(S3Client s3, String bucket, String prefix, Set<String> wanted,
+            BuildLog log) {
         Map<String, RemoteObject> found = new HashMap<>();
-        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix))
-                .contents()) {
-            if (wanted.contains(object.key())) {
-                found.put(object.key(), new RemoteObject(object.size(), normalizeEtag(object.eTag())));
+        String continuationToken = null;
+        String startAfter = null;
+        boolean warned = false;
+        while (true) {
+            String token = continuationToken;
+            String after = startAfter;
+            ListObjectsV2Response page = s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix)
+                    .continuationToken(token).startAfter(after));
+            String lastKey = null;
+            for (S3Object object : page.contents()) {
+                lastKey = object.key();
+                if (wanted.contains(object.key())) {
+                    found.put(object.key(), new RemoteObject(object.size(), normalizeEtag(object.eTag())));
+                }
             }
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return found;
+            }
+            if (page.nextContinuationToken() != null && !page.nextContinuationToken().isEmpty()) {
+                continuationToken = page.nextContinuationToken();
+                startAfter = null;
+                continue;
+            }
+            String listing = "The OBS listing of '" + prefix + "' in bucket '" + bucket + "' answered 'truncated' "
+                    + "without a continuation token";
+            if (lastKey == null || (startAfter != null && lastKey.compareTo(startAfter) <= 0)) {
+                log.warn(listing + " and no later key; files not seen in it are uploaded even if OBS holds them.");
+                return found;
+            }
+            if (!warned) {
+                log.warn(listing + "; listing on after the last key it named.");
+                warned = true;
+            }
+            continuationToken = null;
+            startAfter = lastKey;
         }
-        return found;
     }
 
     /** ETags arrive quoted and, from some servers, upper case. */
