@@ -51,7 +51,9 @@ final class ObsRetries implements ExecutionInterceptor {
     private static boolean isTransient(Throwable failure) {
         if (failure instanceof AwsServiceException service) {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
-            return TRANSIENT_CODES.contains(code) || service.statusCode() == 429 || service.statusCode() / 100 == 5;
+            // an error body that is not S3's XML has no code; Set.of(...).contains(null) would throw
+            return code != null && TRANSIENT_CODES.contains(code) || service.statusCode() == 429
+                    || service.statusCode() / 100 == 5;
         }
         if (failure instanceof SdkClientException client && client.retryable()) {
             return true;
@@ -67,6 +69,7 @@ final class ObsRetries implements ExecutionInterceptor {
     private static boolean isThrottling(Throwable failure) {
         return failure instanceof AwsServiceException service && (service.statusCode() == 429
                 || service.statusCode() == 503 || service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null
                 && THROTTLING_CODES.contains(service.awsErrorDetails().errorCode()));
     }
 
