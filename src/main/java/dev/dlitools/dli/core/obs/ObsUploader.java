@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -153,12 +154,14 @@ public final class ObsUploader {
         private final DigestCache digests;
         private final ThreadPoolExecutor pool;
         private final AtomicReference<ObsUploadException> failure = new AtomicReference<>();
+        private final OpenMultipartUploads openUploads;
         private volatile boolean cancelled;
 
         Run(String bucket, UploadListener listener, DigestCache digests) {
             this.bucket = bucket;
             this.listener = listener;
             this.digests = digests;
+            this.openUploads = new OpenMultipartUploads(s3, bucket, OpenMultipartUploads.ABORT_GRACE, log);
             AtomicInteger threadNumber = new AtomicInteger();
             // FIFO queue: listings, queued first, are running before any file task waits for them
             this.pool = new ThreadPoolExecutor(options.threads(), options.threads(), 0, TimeUnit.SECONDS,
@@ -171,7 +174,9 @@ public final class ObsUploader {
 
         List<UploadResult> execute(List<PlannedFile> files) {
             boolean succeeded = false;
+            openUploads.watchShutdown();
             try {
+                CompletableFuture<Void> cleanup = abortStaleUploads(files);
                 CompletableFuture<Map<String, RemoteObject>> remoteIndex = options.force()
                         ? CompletableFuture.completedFuture(Map.of())
                         : listRemote(files);
@@ -189,6 +194,7 @@ public final class ObsUploader {
                 for (Future<UploadResult> future : futures) {
                     results.add(future.get());
                 }
+                cleanup.get();
                 succeeded = true;
                 return results;
             } catch (ExecutionException e) {
@@ -198,6 +204,8 @@ public final class ObsUploader {
                 throw recordFailure(new InterruptedIOException("interrupted"), null);
             } finally {
                 stopPool(succeeded);
+                openUploads.abortAll();
+                openUploads.unwatchShutdown();
             }
         }
 
@@ -208,14 +216,31 @@ public final class ObsUploader {
             }
             cancelled = true;
             pool.shutdownNow();
+            // an interrupted run waits all the same (bounded), so its transfers can abort their multipart uploads
+            boolean interrupted = Thread.interrupted();
             try {
                 if (!pool.awaitTermination(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS)) {
                     log.warn("OBS transfers still running " + CANCEL_GRACE_SECONDS + " s after the upload failed;"
-                            + " unfinished multipart uploads may remain in bucket '" + bucket + "'");
+                            + " their multipart uploads are aborted now");
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true;
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
+        }
+
+        /** Multipart uploads of these keys that an earlier run left, aborted alongside this run's listing. */
+        private CompletableFuture<Void> abortStaleUploads(List<PlannedFile> files) {
+            Set<String> keys = new HashSet<>();
+            files.forEach(file -> keys.add(file.item().key()));
+            Instant startedBefore = Instant.now().minus(StaleMultipartUploads.MIN_AGE);
+            return CompletableFuture.allOf(RemoteListing.prefixes(keys).stream()
+                    .map(prefix -> CompletableFuture.runAsync(() -> StaleMultipartUploads.abort(s3, bucket, prefix,
+                            keys, startedBefore, log), pool))
+                    .toArray(CompletableFuture[]::new));
         }
 
         private CompletableFuture<Map<String, RemoteObject>> listRemote(List<PlannedFile> files) {
@@ -344,6 +369,7 @@ public final class ObsUploader {
                     .key(key)
                     .contentType(CONTENT_TYPE)
                     .metadata(Map.of(SHA256_METADATA, sha256))).uploadId();
+            openUploads.started(key, uploadId);
             try {
                 int partCount = file.layout().partCount();
                 CompletedPart[] completed = new CompletedPart[partCount];
@@ -370,11 +396,13 @@ public final class ObsUploader {
                 scheduler.awaitNoneRunning();
                 scheduler.throwIfFailed();
                 checkNotCancelled();
-                return RemoteListing.normalizeEtag(s3.completeMultipartUpload(request -> request
+                String etag = RemoteListing.normalizeEtag(s3.completeMultipartUpload(request -> request
                         .bucket(bucket)
                         .key(key)
                         .uploadId(uploadId)
                         .multipartUpload(upload -> upload.parts(completed))).eTag());
+                openUploads.take(uploadId);
+                return etag;
             } catch (Exception | Error e) {
                 abort(key, uploadId);
                 throw e;
@@ -400,6 +428,9 @@ public final class ObsUploader {
         }
 
         private void abort(String key, String uploadId) {
+            if (!openUploads.take(uploadId)) {
+                return; // aborted already, by the shutdown
+            }
             // the SDK refuses to start a request on an interrupted thread, and cancellation interrupts
             boolean interrupted = Thread.interrupted();
             try {

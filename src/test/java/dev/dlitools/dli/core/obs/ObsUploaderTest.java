@@ -3,10 +3,12 @@ package dev.dlitools.dli.core.obs;
 import static dev.dlitools.dli.core.obs.UploadOptions.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.testsupport.FaultyS3Proxy;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import dev.dlitools.dli.testsupport.S3ProxyServer;
 import java.io.IOException;
@@ -18,10 +20,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 @Timeout(60)
 class ObsUploaderTest {
@@ -294,6 +300,107 @@ class ObsUploaderTest {
                 .hasMessageContaining("connections");
     }
 
+    @Test
+    void theShutdownHookAbortsTheUploadsTheRunHadOpenAndNamesThem() throws InterruptedException {
+        String first = start("dli/app/1.0/app.jar");
+        String second = start("dli/app/1.0/lib/big.jar");
+        String finished = start("dli/app/1.0/lib/done.jar");
+        RecordingLog log = RecordingLog.withoutDebug();
+        OpenMultipartUploads open = new OpenMultipartUploads(s3, bucket, Duration.ofSeconds(10), log);
+        open.started("dli/app/1.0/app.jar", first);
+        open.started("dli/app/1.0/lib/big.jar", second);
+        open.started("dli/app/1.0/lib/done.jar", finished);
+        assertThat(open.take(finished)).isTrue();
+
+        // what the JVM does on Ctrl-C: run the registered hook
+        Thread hook = new Thread(open::abortAll);
+        hook.start();
+        hook.join();
+
+        assertThat(uploads()).extracting(MultipartUpload::uploadId).containsExactly(finished);
+        assertThat(log.lines()).singleElement().asString()
+                .startsWith("Stopped mid-upload: aborted the multipart upload(s) ")
+                .contains("'dli/app/1.0/app.jar' (upload id " + first + ")",
+                        "'dli/app/1.0/lib/big.jar' (upload id " + second + ")")
+                .doesNotContain(finished);
+        assertThat(open.take(first)).as("an upload the hook aborted is not aborted again").isFalse();
+    }
+
+    @Test
+    void anInterruptedUploadAbortsItsMultipartUploadBeforeItReturns() throws Exception {
+        Path file = Files.write(dir.resolve("big.jar"), ObsFileDigestsTest.randomBytes((int) (11 * MIB)));
+        Thread uploading = Thread.currentThread();
+        Thread interrupter = new Thread(() -> {
+            // interrupt once the upload is open on the server and its first part is held up by the proxy
+            while (uploads().isEmpty()) {
+                LockSupport.parkNanos(20_000_000);
+            }
+            uploading.interrupt();
+        });
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint())
+                .delay("PUT", "partNumber=", Duration.ofSeconds(2), 3)) {
+            ObsClientSettings settings = ObsClientSettings.forRegion("cn-north-4",
+                            Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY))
+                    .withEndpoint(proxy.endpoint(), true);
+            try (S3Client proxied = ObsClientFactory.create(settings)) {
+                ObsUploader uploader = new ObsUploader(proxied, settings,
+                        SMALL_PARTS, BuildLog.SILENT);
+                interrupter.start();
+                Throwable failure = catchThrowable(() -> uploader.upload(bucket,
+                        List.of(new UploadItem(file, "dli/app/1.0/big.jar")), UploadListener.NONE));
+                boolean wasInterrupted = Thread.interrupted();
+
+                assertThat(failure).isInstanceOf(ObsUploadException.class);
+                assertThat(wasInterrupted).as("the interrupt is kept for the caller").isTrue();
+                assertThat(uploads()).as("multipart uploads left when upload() returned").isEmpty();
+            }
+        } finally {
+            interrupter.join();
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void uploadsThatCannotBeAbortedInTimeAreListedWithTheirIds() {
+        RecordingLog log = RecordingLog.withoutDebug();
+        OpenMultipartUploads open = new OpenMultipartUploads(s3, "no-such-bucket-here", Duration.ofSeconds(5), log);
+        open.started("dli/app.jar", "upload-42");
+
+        open.abortAll();
+
+        assertThat(log.lines()).singleElement().asString()
+                .contains("could not abort within 5 s the multipart upload(s) 'dli/app.jar' (upload id upload-42)");
+    }
+
+    @Test
+    void aLaterRunAbortsOldUploadsOfItsKeysOnlyAndSaysSo() {
+        String stale = start("dli/app/1.0/app.jar");
+        String otherKey = start("dli/app/1.0/notes.txt");
+        RecordingLog log = RecordingLog.withoutDebug();
+
+        // every upload above counts as old when the cut-off lies in the future
+        StaleMultipartUploads.abort(s3, bucket, "dli/app/1.0/", Set.of("dli/app/1.0/app.jar"),
+                Instant.now().plusSeconds(60), log);
+
+        assertThat(uploads()).extracting(MultipartUpload::uploadId).containsExactly(otherKey);
+        assertThat(log.lines()).singleElement().asString()
+                .startsWith("Aborted an incomplete multipart upload of 'dli/app/1.0/app.jar' (upload id " + stale
+                        + ", started ")
+                .endsWith(") that an earlier run left in bucket '" + bucket + "'.");
+    }
+
+    @Test
+    void recentUploadsAreLeftToTheBuildThatMayStillBeSendingThem() {
+        String recent = start("dli/app/1.0/app.jar");
+        RecordingLog log = RecordingLog.withoutDebug();
+
+        StaleMultipartUploads.abort(s3, bucket, "dli/app/1.0/", Set.of("dli/app/1.0/app.jar"),
+                Instant.now().minus(StaleMultipartUploads.MIN_AGE), log);
+
+        assertThat(uploads()).extracting(MultipartUpload::uploadId).containsExactly(recent);
+        assertThat(log.lines()).isEmpty();
+    }
+
     private ObsUploader uploader(UploadOptions options) {
         return new ObsUploader(s3, settings, options, BuildLog.SILENT);
     }
@@ -308,5 +415,14 @@ class ObsUploaderTest {
 
     private static String hex(String algorithm, byte[] content) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+    }
+
+    /** Starts a multipart upload the way a run does, without sending parts. */
+    private String start(String key) {
+        return s3.createMultipartUpload(request -> request.bucket(bucket).key(key)).uploadId();
+    }
+
+    private List<MultipartUpload> uploads() {
+        return s3.listMultipartUploads(list -> list.bucket(bucket)).uploads();
     }
 }
