@@ -88,23 +88,24 @@ class BadInputIT {
 
     @Test
     void missingBucket() throws IOException {
-        MavenBuild build = deploy("missing-bucket", Map.of());
-        // the example's pom names the bucket, and a pom setting wins over -D
-        Path pom = build.projectDir().resolve("pom.xml");
-        Files.writeString(pom, Files.readString(pom).replace("<bucket>etl-jars</bucket>",
-                "<bucket>no-such-bucket</bucket>"));
-        assertRefused(build, "bucket (-Ddli.obs.bucket)", "'no-such-bucket' does not exist");
+        assertRefused(deployToBucket("missing-bucket", "no-such-bucket"),
+                "bucket (-Ddli.obs.bucket)", "'no-such-bucket' does not exist");
     }
 
     @Test
     void bucketNameOutsideObsRule() throws IOException {
-        MavenBuild build = deploy("bad-bucket-name", Map.of());
+        assertRefused(deployToBucket("bad-bucket-name", "Etl_Jars"), "bucket (-Ddli.obs.bucket)",
+                "'Etl_Jars' has upper-case letters", "3 to 63 lowercase letters");
+        assertThat(standIns.emulator().requests()).as("requests to DLI or IAM").isEmpty();
+    }
+
+    /** A deploy to another bucket: the example's pom names the bucket, and a pom setting wins over -D. */
+    private MavenBuild deployToBucket(String run, String bucket) throws IOException {
+        MavenBuild build = deploy(run, Map.of());
         Path pom = build.projectDir().resolve("pom.xml");
         Files.writeString(pom, Files.readString(pom).replace("<bucket>etl-jars</bucket>",
-                "<bucket>Etl_Jars</bucket>"));
-        assertRefused(build, "bucket (-Ddli.obs.bucket)", "'Etl_Jars' has upper-case letters",
-                "3 to 63 lowercase letters");
-        assertThat(standIns.emulator().requests()).as("requests to DLI or IAM").isEmpty();
+                "<bucket>" + bucket + "</bucket>"));
+        return build;
     }
 
     @Test
@@ -163,7 +164,8 @@ class BadInputIT {
                 + LocalStandIns.REGION + "\"},{\"id\":\"p-two\",\"name\":\"" + LocalStandIns.REGION + "\"}]}")
                 .always().on("GET", "/v3/projects"));
         assertRefused(build("iam-two-projects", Map.of("dli.projectId", "")),
-                "IAM lists 2 projects named " + LocalStandIns.REGION + ": p-one, p-two", "projectId (-Ddli.projectId)");
+                "IAM lists 2 projects named " + LocalStandIns.REGION + ": p-one, p-two",
+                "(projectId, -Ddli.projectId)");
     }
 
     @Test
