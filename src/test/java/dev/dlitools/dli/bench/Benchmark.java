@@ -23,6 +23,7 @@ import dev.dlitools.dli.core.upload.ProjectArtifacts;
 import dev.dlitools.dli.core.upload.UploadPlan;
 import dev.dlitools.dli.core.upload.UploadPlanner;
 import dev.dlitools.dli.core.upload.UploadSettings;
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -56,6 +57,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -370,7 +372,7 @@ public final class Benchmark {
         switch (tool) {
             case "ours" -> ours(workload, bucket);
             case "aws" -> command(List.of(awsCommand(), "s3", "sync", workload.directory().toString(),
-                    "s3://" + bucket + "/jars/", "--endpoint-url", connection.getProperty("obsEndpoint"),
+                    "s3://" + bucket + "/jars/", "--endpoint-url", connection.getProperty("dli.obs.endpoint"),
                     "--only-show-errors"), awsEnvironment());
             case "rclone" -> command(rcloneCommand(workload, bucket), rcloneEnvironment());
             case "naive" -> naive(files, bucket);
@@ -499,7 +501,7 @@ public final class Benchmark {
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(credentials.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         String signature = Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.getProperty("obsEndpoint") + resource))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.getProperty("dli.obs.endpoint") + resource))
                 .header("Content-Type", "application/octet-stream")
                 .header("x-amz-date", date)
                 .header("Authorization", "AWS " + credentials.accessKey() + ":" + signature)
@@ -671,18 +673,12 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp",
                 "-f", project.resolve("pom.xml").toString()));
         command.addAll(goals);
-        command.addAll(List.of(
-                "-Ddli.region=" + connection.getProperty("region"),
-                "-Ddli.projectId=" + connection.getProperty("projectId"),
-                "-Ddli.endpoint=" + connection.getProperty("dliEndpoint"),
-                "-Ddli.iamEndpoint=" + connection.getProperty("dliEndpoint"),
-                "-Ddli.obs.endpoint=" + connection.getProperty("obsEndpoint"),
-                "-Ddli.obs.pathStyle=true",
-                "-Ddli.obs.bucket=" + bucket));
+        // the stand-ins' settings, with this run's bucket
+        Map<String, String> settings = connectionEntries("dli.");
+        settings.put("dli.obs.bucket", bucket);
+        command.addAll(LocalStandIns.asArguments(settings));
         String goal = goals.get(goals.size() - 1);
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
-        environment.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
+        Map<String, String> environment = connectionEntries("HUAWEICLOUD_");
         // BENCH_MAVEN_OPTS adds JVM options to the timed builds, e.g. a JFR recording to find their start-up cost
         environment.put("MAVEN_OPTS", String.join(" ", trustOptions()) + " "
                 + Objects.requireNonNullElse(System.getenv("BENCH_MAVEN_OPTS"), ""));
@@ -690,6 +686,18 @@ public final class Benchmark {
     }
 
     // ---------------------------------------------------------------- stand-ins, buckets, tools
+
+    /** The entries of the stand-ins' connection file whose names start with {@code prefix}, sorted by name. */
+    private Map<String, String> connectionEntries(String prefix) {
+        Map<String, String> entries = new TreeMap<>();
+        for (String name : connection.stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                entries.put(name, connection.getProperty(name));
+            }
+        }
+        return entries;
+    }
+
 
     private void startStandIns() throws Exception {
         if (https) {
@@ -719,10 +727,10 @@ public final class Benchmark {
         try (InputStream in = Files.newInputStream(connectionFile)) {
             connection.load(in);
         }
-        credentials = new Credentials(connection.getProperty("accessKey"), connection.getProperty("secretKey"),
-                null, "benchmark stand-ins");
-        obsSettings = ObsClientSettings.forRegion(connection.getProperty("region"), credentials)
-                .withEndpoint(URI.create(connection.getProperty("obsEndpoint")), true);
+        credentials = new Credentials(connection.getProperty("HUAWEICLOUD_SDK_AK"),
+                connection.getProperty("HUAWEICLOUD_SDK_SK"), null, "benchmark stand-ins");
+        obsSettings = ObsClientSettings.forRegion(connection.getProperty("dli.region"), credentials)
+                .withEndpoint(URI.create(connection.getProperty("dli.obs.endpoint")), true);
         Files.writeString(out.resolve("aws-config"), """
                 [default]
                 region = %s
@@ -730,10 +738,10 @@ public final class Benchmark {
                     addressing_style = path
                 request_checksum_calculation = when_required
                 response_checksum_validation = when_required
-                """.formatted(connection.getProperty("region")));
+                """.formatted(connection.getProperty("dli.region")));
         Files.writeString(out.resolve("rclone.conf"), "");
-        System.out.println("stand-ins: OBS " + connection.getProperty("obsEndpoint") + ", DLI "
-                + connection.getProperty("dliEndpoint") + ", store " + store);
+        System.out.println("stand-ins: OBS " + connection.getProperty("dli.obs.endpoint") + ", DLI "
+                + connection.getProperty("dli.endpoint") + ", store " + store);
     }
 
     /**
@@ -772,7 +780,7 @@ public final class Benchmark {
                 ProxySettings.NONE, new RetryPolicy(RetryPolicy.DEFAULT_RETRIES,
                         duration -> Thread.sleep(duration.toMillis()), Math::random),
                 Clock.systemUTC(), BuildLog.SILENT),
-                URI.create(connection.getProperty("dliEndpoint")), connection.getProperty("projectId"));
+                URI.create(connection.getProperty("dli.endpoint")), connection.getProperty("dli.projectId"));
     }
 
     private String newBucket(String tool) {
@@ -822,8 +830,8 @@ public final class Benchmark {
         environment.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
         environment.put("RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", credentials.accessKey());
         environment.put("RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", credentials.secretKey());
-        environment.put("RCLONE_CONFIG_BENCH_ENDPOINT", connection.getProperty("obsEndpoint"));
-        environment.put("RCLONE_CONFIG_BENCH_REGION", connection.getProperty("region"));
+        environment.put("RCLONE_CONFIG_BENCH_ENDPOINT", connection.getProperty("dli.obs.endpoint"));
+        environment.put("RCLONE_CONFIG_BENCH_REGION", connection.getProperty("dli.region"));
         environment.put("RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true");
         return environment;
     }

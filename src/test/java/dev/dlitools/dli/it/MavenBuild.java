@@ -1,5 +1,6 @@
 package dev.dlitools.dli.it;
 
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,18 @@ final class MavenBuild {
 
     MavenBuild property(String name, Object value) {
         arguments.add("-D" + name + "=" + value);
+        return this;
+    }
+
+    /** Points the build at the stand-ins: their {@code -D} settings, and their credentials as environment variables. */
+    MavenBuild pointAt(LocalStandIns standIns) {
+        return pointAt(standIns, Map.of());
+    }
+
+    /** As {@link #pointAt(LocalStandIns)}, with {@code changed} settings replaced or added (empty: unset). */
+    MavenBuild pointAt(LocalStandIns standIns, Map<String, String> changed) {
+        arguments.addAll(standIns.mavenArguments(changed));
+        environment.putAll(standIns.credentialVariables());
         return this;
     }
 
