@@ -113,6 +113,9 @@ final class SignatureVerifier {
      * The signature Huawei's own signer gives the request as it arrived: the method, the decoded path and query
      * (the official SDK encodes them itself), the headers the client says it signed with their received values, the
      * body. {@code null} when the request cannot be rebuilt, e.g. an HTTP method the SDK does not know.
+     *
+     * <p>A signed header the official signer never signs ({@code Content-Type}, names with {@code _}) makes the
+     * signatures differ: stricter than the gateway on purpose, as the plugin must sign what the SDK signs.
      */
     private static String officialSignature(String method, URI rawUri, Map<String, String> headers,
             Set<String> signedNames, byte[] body, String accessKey, String secretKey) {
