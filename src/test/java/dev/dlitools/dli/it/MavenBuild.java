@@ -46,6 +46,19 @@ final class MavenBuild {
         return new MavenBuild(target);
     }
 
+    /** A copy of the named files and folders of this plugin's own project under {@code target/it/<run>}. */
+    static MavenBuild ofPluginProject(String run, List<String> paths) {
+        Path source = Paths.get(System.getProperty("it.pluginProjectDir"));
+        Path target = WORK.resolve(run).resolve("dli-maven-plugin");
+        try {
+            deleteRecursively(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        paths.forEach(path -> copy(source.resolve(path), target.resolve(path)));
+        return new MavenBuild(target);
+    }
+
     /** An empty folder, for goals that need no project. */
     static MavenBuild withoutProject(String run) {
         Path target = WORK.resolve(run).resolve("no-project");
@@ -159,6 +172,7 @@ final class MavenBuild {
     private static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             deleteRecursively(to);
+            Files.createDirectories(to.getParent());
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
