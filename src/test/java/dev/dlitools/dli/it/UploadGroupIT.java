@@ -3,6 +3,7 @@ package dev.dlitools.dli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.publish.PublishResult;
@@ -38,8 +39,8 @@ class UploadGroupIT {
     static void startS3() {
         s3Proxy = S3ProxyServer.start(AK, SK);
         s3Proxy.createBucket(BUCKET);
-        s3 = ObsClientFactory.create(ObsClientSettings.forRegion("cn-north-4", Credentials.of(AK, SK))
-                .withEndpoint(s3Proxy.endpoint(), true));
+        s3 = ObsClientFactory.create(ObsClientSettings.of(s3Proxy.endpoint(), "cn-north-4", Credentials.of(AK, SK),
+                true), BuildLog.SILENT);
     }
 
     @AfterAll

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * What {@code dli:list} shows: the package groups of a project (optionally only those whose name matches a
+ * What a listing shows: the package groups of a project (optionally only those whose name matches a
  * pattern with {@code *}), and with {@code all} also the single resources and built-in modules.
  */
 public final class ResourceListReport {

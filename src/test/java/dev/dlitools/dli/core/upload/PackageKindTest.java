@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.SettingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,8 +34,8 @@ class PackageKindTest {
     @Test
     void anUnknownKindListsTheKinds() {
         assertThatThrownBy(() -> PackageKind.parse("python"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid kind (-Ddli.kind): 'python' is not a DLI package kind. Use one of: jar, pyFile,"
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{KIND}}: 'python' is not a DLI package kind. Use one of: jar, pyFile,"
                         + " file, modelFile (file takes a mix of file types).");
     }
 

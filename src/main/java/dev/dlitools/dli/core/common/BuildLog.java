@@ -1,0 +1,23 @@
+package dev.dlitools.dli.core.common;
+
+/**
+ * Where the core reports diagnostics: retries, warnings, and at debug level the exchanges with the services. A
+ * front end adapts it to its log; tests collect the lines. Every method does nothing by default.
+ *
+ * <p>Nothing passed here may contain a secret: callers mask access keys and never pass secret keys or tokens.
+ */
+public interface BuildLog {
+
+    default void info(String message) {}
+
+    default void warn(String message) {}
+
+    default void debug(String message) {}
+
+    default boolean isDebugEnabled() {
+        return false;
+    }
+
+    /** A log that drops everything, for callers that have nothing to report to. */
+    BuildLog SILENT = new BuildLog() {};
+}
