@@ -1,7 +1,7 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Server;

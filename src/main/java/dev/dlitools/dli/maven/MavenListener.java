@@ -1,5 +1,7 @@
 package dev.dlitools.dli.maven;
 
+import static dev.dlitools.dli.core.report.Sizes.decimal;
+
 import dev.dlitools.dli.core.DliListener;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliJson;
@@ -9,8 +11,6 @@ import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import java.util.Locale;
 import org.apache.maven.plugin.logging.Log;
-
-import static dev.dlitools.dli.core.report.Sizes.decimal;
 
 /**
  * The core's events as lines in Maven's log: one line per file and a summary, no live progress (CI logs stay

@@ -1,8 +1,8 @@
 package dev.dlitools.dli.testsupport;
 
+import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.common.ProxySettings;
-import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
 import dev.dlitools.dli.core.obs.ObsClientFactory;

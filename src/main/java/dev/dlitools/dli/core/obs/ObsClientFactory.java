@@ -1,7 +1,7 @@
 package dev.dlitools.dli.core.obs;
 
-import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
 import java.net.URI;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

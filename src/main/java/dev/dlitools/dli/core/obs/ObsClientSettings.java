@@ -1,9 +1,9 @@
 package dev.dlitools.dli.core.obs;
 
-import dev.dlitools.dli.core.common.ProxySettings;
-import dev.dlitools.dli.core.common.Timeouts;
 import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.common.Timeouts;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.dlitools.dli.core.dli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.ProxySettings;
-import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.report.GroupReport;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;

@@ -1,12 +1,12 @@
 package dev.dlitools.dli.core.dli;
 
-import dev.dlitools.dli.core.common.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupFailedException;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupTimeoutException;
 import dev.dlitools.dli.core.retry.RetryPolicy;

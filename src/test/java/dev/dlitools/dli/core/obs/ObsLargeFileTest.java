@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.testsupport.Planned;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

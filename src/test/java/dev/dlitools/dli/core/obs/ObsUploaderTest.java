@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import dev.dlitools.dli.testsupport.Planned;
 import dev.dlitools.dli.testsupport.S3ProxyServer;

@@ -1,20 +1,20 @@
 package dev.dlitools.dli.core.publish;
 
-import dev.dlitools.dli.core.common.Sleeper;
-import dev.dlitools.dli.core.common.BuildLog;
-import dev.dlitools.dli.core.obs.ObsClientSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.DliJson;
-import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupFailedException;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupTimeoutException;
+import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.Tag;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
+import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.obs.ObsUploadException;
 import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.UploadOptions;

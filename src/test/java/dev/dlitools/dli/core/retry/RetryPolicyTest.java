@@ -1,10 +1,10 @@
 package dev.dlitools.dli.core.retry;
 
-import dev.dlitools.dli.core.common.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Sleeper;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

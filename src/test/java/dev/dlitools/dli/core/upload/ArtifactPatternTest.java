@@ -1,10 +1,10 @@
 package dev.dlitools.dli.core.upload;
 
-import dev.dlitools.dli.core.common.Setting;
-import dev.dlitools.dli.core.common.SettingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

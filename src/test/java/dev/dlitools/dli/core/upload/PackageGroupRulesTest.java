@@ -1,9 +1,9 @@
 package dev.dlitools.dli.core.upload;
 
-import dev.dlitools.dli.core.common.SettingException;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package dev.dlitools.dli.core.upload;
 
-import dev.dlitools.dli.core.common.SettingException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
