@@ -45,6 +45,8 @@ public final class Dli {
     private DliClient client;
 
     /**
+     * An entry point that calls nothing yet.
+     *
      * @param settings where and as whom
      * @param listener what the user sees
      */

@@ -190,6 +190,8 @@ public final class DliSettings {
         }
 
         /**
+         * The settings with the values given.
+         *
          * @throws SettingException naming the setting for a missing region, a time-out that is not positive,
          *     retries out of range, or an endpoint that is not an http(s) URL or is plain HTTP to another machine
          */

@@ -90,6 +90,7 @@ public final class ListRequest {
             return this;
         }
 
+        /** The request with the values given. */
         public ListRequest build() {
             return new ListRequest(this);
         }

@@ -268,6 +268,8 @@ public final class PublishRequest {
         }
 
         /**
+         * The request with the values given.
+         *
          * @throws SettingException naming the setting when the upload threads, poll interval or time-out are out
          *     of range
          */

@@ -8,12 +8,16 @@ package dev.dlitools.dli.core.common;
  */
 public interface BuildLog {
 
+    /** Something the user should see at the default level. */
     default void info(String message) {}
 
+    /** Something that went wrong but did not stop the job, e.g. a retry. */
     default void warn(String message) {}
 
+    /** Detail for finding a problem; callers check {@link #isDebugEnabled()} before building costly text. */
     default void debug(String message) {}
 
+    /** Whether debug lines are shown. */
     default boolean isDebugEnabled() {
         return false;
     }

@@ -39,6 +39,7 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
             nonProxyHosts = nonProxyHosts == null ? List.of() : List.copyOf(nonProxyHosts);
         }
 
+        /** Whether the proxy needs a login. */
         public boolean hasCredentials() {
             return username != null && !username.isEmpty();
         }
@@ -54,6 +55,7 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
             return nonProxyHosts.stream().map(HttpProxy::regex).toList();
         }
 
+        /** The proxy as the JDK's HTTP client takes it. */
         public Proxy asJavaProxy() {
             return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
         }

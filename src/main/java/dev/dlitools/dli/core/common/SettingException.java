@@ -11,7 +11,11 @@ public final class SettingException extends DliException {
 
     private final Setting setting;
 
-    /** @param message the whole message, naming the setting with {@link Setting#named()} or the like */
+    /**
+     * A problem with one setting, said in a message of one's own.
+     *
+     * @param message the whole message, naming the setting with {@link Setting#named()} or the like
+     */
     public SettingException(Setting setting, String message) {
         super(message);
         this.setting = Objects.requireNonNull(setting, "setting");

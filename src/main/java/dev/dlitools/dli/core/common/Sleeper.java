@@ -6,6 +6,7 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
+    /** Pauses for {@code duration}; an interrupt ends the pause with {@link InterruptedException}. */
     void sleep(Duration duration) throws InterruptedException;
 
     /** Really pauses the calling thread. */

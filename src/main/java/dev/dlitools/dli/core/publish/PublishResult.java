@@ -45,6 +45,11 @@ public record PublishResult(
                 : "dli: " + counts + " in OBS bucket " + bucket + "; group " + group + " not registered.";
     }
 
+    /**
+     * Writes the result as JSON, creating the file's folder.
+     *
+     * @throws DliException when the file cannot be written
+     */
     public void writeTo(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -54,10 +59,12 @@ public record PublishResult(
         }
     }
 
+    /** The result as indented JSON, as the result file holds it. */
     public String toJson() {
         return DliJson.write(this) + "\n";
     }
 
+    /** Reads a result file, for later build steps. */
     public static PublishResult read(Path file) throws IOException {
         return DliJson.MAPPER.readValue(file.toFile(), PublishResult.class);
     }

@@ -3,7 +3,6 @@ package dev.dlitools.dli.core.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.GroupWaiter;
