@@ -2,27 +2,25 @@ package dev.dlitools.dli.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.Dli;
+import dev.dlitools.dli.core.DliListener;
+import dev.dlitools.dli.core.DliSettings;
+import dev.dlitools.dli.core.ListRequest;
+import dev.dlitools.dli.core.PublishRequest;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.DliJson;
-import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
-import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.UploadOptions;
-import dev.dlitools.dli.core.publish.GroupPublisher;
-import dev.dlitools.dli.core.report.ResourceListReport;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
-import dev.dlitools.dli.core.upload.UploadPlan;
-import dev.dlitools.dli.core.upload.UploadPlanner;
-import dev.dlitools.dli.core.upload.UploadSettings;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +43,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -394,14 +391,14 @@ public final class Benchmark {
 
     /** What a script does after {@code aws s3 sync}: register the uploaded jars as the group. */
     private void register(Workload workload, String bucket) {
-        registerTimer.info("Registering group");
+        registerTimer.start();
         dliClient().uploadGroup(new UploadGroupRequest(workload.files().stream()
-                .map(file -> obsSettings.objectUrl(bucket, "jars/" + file.getFileName()))
+                .map(file -> objectUrl(bucket, "jars/" + file.getFileName()))
                 .toList(), "jar", PROJECT_GROUP, false, List.of()));
     }
 
-    /** Notes when the publisher starts registering, from its log, so the DLI part of a run can be told apart. */
-    private static final class RegisterTimer implements BuildLog {
+    /** Notes when the publisher starts registering, from its events, so the DLI part of a run can be told apart. */
+    private static final class RegisterTimer implements DliListener {
 
         private volatile long started;
 
@@ -409,55 +406,48 @@ public final class Benchmark {
             started = 0;
         }
 
+        void start() {
+            started = System.nanoTime();
+        }
+
         double seconds(long now) {
             return started == 0 ? 0 : (now - started) / 1e9;
         }
 
         @Override
-        public void info(String message) {
-            if (message.startsWith("Registering group")) {
-                started = System.nanoTime();
-            }
+        public void registering(String group, int packages, String kind, String projectId) {
+            start();
         }
 
         @Override
         public void warn(String message) {
             System.err.println("[ours] " + message);
         }
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
     }
 
-    /** Exactly what {@code dli:upload-group} runs after reading its settings: plan, upload, register, wait. */
+    /** Exactly what {@code dli:upload-group} runs after reading its settings: the core's publish. */
     private void ours(Workload workload, String bucket) {
-        UploadPlan plan = UploadPlanner.plan(
-                new ProjectArtifacts(new ArtifactFile(
-                        new ArtifactCoordinates("dev.example", "bench-job", "1.0", "pom", null, null), null),
-                        List.of(), List.of()),
-                UploadSettings.forGroup(PROJECT_GROUP).withFiles(workload.files()));
-        DliClient dli = dliClient();
-        ObsClientSettings settings = obsSettings.withMaxConnections(threads);
-        try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
-            // the digest cache the goal keeps in target/
-            ObsUploader uploader = new ObsUploader(s3, settings, UploadOptions.defaults().withThreads(threads)
-                    .withMultipart(multipartThreshold, UploadOptions.DEFAULT_PART_SIZE)
-                    .withDigestCache(out.resolve("dli-digests.txt")), BuildLog.SILENT);
-            GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(1), Duration.ofSeconds(300),
-                    Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), BuildLog.SILENT);
-            new GroupPublisher(bucket, key -> settings.objectUrl(bucket, key), out.resolve("ours-result.json"),
-                    registerTimer).publish(plan, uploader, dli, waiter, false);
-        }
+        ProjectArtifacts project = new ProjectArtifacts(new ArtifactFile(
+                new ArtifactCoordinates("dev.example", "bench-job", "1.0", "pom", null, null), null),
+                List.of(), List.of());
+        dli(registerTimer).publish(PublishRequest.builder(project, PROJECT_GROUP)
+                .files(workload.files())
+                .bucket(bucket)
+                .pathStyle(true)
+                .uploadThreads(threads)
+                .multipartThreshold(multipartThreshold)
+                // the digest cache the goal keeps in target/
+                .digestCache(out.resolve("dli-digests.txt"))
+                .async(false)
+                .pollInterval(Duration.ofSeconds(1))
+                .timeout(Duration.ofSeconds(300))
+                .resultFile(out.resolve("ours-result.json"))
+                .build());
     }
 
     /** What older S3 plugins do: one PutObject after the other, everything every time. */
     private void naive(List<Path> files, String bucket) {
-        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
             for (Path file : files) {
                 s3.putObject(put -> put.bucket(bucket).key("jars/" + file.getFileName()), RequestBody.fromFile(file));
             }
@@ -564,9 +554,7 @@ public final class Benchmark {
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
-            DliClient dli = dliClient();
-            List<String> table = new ResourceListReport(dli.listResources(null, null), null, false,
-                    ZoneId.systemDefault()).table("none");
+            List<String> table = dli(DliListener.SILENT).list(ListRequest.builder().build()).table("none");
             double seconds = (System.nanoTime() - start) / 1e9;
             if (table.size() < groups) {
                 throw new IllegalStateException("the listing has " + table.size() + " lines for " + groups
@@ -581,11 +569,11 @@ public final class Benchmark {
 
     private void createGroups(int groups) {
         String bucket = newBucket("groups");
-        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
             s3.putObject(put -> put.bucket(bucket).key("udf.jar"), RequestBody.fromBytes(new byte[1024]));
         }
         DliClient dli = dliClient();
-        String path = obsSettings.objectUrl(bucket, "udf.jar");
+        String path = objectUrl(bucket, "udf.jar");
         for (int i = 0; i < groups; i++) {
             dli.uploadGroup(new UploadGroupRequest(List.of(path), "jar", String.format(Locale.ROOT, "job-%03d", i),
                     false, List.of()));
@@ -729,8 +717,8 @@ public final class Benchmark {
         }
         credentials = new Credentials(connection.getProperty("HUAWEICLOUD_SDK_AK"),
                 connection.getProperty("HUAWEICLOUD_SDK_SK"), null, "benchmark stand-ins");
-        obsSettings = ObsClientSettings.forRegion(connection.getProperty("dli.region"), credentials)
-                .withEndpoint(URI.create(connection.getProperty("dli.obs.endpoint")), true);
+        obsSettings = ObsClientSettings.of(URI.create(connection.getProperty("dli.obs.endpoint")),
+                connection.getProperty("dli.region"), credentials, true);
         Files.writeString(out.resolve("aws-config"), """
                 [default]
                 region = %s
@@ -775,6 +763,21 @@ public final class Benchmark {
                 : List.of();
     }
 
+    /** The core's entry point on the stand-ins, as the goals build it. */
+    private Dli dli(DliListener listener) {
+        return new Dli(DliSettings.builder(connection.getProperty("region"))
+                .projectId(connection.getProperty("projectId"))
+                .dliEndpoint(connection.getProperty("dliEndpoint"))
+                .obsEndpoint(connection.getProperty("obsEndpoint"))
+                .credentials(credentials)
+                .build(), listener);
+    }
+
+    private String objectUrl(String bucket, String key) {
+        return ObsClientSettings.objectUrl(obsSettings.endpoint(), true, bucket, key);
+    }
+
+    /** A bare client, for what scripts do around other tools. */
     private DliClient dliClient() {
         return new DliClient(new SignedHttpClient(credentials, Duration.ofSeconds(10), Duration.ofSeconds(60),
                 ProxySettings.NONE, new RetryPolicy(RetryPolicy.DEFAULT_RETRIES,
@@ -785,7 +788,7 @@ public final class Benchmark {
 
     private String newBucket(String tool) {
         String bucket = String.format(Locale.ROOT, "b%04d-%s", ++bucketCounter, tool);
-        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
             s3.createBucket(create -> create.bucket(bucket));
         }
         return bucket;

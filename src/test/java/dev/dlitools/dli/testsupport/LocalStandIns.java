@@ -1,8 +1,8 @@
 package dev.dlitools.dli.testsupport;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
 import dev.dlitools.dli.core.dli.Tag;
@@ -65,8 +65,8 @@ public final class LocalStandIns implements AutoCloseable {
                 : S3ProxyServer.startOnDisk(credentials.accessKey(), credentials.secretKey(), builder.obsPort,
                         builder.storeDirectory, builder.keyStore, builder.keyStorePassword);
         s3Proxy.createBucket(BUCKET);
-        obsSettings = ObsClientSettings.forRegion(REGION, credentials).withEndpoint(s3Proxy.endpoint(), true);
-        objectStoreClient = ObsClientFactory.create(obsSettings);
+        obsSettings = ObsClientSettings.of(s3Proxy.endpoint(), REGION, credentials, true);
+        objectStoreClient = ObsClientFactory.create(obsSettings, BuildLog.SILENT);
         try {
             DliEmulator.Builder emulatorBuilder = DliEmulator.builder();
             if (builder.securityToken == null) {
