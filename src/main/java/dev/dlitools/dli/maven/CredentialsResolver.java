@@ -1,7 +1,9 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.DliPluginException;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Server;
@@ -34,10 +36,10 @@ final class CredentialsResolver {
 
     /**
      * @param serverId the server id the user set, or {@code null} for the default id, whose server may be absent
-     * @param setting how messages name the setting that gave {@code serverId}, e.g. {@code serverId (-Ddli.serverId)}
+     * @param setting the setting that gave {@code serverId}, named in the error when its server is missing
      * @param settingsFile the settings.xml Maven read, for messages
      */
-    Credentials resolve(String serverId, String setting, Settings settings, String settingsFile,
+    Credentials resolve(String serverId, Setting setting, Settings settings, String settingsFile,
             Map<String, String> environment) {
         boolean named = serverId != null && !serverId.isBlank();
         String id = named ? serverId.trim() : DEFAULT_SERVER_ID;
@@ -47,9 +49,9 @@ final class CredentialsResolver {
         }
         if (named) {
             // falling back to the environment here would publish with credentials the user did not choose
-            throw new DliPluginException(setting + " is '" + id + "', but " + settingsFile + " has no <server> "
-                    + "with that id. Add it there, or leave " + setting + " unset to use the environment variables "
-                    + ENV_AK + " and " + ENV_SK + ".");
+            throw new SettingException(setting, setting.named() + " is '" + id + "', but " + settingsFile
+                    + " has no <server> with that id. Add it there, or leave " + setting.named()
+                    + " unset to use the environment variables " + ENV_AK + " and " + ENV_SK + ".");
         }
         String accessKey = environment.get(ENV_AK);
         String secretKey = environment.get(ENV_SK);
@@ -58,7 +60,7 @@ final class CredentialsResolver {
             return new Credentials(accessKey.trim(), secretKey.trim(), securityToken, "environment variables "
                     + ENV_AK + "/" + ENV_SK + (present(securityToken) ? "/" + ENV_SECURITY_TOKEN : ""));
         }
-        throw new DliPluginException("No Huawei Cloud credentials found. Give them either as a <server> with id '"
+        throw new DliException("No Huawei Cloud credentials found. Give them either as a <server> with id '"
                 + id + "' in ~/.m2/settings.xml (username = access key, password = secret key, encrypted "
                 + "with 'mvn --encrypt-password' if you like; another id with -Ddli.serverId=...), or as the "
                 + "environment variables " + ENV_AK + " and " + ENV_SK + " (and " + ENV_SECURITY_TOKEN
@@ -73,7 +75,7 @@ final class CredentialsResolver {
                 .map(SettingsProblem::getMessage)
                 .collect(Collectors.joining("; "));
         if (!problems.isEmpty()) {
-            throw new DliPluginException("Could not decrypt the password of server '" + server.getId()
+            throw new DliException("Could not decrypt the password of server '" + server.getId()
                     + "' in settings.xml: " + problems + ". Check ~/.m2/settings-security.xml.");
         }
         return result.getServer();
@@ -82,7 +84,7 @@ final class CredentialsResolver {
     private static Credentials fromServer(Server server, String serverId) {
         String source = "settings.xml server '" + serverId + "'";
         if (!present(server.getUsername()) || !present(server.getPassword())) {
-            throw new DliPluginException("The " + source + " needs a <username> (the access key) and a <password> "
+            throw new DliException("The " + source + " needs a <username> (the access key) and a <password> "
                     + "(the secret key).");
         }
         String securityToken = null;

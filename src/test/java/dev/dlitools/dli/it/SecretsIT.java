@@ -2,7 +2,6 @@ package dev.dlitools.dli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
 import dev.dlitools.dli.testsupport.CountingHttpProxy;
 import dev.dlitools.dli.testsupport.LocalStandIns;
@@ -30,11 +29,10 @@ class SecretsIT {
             String accessKey = standIns.credentials().accessKey();
             String secretKey = standIns.credentials().secretKey();
 
-            BuildResult result = withSettingsServer(MavenBuild.of("spark-job", "secrets-publish"), accessKey,
-                    secretKey, null)
+            BuildResult result = withSettingsServer(MavenBuild.of("spark-job", "secrets-publish")
                     .args("-X", "deploy", "-Dmaven.deploy.skip=true")
-                    .args(standIns.mavenArguments().toArray(String[]::new))
-                    .property("dli.pollInterval", 1)
+                    .pointAt(standIns)
+                    .property("dli.pollInterval", 1), accessKey, secretKey, null)
                     .run();
 
             assertThat(result.succeeded()).as(result.toString()).isTrue();
@@ -57,7 +55,9 @@ class SecretsIT {
             String secretKey = standIns.credentials().secretKey();
             String master = "secrets-it-master-password";
             DefaultPlexusCipher cipher = new DefaultPlexusCipher();
-            MavenBuild build = MavenBuild.of("spark-job", "secrets-all");
+            MavenBuild build = MavenBuild.of("spark-job", "secrets-all")
+                    .args("-X", "deploy", "-Dmaven.deploy.skip=true")
+                    .pointAt(standIns);
             Path security = build.projectDir().resolve("settings-security.xml");
             Files.writeString(security, "<settingsSecurity><master>"
                     + cipher.encryptAndDecorate(master, "settings.security") + "</master></settingsSecurity>");
@@ -68,8 +68,6 @@ class SecretsIT {
                     + "</servers><proxies><proxy><id>corp</id><active>true</active><protocol>http</protocol>"
                     + "<host>127.0.0.1</host><port>" + proxy.port() + "</port><username>proxy-user</username>"
                     + "<password>" + proxyPassword + "</password></proxy></proxies>")
-                    .args("-X", "deploy", "-Dmaven.deploy.skip=true")
-                    .args(standIns.mavenArguments().toArray(String[]::new))
                     .property("settings.security", security)
                     .property("dli.pollInterval", 1)
                     .run();
@@ -88,11 +86,11 @@ class SecretsIT {
         String accessKey = "TEMPSECRETSITKEY";
         String secretKey = "temporary-secret-key-7e1d0c";
         String token = "security-token-4f2a9b-" + "x".repeat(40);
-        try (DliEmulator emulator = DliEmulator.builder().temporaryCredentials(accessKey, secretKey, token)
-                .projectId("p-secrets").region("cn-north-4").start()) {
+        try (LocalStandIns standIns = LocalStandIns.builder().credentials(accessKey, secretKey).securityToken(token)
+                .projectId("p-secrets").start()) {
 
-            BuildResult listed = listAtDebug(emulator, "secrets-list", accessKey, secretKey, token);
-            BuildResult refused = listAtDebug(emulator, "secrets-wrong-sk", accessKey, secretKey + "-wrong", token);
+            BuildResult listed = listAtDebug(standIns, "secrets-list", accessKey, secretKey, token);
+            BuildResult refused = listAtDebug(standIns, "secrets-wrong-sk", accessKey, secretKey + "-wrong", token);
 
             assertThat(listed.succeeded()).as(listed.toString()).isTrue();
             assertThat(listed.log()).contains("No package groups in project p-secrets");
@@ -103,15 +101,14 @@ class SecretsIT {
         }
     }
 
-    private static BuildResult listAtDebug(DliEmulator emulator, String run, String accessKey, String secretKey,
+    private static BuildResult listAtDebug(LocalStandIns standIns, String run, String accessKey, String secretKey,
             String token) {
-        return withSettingsServer(MavenBuild.of("list-in-project", run), accessKey, secretKey, token)
-                .args("-X", "dli:list")
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", "p-secrets")
+        return withSettingsServer(MavenBuild.of("list-in-project", run).args("-X", "dli:list").pointAt(standIns),
+                accessKey, secretKey, token)
                 .run();
     }
 
+    /** The credentials from a settings.xml server, none from the environment. */
     private static MavenBuild withSettingsServer(MavenBuild build, String accessKey, String secretKey,
             String token) {
         return withSettings(build, "<servers><server><id>huaweicloud</id><username>" + accessKey + "</username>"

@@ -3,7 +3,8 @@ package dev.dlitools.dli.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.Map;
 import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.Test;
@@ -18,24 +19,27 @@ class CredentialsResolverTest {
 
     @Test
     void withoutServerIdTheEnvironmentIsUsedWhenSettingsHaveNoDefaultServer() {
-        assertThat(resolver.resolve(null, "serverId (-Ddli.serverId)", new Settings(), "settings.xml", ENVIRONMENT)
+        assertThat(resolver.resolve(null, Setting.SERVER_ID, new Settings(), "settings.xml", ENVIRONMENT)
                 .source()).startsWith("environment variables");
     }
 
     @Test
     void aNamedServerThatDoesNotExistIsAnErrorNamingItAndTheSettingsFile() {
-        assertThatThrownBy(() -> resolver.resolve("nope", "serverId (-Ddli.serverId)", new Settings(),
+        assertThatThrownBy(() -> resolver.resolve("nope", Setting.SERVER_ID, new Settings(),
                         "settings.xml (/home/ci/.m2/settings.xml)", ENVIRONMENT))
-                .isInstanceOf(DliPluginException.class)
-                .hasMessage("serverId (-Ddli.serverId) is 'nope', but settings.xml (/home/ci/.m2/settings.xml) has "
+                .isInstanceOf(SettingException.class)
+                .hasFieldOrPropertyWithValue("setting", Setting.SERVER_ID)
+                .extracting(failure -> AbstractDliMojo.words((SettingException) failure))
+                .isEqualTo("serverId (-Ddli.serverId) is 'nope', but settings.xml (/home/ci/.m2/settings.xml) has "
                         + "no <server> with that id. Add it there, or leave serverId (-Ddli.serverId) unset to use "
                         + "the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.");
     }
 
     @Test
     void theDefaultIdNamedExplicitlyMustExistToo() {
-        assertThatThrownBy(() -> resolver.resolve("huaweicloud", "serverId (-Ddli.serverId)", null, "settings.xml",
+        assertThatThrownBy(() -> resolver.resolve("huaweicloud", Setting.SERVER_ID, null, "settings.xml",
                         ENVIRONMENT))
-                .hasMessageStartingWith("serverId (-Ddli.serverId) is 'huaweicloud', but settings.xml has no");
+                .extracting(failure -> AbstractDliMojo.words((SettingException) failure)).asString()
+                .startsWith("serverId (-Ddli.serverId) is 'huaweicloud', but settings.xml has no");
     }
 }

@@ -1,12 +1,12 @@
 package dev.dlitools.dli.core.dli;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 
 /**
  * The service (or the API gateway in front of it) refused a call, answered something unreadable, or could not be
  * reached. The message says what to check; the fields keep what the service said.
  */
-public class DliApiException extends DliPluginException {
+public class DliApiException extends DliException {
 
     /** HTTP status; 0 when no response arrived. */
     private final int httpStatus;
@@ -43,5 +43,16 @@ public class DliApiException extends DliPluginException {
     /** No response arrived: refused or dropped connection, time-out. */
     public boolean isConnectionFailure() {
         return httpStatus == 0;
+    }
+
+    /**
+     * Whether trying again may succeed: no answer (refused, dropped, timed out), throttled (429) or a server error
+     * (5xx); never an interruption, a refused login or an invalid request.
+     */
+    public boolean isTransient() {
+        if (getCause() instanceof InterruptedException) {
+            return false;
+        }
+        return isConnectionFailure() || httpStatus == 429 || httpStatus / 100 == 5;
     }
 }

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.dli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.dli.SignedHttpClient.ApiResponse;
 
 /**
@@ -14,7 +15,7 @@ final class GroupUploadAnswer {
 
     private GroupUploadAnswer() {}
 
-    static PackageGroup read(ApiResponse response, String group, String endpointSetting) {
+    static PackageGroup read(ApiResponse response, String group, Setting endpointSetting) {
         JsonNode body = SignedHttpClient.read(response, DliJson.MAPPER::readTree, WHAT, endpointSetting);
         PackageGroup answer = SignedHttpClient.read(response, PackageGroup.class, WHAT, endpointSetting);
         JsonNode success = body == null ? null : body.get("is_success");

@@ -1,6 +1,6 @@
 package dev.dlitools.dli.core.obs;
 
-import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.common.BuildLog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

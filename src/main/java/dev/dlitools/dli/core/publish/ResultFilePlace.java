@@ -1,7 +1,7 @@
 package dev.dlitools.dli.core.publish;
 
-import dev.dlitools.dli.core.upload.InvalidSettingException;
-import dev.dlitools.dli.core.upload.Setting;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
@@ -24,7 +24,7 @@ public final class ResultFilePlace {
      * Creates the file's folder and proves the file writable by opening it for appending (a file that did not exist
      * is removed again; an existing one is left as it is).
      *
-     * @throws InvalidSettingException naming {@code resultFile (-Ddli.resultFile)} and the reason
+     * @throws SettingException naming {@link Setting#RESULT_FILE} and the reason
      */
     public static void check(Path resultFile) {
         Path file = resultFile.toAbsolutePath();
@@ -47,8 +47,8 @@ public final class ResultFilePlace {
         }
     }
 
-    private static InvalidSettingException refused(Path resultFile, String problem) {
-        return new InvalidSettingException(Setting.RESULT_FILE, resultFile + " " + problem + ".");
+    private static SettingException refused(Path resultFile, String problem) {
+        return SettingException.invalid(Setting.RESULT_FILE, resultFile + " " + problem + ".");
     }
 
     private static String reason(IOException e) {

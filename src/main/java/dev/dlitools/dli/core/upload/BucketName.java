@@ -1,5 +1,7 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,12 +18,17 @@ public final class BucketName {
     private BucketName() {}
 
     /**
-     * @throws InvalidSettingException naming {@code bucket (-Ddli.obs.bucket)} and the part of the rule broken
+     * @param bucket the bucket as given, {@code null} when none was
+     * @throws SettingException naming {@link Setting#BUCKET} when none is given or the name breaks the rule
      */
     public static void check(String bucket) {
+        if (bucket == null) {
+            throw new SettingException(Setting.BUCKET, "No OBS bucket given. Set " + Setting.BUCKET.named()
+                    + " to the bucket the files are uploaded to.");
+        }
         String problem = problem(bucket);
         if (problem != null) {
-            throw new InvalidSettingException(Setting.BUCKET, "'" + bucket + "' " + problem + ". OBS bucket names are "
+            throw SettingException.invalid(Setting.BUCKET, "'" + bucket + "' " + problem + ". OBS bucket names are "
                     + "3 to 63 lowercase letters, digits, '-' and '.', start and end with a letter or digit, have no "
                     + "'..', '.-' or '-.', and are not an IP address.");
         }

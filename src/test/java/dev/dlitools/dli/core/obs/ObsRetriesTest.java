@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -33,9 +34,9 @@ class ObsRetriesTest {
             exchange.close();
         });
         server.start();
-        ObsClientSettings settings = ObsClientSettings.forRegion("cn-north-4", Credentials.of("ak", "sk"))
-                .withEndpoint(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), true);
-        try (S3Client s3 = ObsClientFactory.create(settings)) {
+        ObsClientSettings settings = ObsClientSettings.of(URI.create("http://127.0.0.1:"
+                + server.getAddress().getPort()), "cn-north-4", Credentials.of("ak", "sk"), true);
+        try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
             Throwable failure = catchThrowable(() -> s3.listObjectsV2(request -> request.bucket("jars")));
 
             assertThat(failure).isInstanceOf(AwsServiceException.class);

@@ -3,7 +3,8 @@ package dev.dlitools.dli.core.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlitools.dli.core.upload.InvalidSettingException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,9 @@ class ResultFilePlaceTest {
         assertThat(resultDir.toFile().mkdir()).isTrue();
 
         assertThatThrownBy(() -> ResultFilePlace.check(resultDir))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid resultFile (-Ddli.resultFile): " + resultDir + " is a directory");
+                .isInstanceOf(SettingException.class)
+                .hasFieldOrPropertyWithValue("setting", Setting.RESULT_FILE)
+                .hasMessageStartingWith("Invalid {{RESULT_FILE}}: " + resultDir + " is a directory");
         assertThat(resultDir).isEmptyDirectory();
     }
 
@@ -31,8 +33,9 @@ class ResultFilePlaceTest {
         Path file = Files.writeString(dir.resolve("plain"), "x");
 
         assertThatThrownBy(() -> ResultFilePlace.check(file.resolve("result.json")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid resultFile (-Ddli.resultFile): " + file.resolve("result.json")
+                .isInstanceOf(SettingException.class)
+                .hasFieldOrPropertyWithValue("setting", Setting.RESULT_FILE)
+                .hasMessage("Invalid {{RESULT_FILE}}: " + file.resolve("result.json")
                         + " cannot be written (" + file + " is a file, not a folder).");
     }
 

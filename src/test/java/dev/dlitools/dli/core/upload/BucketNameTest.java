@@ -3,6 +3,8 @@ package dev.dlitools.dli.core.upload;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,8 +32,9 @@ class BucketNameTest {
         "192.168.5.4|is an IP address"})
     void namesOutsideTheRuleAreRefusedNamingTheSettingAndTheReason(String bucket, String reason) {
         assertThatThrownBy(() -> BucketName.check(bucket))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid bucket (-Ddli.obs.bucket): '" + bucket + "' " + reason)
+                .isInstanceOf(SettingException.class)
+                .hasFieldOrPropertyWithValue("setting", Setting.BUCKET)
+                .hasMessageStartingWith("Invalid {{BUCKET}}: '" + bucket + "' " + reason)
                 .hasMessageContaining("3 to 63 lowercase letters");
     }
 

@@ -1,4 +1,4 @@
-package dev.dlitools.dli.core.obs;
+package dev.dlitools.dli.maven;
 
 import java.util.List;
 
@@ -9,7 +9,8 @@ import java.util.List;
  * list of names; quieting these loggers leaves nothing to trust. Our own debug lines show the OBS calls instead.
  *
  * <p>They log through SLF4J to Maven's simple logger, which reads a logger's level from a system property when it
- * creates the logger; the SDK creates its loggers when its classes load, after {@link #quiet()} ran.
+ * creates the logger; the SDK creates its loggers when its classes load, after {@link #quiet()} ran at the start of
+ * the goal. The core leaves this to the front end, as only the front end knows its logging.
  */
 final class SdkLogging {
 
