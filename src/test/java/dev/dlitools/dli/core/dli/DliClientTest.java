@@ -270,8 +270,7 @@ class DliClientTest {
     void successWhoseBodyIsCutShortIsAClearError() {
         emulator.inject(Fault.respond(201).body("{\"group_name\":\"g\",\"status\":\"REA").on("POST", RESOURCES));
 
-        DliApiException failure = catchThrowableOfType(DliApiException.class, () -> client().uploadGroup(
-                new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of())));
+        DliApiException failure = failedUploadOfGroupG();
 
         assertThat(failure.httpStatus()).isEqualTo(201);
         assertThat(failure).hasMessageStartingWith("The answer to the group upload was cut short")
@@ -285,8 +284,7 @@ class DliClientTest {
                 .body("{\"is_success\":false,\"error_code\":\"DLI.0001\",\"error_msg\":\"bad paths\"}")
                 .on("POST", RESOURCES));
 
-        DliApiException failure = catchThrowableOfType(DliApiException.class, () -> client().uploadGroup(
-                new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of())));
+        DliApiException failure = failedUploadOfGroupG();
 
         assertThat(failure.httpStatus()).isEqualTo(200);
         assertThat(failure.errorCode()).isEqualTo("DLI.0001");
@@ -300,8 +298,7 @@ class DliClientTest {
     void groupUploadAnsweredWithoutAGroupIsAnErrorNotANullPointer() {
         emulator.inject(Fault.respond(201).body("{\"message\":\"accepted\"}").on("POST", RESOURCES));
 
-        DliApiException failure = catchThrowableOfType(DliApiException.class, () -> client().uploadGroup(
-                new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of())));
+        DliApiException failure = failedUploadOfGroupG();
 
         assertThat(failure).hasMessageContaining("the group upload of group g: it answered HTTP 201 without the "
                 + "group's name and status").hasMessageContaining("no group is registered");
@@ -395,5 +392,11 @@ class DliClientTest {
         });
         cannedServer.start();
         return URI.create("http://127.0.0.1:" + cannedServer.getAddress().getPort());
+    }
+
+    /** Registers group {@code g} of one jar, expecting DLI's answer to fail it. */
+    private DliApiException failedUploadOfGroupG() {
+        return catchThrowableOfType(DliApiException.class, () -> client().uploadGroup(
+                new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of())));
     }
 }
