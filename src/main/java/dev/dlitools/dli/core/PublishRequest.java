@@ -141,7 +141,7 @@ public final class PublishRequest {
             this.upload = UploadSettings.builder(group);
         }
 
-        /** The package kind as written: {@code jar} (the default), {@code pyFile}, {@code file} or {@code modelFile}. */
+        /** The package kind as written: {@code jar} (the default), {@code pyFile}, {@code file}, {@code modelFile}. */
         public Builder kind(String kind) {
             upload.kind(kind);
             return this;

@@ -65,7 +65,8 @@ class ProxyRoutingTest {
                 new HttpProxy("test", "127.0.0.1", proxy.port(), "proxy-user", "wrong", List.of()), null);
 
         DliApiException failure = catchThrowableOfType(DliApiException.class,
-                () -> dli(standIns.projectId(), standIns.iamEndpoint(), wrongLogin, 3).list(ListRequest.builder().build()));
+                () -> dli(standIns.projectId(), standIns.iamEndpoint(), wrongLogin, 3)
+                        .list(ListRequest.builder().build()));
 
         assertThat(failure.httpStatus()).isEqualTo(407);
         assertThat(failure).hasMessageContaining("proxy wants a login").hasMessageNotContaining("wrong");

@@ -354,7 +354,8 @@ class GroupPublisherTest {
 
     /** Names objects as the goal does: the OBS settings' URL of the bucket and key. */
     private GroupPublisher publisher(String bucket) {
-        return new GroupPublisher(bucket, key -> ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, bucket, key), resultFile, log);
+        return new GroupPublisher(bucket,
+                key -> ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, bucket, key), resultFile, log);
     }
 
     private ObsUploader uploader() {
@@ -371,7 +372,8 @@ class GroupPublisherTest {
 
     private List<String> urlsOf(UploadPlan plan) {
         return plan.files().stream()
-                .map(file -> ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, standIns.bucket(), file.objectKey()))
+                .map(file -> ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, standIns.bucket(),
+                        file.objectKey()))
                 .toList();
     }
 
