@@ -3,7 +3,7 @@
  *
  * <pre>
  *  maven    goals are adapters: parameters -&gt; DliSettings + a request; MavenListener prints the events;
- *    |      MavenWords words each core Setting as parameter and -D property, e.g. bucket (-Ddli.obs.bucket)
+ *    |      MavenWords words each core Setting as its parameter name and user property (see MavenWords)
  *    v
  *  core     Dli: publish(PublishRequest), list(ListRequest), describe(group), deleteGroup(group); tells a
  *    |      DliListener; throws SettingException (names a Setting), GroupNotReadyException (carries the result)
