@@ -48,7 +48,7 @@ public final class ResourceListReport {
         this.shown = all
                 ? new ResourceList(list.resources(), list.modules(), groups, list.total())
                 : new ResourceList(List.of(), List.of(), groups, null);
-        this.kindFilter = blankToDash(kindFilter);
+        this.kindFilter = kindFilter == null || kindFilter.isBlank() ? "-" : kindFilter.strip();
         this.tagFilter = tagFilter == null || tagFilter.isBlank() ? "-"
                 : Arrays.stream(tagFilter.split(",")).map(String::strip).collect(Collectors.joining(","));
         this.all = all;
@@ -127,10 +127,6 @@ public final class ResourceListReport {
                 .distinct()
                 .collect(Collectors.joining(","));
         return types.isEmpty() ? kindFilter : types;
-    }
-
-    private static String blankToDash(String value) {
-        return value == null || value.isBlank() ? "-" : value.strip();
     }
 
     private static String nullToEmpty(String value) {
