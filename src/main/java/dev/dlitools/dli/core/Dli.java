@@ -21,6 +21,7 @@ import dev.dlitools.dli.core.report.ResourceListReport;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.core.upload.BucketName;
 import dev.dlitools.dli.core.upload.NotPackagedException;
+import dev.dlitools.dli.core.upload.PackageKind;
 import dev.dlitools.dli.core.upload.UploadPlan;
 import dev.dlitools.dli.core.upload.UploadPlanner;
 import java.net.URI;
@@ -96,10 +97,16 @@ public final class Dli {
         }
     }
 
-    /** The project's package groups (and with {@code all} its other resources) as the request filters them. */
+    /**
+     * The project's package groups (and with {@code all} its other resources) as the request filters them.
+     *
+     * @throws SettingException for a kind that is no DLI package kind, before any call
+     */
     public ResourceListReport list(ListRequest request) {
-        return new ResourceListReport(client().listResources(request.kind(), request.tags()),
-                request.groupPattern(), request.all(), request.zone());
+        String kind = request.kind() == null || request.kind().isBlank() ? null
+                : PackageKind.named(Setting.LIST_KIND, request.kind()).apiName();
+        return new ResourceListReport(client().listResources(kind, request.tags()), request.groupPattern(), kind,
+                request.tags(), request.all(), request.zone());
     }
 
     /**

@@ -60,7 +60,10 @@ public final class ListRequest {
 
         private Builder() {}
 
-        /** Only resources of this kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}. */
+        /**
+         * Only resources of this kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}, case ignored
+         * ({@code pyfile} asks for {@code pyFile}); checked by {@link Dli#list} before any call.
+         */
         public Builder kind(String kind) {
             this.kind = kind;
             return this;

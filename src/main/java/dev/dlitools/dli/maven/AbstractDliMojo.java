@@ -7,12 +7,7 @@ import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.upload.NotPackagedException;
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
@@ -240,16 +235,6 @@ abstract class AbstractDliMojo extends AbstractMojo {
             default -> throw new DliException("format (-Ddli.format) is '" + format
                     + "'; it takes table or json.");
         };
-    }
-
-    /** Writes a goal's report to {@code outputFile (-Ddli.outputFile)}, creating its folder. */
-    static void writeOutputFile(File outputFile, List<String> lines) {
-        try {
-            Files.createDirectories(outputFile.getAbsoluteFile().getParentFile().toPath());
-            Files.write(outputFile.toPath(), lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DliException("Could not write outputFile (-Ddli.outputFile) " + outputFile + ": " + e);
-        }
     }
 
     static String firstPresent(String... values) {

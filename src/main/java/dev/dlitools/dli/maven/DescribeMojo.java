@@ -30,7 +30,8 @@ public class DescribeMojo extends AbstractGroupMojo {
     String format;
 
     /**
-     * Also write the description to this file.
+     * Also write the description to this file; {@code -} writes it bare to standard output instead of the log, at
+     * any log level. With {@code mvn -q} the description goes to standard output anyway, and nothing else does.
      *
      * @since 0.1.0
      */
@@ -53,10 +54,6 @@ public class DescribeMojo extends AbstractGroupMojo {
                         + " (group, -Ddli.group). dli:list shows the groups there are."));
         GroupReport report = new GroupReport(found, ZoneId.systemDefault());
         List<String> lines = json ? List.of(report.json()) : report.table();
-        lines.forEach(log::info);
-        if (outputFile != null) {
-            writeOutputFile(outputFile, lines);
-            log.info("Wrote the description to " + outputFile);
-        }
+        new ReportOutput(getLog(), System.out).report(lines, outputFile, "description");
     }
 }

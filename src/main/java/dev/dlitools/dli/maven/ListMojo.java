@@ -23,7 +23,8 @@ public class ListMojo extends AbstractDliMojo {
     // those for every goal of the plugin, and its <tags> map cannot become a filter string.
 
     /**
-     * Only resources of this kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}.
+     * Only resources of this kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile} (case ignored:
+     * {@code pyfile} is {@code pyFile}). Any other value fails before anything is sent.
      *
      * @since 0.1.0
      */
@@ -64,7 +65,9 @@ public class ListMojo extends AbstractDliMojo {
     String format;
 
     /**
-     * Also write the listing, in {@code format}, to this file, e.g. {@code -Ddli.outputFile=target/groups.json}.
+     * Also write the listing, in {@code format}, to this file, e.g. {@code -Ddli.outputFile=target/groups.json};
+     * {@code -} writes it bare to standard output instead of the log, at any log level. With {@code mvn -q} the
+     * listing goes to standard output anyway, and nothing else does: the way to pipe it, e.g. to {@code jq}.
      *
      * @since 0.1.0
      */
@@ -102,11 +105,7 @@ public class ListMojo extends AbstractDliMojo {
         List<String> lines = json
                 ? List.of(report.json())
                 : report.table("No package groups in project " + dli.projectId() + filters() + ".");
-        lines.forEach(log::info);
-        if (outputFile != null) {
-            writeOutputFile(outputFile, lines);
-            log.info("Wrote the listing to " + outputFile);
-        }
+        new ReportOutput(getLog(), System.out).report(lines, outputFile, "listing");
     }
 
     private String filters() {

@@ -269,9 +269,10 @@ public class UploadGroupMojo extends AbstractDliMojo {
         try {
             PublishResult result = dli(listener).publish(request);
             appendStepSummary(result, listener);
-            if (!getLog().isInfoEnabled()) {
+            ReportOutput stdout = new ReportOutput(getLog(), System.out);
+            if (stdout.quiet()) {
                 // -q hides every INFO line: still say in one line what was published
-                System.out.println(result.summaryLine());
+                stdout.print(List.of(result.summaryLine()));
             }
         } catch (GroupNotReadyException e) {
             appendStepSummary(e.result(), listener);

@@ -167,6 +167,42 @@ class DliTest {
         }
     }
 
+    @Test
+    void aListKindThatIsNoDliKindFailsNamingTheSettingBeforeAnyCall() {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            // no project id: a call would first ask IAM, which the emulator records too
+            DliSettings withoutProject = DliSettings.builder(LocalStandIns.REGION)
+                    .dliEndpoint(standIns.dliEndpoint().toString())
+                    .iamEndpoint(standIns.iamEndpoint().toString())
+                    .credentials(standIns.credentials())
+                    .build();
+
+            SettingException failure = catchThrowableOfType(SettingException.class,
+                    () -> new Dli(withoutProject, DliListener.SILENT).list(ListRequest.builder().kind("pyfiles").build()));
+
+            assertThat(failure.setting()).isEqualTo(Setting.LIST_KIND);
+            assertThat(failure).hasMessageContaining("'pyfiles' is not a DLI package kind")
+                    .hasMessageContaining("jar, pyFile, file, modelFile");
+            assertThat(standIns.emulator().requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aListKindInAnyCaseIsAskedForInDlisSpellingAndShownInTheTable() {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            standIns.registerGroup("jobs", List.of(), "job.jar");
+
+            List<String> table = new Dli(settings(standIns), DliListener.SILENT)
+                    .list(ListRequest.builder().kind(" JAR ").build())
+                    .table("nothing");
+
+            assertThat(standIns.emulator().requests()).last()
+                    .satisfies(request -> assertThat(request.query()).isEqualTo("kind=jar"));
+            assertThat(table).hasSize(2);
+            assertThat(table.get(1)).startsWith("jobs   jar   READY");
+        }
+    }
+
     private static DliSettings settings(LocalStandIns standIns) {
         return DliSettings.builder(LocalStandIns.REGION)
                 .projectId(standIns.projectId())

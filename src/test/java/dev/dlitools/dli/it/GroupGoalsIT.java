@@ -2,8 +2,10 @@ package dev.dlitools.dli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlitools.dli.emulator.GroupView;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.it.MavenBuild.PipedResult;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,23 @@ class GroupGoalsIT {
                 .contains("[INFO] Deleted package group 'list-in-project' (2 package(s))");
         assertThat(dli.emulator().group(GROUP)).isEmpty();
         assertThat(dli.emulator().group("another-group")).isPresent();
+    }
+
+    @Test
+    void withMinusQTheDescriptionIsTheWholeStandardOutputForAPipe() throws Exception {
+        register("described-for-a-script", "orders-job-1.0.jar", "jackson-databind-2.17.2.jar");
+
+        PipedResult result = build("group-goals-quiet-json")
+                .args("-q", "dli:describe")
+                .property("dli.group", "described-for-a-script")
+                .property("dli.format", "json")
+                .runPiped();
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode json = ListIT.WHOLE_DOCUMENT.readTree(result.stdout());
+        assertThat(json.path("group_name").asText()).isEqualTo("described-for-a-script");
+        assertThat(json.path("details")).extracting(pkg -> pkg.path("resource_name").asText())
+                .containsExactly("orders-job-1.0.jar", "jackson-databind-2.17.2.jar");
     }
 
     @Test

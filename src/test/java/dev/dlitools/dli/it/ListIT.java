@@ -2,15 +2,20 @@ package dev.dlitools.dli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.Tag;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.it.MavenBuild.PipedResult;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
@@ -41,9 +46,10 @@ class ListIT {
 
         BuildResult table = list("list-table", "etl-*").run();
         assertThat(table.succeeded()).as(table.toString()).isTrue();
-        assertThat(table.log()).containsPattern("\\[INFO] GROUP {8}STATUS {2}PACKAGES {2}UPDATED")
-                .containsPattern("\\[INFO] etl-billing {2}READY {3}1 {9}\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d")
-                .containsPattern("\\[INFO] etl-orders {3}READY {3}2 {9}\\d{4}-");
+        assertThat(table.log()).containsPattern("\\[INFO] GROUP {8}KIND {2}STATUS {2}PACKAGES {2}TAGS {2}UPDATED")
+                .containsPattern("\\[INFO] etl-billing {2}jar {3}READY {3}1 {9}- {5}"
+                        + "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d\\d:\\d\\d")
+                .containsPattern("\\[INFO] etl-orders {3}jar {3}READY {3}2 {9}- {5}\\d{4}-");
 
         BuildResult json = list("list-json", "etl-*")
                 .property("dli.tags", "env=prod")
@@ -58,6 +64,39 @@ class ListIT {
     }
 
     @Test
+    void withMinusQTheJsonIsTheWholeStandardOutputForAPipe() throws Exception {
+        register("pipe-orders", "prod", "orders-job-1.0.jar", "jackson-databind-2.17.2.jar");
+        register("pipe-billing", "test", "billing-job-2.0.jar");
+
+        PipedResult result = list("list-quiet-json", "pipe-*").args("-q").property("dli.format", "json").runPiped();
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode json = WHOLE_DOCUMENT.readTree(result.stdout());
+        assertThat(json.path("groups")).extracting(group -> group.path("group_name").asText())
+                .containsExactly("pipe-billing", "pipe-orders");
+        assertThat(json.path("groups").get(1).path("resources")).hasSize(2);
+    }
+
+    @Test
+    void outputFileMinusPrintsTheJsonBareBesideMavensOwnLines() throws Exception {
+        register("minus-orders", "prod", "orders-job-1.0.jar");
+
+        MavenBuild build = list("list-output-minus", "minus-*")
+                .property("dli.format", "json")
+                .property("dli.outputFile", "-");
+        PipedResult result = build.runPiped();
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        // without -q Maven's [INFO] lines share standard output; the JSON's lines are there bare, not logged
+        String bare = result.stdout().lines().filter(line -> !line.startsWith("[INFO]"))
+                .collect(Collectors.joining("\n"));
+        assertThat(WHOLE_DOCUMENT.readTree(bare).path("groups").get(0).path("group_name").asText())
+                .as(result.toString()).isEqualTo("minus-orders");
+        assertThat(result.stdout()).doesNotContain("[INFO] {").doesNotContain("Wrote the listing");
+        assertThat(build.projectDir().resolve("-")).doesNotExist();
+    }
+
+    @Test
     void listsWithoutAProject() {
         register("no-project-group", "dev", "job.jar");
 
@@ -69,7 +108,7 @@ class ListIT {
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(result.log()).containsPattern("\\[INFO] no-project-group {2}READY");
+        assertThat(result.log()).containsPattern("\\[INFO] no-project-group {2}jar {3}READY");
     }
 
     @Test
@@ -144,7 +183,7 @@ class ListIT {
         BuildResult result = list("list-plugin-realm", "realm-check").args("-X").run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(result.log()).containsPattern("\\[INFO] realm-check {2}READY");
+        assertThat(result.log()).containsPattern("\\[INFO] realm-check {2}jar {3}READY");
         List<String> included = result.log().lines()
                 .dropWhile(line -> !line.contains("Populating class realm plugin>dev.dlitools:dli-maven-plugin"))
                 .skip(1)
@@ -155,6 +194,10 @@ class ListIT {
                 .allMatch(artifact -> artifact.startsWith("dev.dlitools:dli-maven-plugin:")
                         || artifact.startsWith("com.fasterxml.jackson.core:"));
     }
+
+    /** A parser that fails on anything after the JSON, as a pipe's reader would. */
+    static final ObjectMapper WHOLE_DOCUMENT =
+            JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     /** A list build in the example project, with the emulator's endpoint and project and env credentials. */
     private static MavenBuild list(String run, String groupPattern) {

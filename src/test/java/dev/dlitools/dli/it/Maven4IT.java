@@ -30,7 +30,7 @@ class Maven4IT {
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
         assertThat(result.log()).contains("Apache Maven 4.")
-                .containsPattern("\\[INFO] on-maven-4 +READY +1 ")
+                .containsPattern("\\[INFO] on-maven-4 +jar +READY +1 ")
                 .doesNotContainPattern("(?i)\\[WARN(ING)?].*dli-maven-plugin");
     }
 

@@ -115,6 +115,21 @@ final class MavenBuild {
     }
 
     BuildResult run() {
+        Path log = projectDir.resolve("build.log");
+        int exitCode = execute(log, null);
+        return new BuildResult(exitCode, read(log), projectDir);
+    }
+
+    /** Runs the build with its standard output apart from its standard error, as a pipe to {@code jq} reads it. */
+    PipedResult runPiped() {
+        Path stdout = projectDir.resolve("stdout.txt");
+        Path stderr = projectDir.resolve("stderr.txt");
+        int exitCode = execute(stdout, stderr);
+        return new PipedResult(exitCode, read(stdout), read(stderr));
+    }
+
+    /** @param stderr {@code null} to write standard error into {@code stdout}'s file too */
+    private int execute(Path stdout, Path stderr) {
         try {
             // marks the project as the root, so Maven does not take this repository's .mvn as its own
             Files.createDirectories(projectDir.resolve(".mvn"));
@@ -127,11 +142,14 @@ final class MavenBuild {
                     "-Dmaven.repo.local=" + System.getProperty("it.localRepository"),
                     "-Dmaven.repo.local.tail=" + System.getProperty("it.outerRepository")));
             command.addAll(arguments);
-            Path log = projectDir.resolve("build.log");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(projectDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(stdout.toFile());
+            if (stderr == null) {
+                builder.redirectErrorStream(true);
+            } else {
+                builder.redirectError(stderr.toFile());
+            }
             // a developer's own credentials must not leak into, or change, a test build
             builder.environment().keySet().removeIf(name -> name.startsWith("HUAWEICLOUD_") || name.equals("MAVEN_ARGS")
                     || name.equals("MAVEN_OPTS"));
@@ -148,12 +166,29 @@ final class MavenBuild {
                 process.destroyForcibly();
                 throw new IllegalStateException("Maven build in " + projectDir + " did not finish in 5 minutes");
             }
-            return new BuildResult(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), projectDir);
+            return process.exitValue();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A build's standard output and standard error, apart. */
+    record PipedResult(int exitCode, String stdout, String stderr) {
+
+        @Override
+        public String toString() {
+            return "build exited " + exitCode + "; standard output:\n" + stdout + "\nstandard error:\n" + stderr;
         }
     }
 

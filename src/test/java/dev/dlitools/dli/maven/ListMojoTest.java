@@ -28,6 +28,18 @@ class ListMojoTest {
 
     @Test
     @InjectMojo(goal = "list", pom = POM)
+    @MojoParameter(name = "kindFilter", value = "pyfiles")
+    void aKindThatIsNoDliKindFailsNamingTheSettingAndTheKindsBeforeCredentialsOrAnyCall(ListMojo mojo) {
+        // no credentials: a call would fail on those first
+        mojo.environment = Map.of();
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Invalid kindFilter (-Ddli.kind): 'pyfiles' is not a DLI package kind. Use one of: jar, "
+                        + "pyFile, file, modelFile (file takes a mix of file types).");
+    }
+
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
     void missingCredentialsListBothWaysToGiveThem(ListMojo mojo) {
         mojo.environment = Map.of();
         assertThatThrownBy(mojo::execute)

@@ -1,10 +1,8 @@
 package dev.dlitools.dli.core.report;
 
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /** How the reports write the service's values in a table cell. */
@@ -17,13 +15,17 @@ final class Cells {
         return status == null ? "-" : status.toUpperCase(Locale.ROOT);
     }
 
-    /** Epoch milliseconds as ISO local time to the second; the service's 0 or nothing as "-". */
+    /** Date, time and UTC offset: unambiguous wherever and whenever the table is read. */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx", Locale.ROOT);
+
+    /**
+     * Epoch milliseconds as date and time to the second in the zone, with its offset, e.g.
+     * {@code 2026-11-29 18:46:05 +01:00}; the service's 0 or nothing as "-".
+     */
     static String time(Long epochMillis, ZoneId zone) {
         if (epochMillis == null || epochMillis <= 0) {
             return "-";
         }
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        return Instant.ofEpochMilli(epochMillis).atZone(zone).format(TIME);
     }
 }

@@ -8,26 +8,37 @@ import dev.dlitools.dli.core.dli.ResourceList;
 import dev.dlitools.dli.core.dli.ResourcePackage;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * What a listing shows: the package groups of a project (optionally only those whose name matches a
  * pattern with {@code *}), and with {@code all} also the single resources and built-in modules.
+ *
+ * <p>DLI's list answer gives a group neither its kind nor its tags (API "Querying Package Group List", and the
+ * official SDK's model): the table's KIND is the types of the group's packages, else the kind the listing was
+ * filtered by; its TAGS are the tags the listing was filtered by, which the service matched on every group shown.
  */
 public final class ResourceListReport {
 
     private final ResourceList shown;
+    private final String kindFilter;
+    private final String tagFilter;
     private final boolean all;
     private final ZoneId zone;
 
     /**
      * @param groupPattern a group name, {@code *} matching any characters; {@code null} for every group
+     * @param kindFilter the kind the service was asked for, in its spelling; {@code null} for any
+     * @param tagFilter the tags the service was asked for ({@code key=value,key2=value2}); {@code null} for any
      * @param all also show single resources and built-in modules
      * @param zone the time zone of the update times shown
      */
-    public ResourceListReport(ResourceList list, String groupPattern, boolean all, ZoneId zone) {
+    public ResourceListReport(ResourceList list, String groupPattern, String kindFilter, String tagFilter,
+            boolean all, ZoneId zone) {
         Pattern groupName = groupPattern == null || groupPattern.isBlank() ? null
                 : Wildcards.compile(groupPattern.trim());
         List<PackageGroup> groups = list.groups().stream()
@@ -37,6 +48,9 @@ public final class ResourceListReport {
         this.shown = all
                 ? new ResourceList(list.resources(), list.modules(), groups, list.total())
                 : new ResourceList(List.of(), List.of(), groups, null);
+        this.kindFilter = kindFilter == null || kindFilter.isBlank() ? "-" : kindFilter.strip();
+        this.tagFilter = tagFilter == null || tagFilter.isBlank() ? "-"
+                : Arrays.stream(tagFilter.split(",")).map(String::strip).collect(Collectors.joining(","));
         this.all = all;
         this.zone = zone;
     }
@@ -52,9 +66,10 @@ public final class ResourceListReport {
         }
         List<String> lines = new ArrayList<>();
         if (!shown.groups().isEmpty()) {
-            TextTable groups = new TextTable("GROUP", "STATUS", "PACKAGES", "UPDATED");
-            shown.groups().forEach(group -> groups.row(nullToEmpty(group.groupName()), Cells.status(group.status()),
-                    String.valueOf(group.packageCount()), Cells.time(group.updateTime(), zone)));
+            TextTable groups = new TextTable("GROUP", "KIND", "STATUS", "PACKAGES", "TAGS", "UPDATED");
+            shown.groups().forEach(group -> groups.row(nullToEmpty(group.groupName()), kind(group),
+                    Cells.status(group.status()), String.valueOf(group.packageCount()), tagFilter,
+                    Cells.time(group.updateTime(), zone)));
             lines.addAll(groups.lines());
         } else {
             lines.add("No package groups.");
@@ -102,6 +117,16 @@ public final class ResourceListReport {
 
     public List<BuiltInModule> modules() {
         return shown.modules();
+    }
+
+    /** The types of the group's packages ({@code jar}, or {@code jar,file} for a mix), else the kind asked for. */
+    private String kind(PackageGroup group) {
+        String types = group.details().stream()
+                .map(ResourcePackage::resourceType)
+                .filter(type -> type != null && !type.isBlank())
+                .distinct()
+                .collect(Collectors.joining(","));
+        return types.isEmpty() ? kindFilter : types;
     }
 
     private static String nullToEmpty(String value) {

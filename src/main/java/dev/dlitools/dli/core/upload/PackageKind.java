@@ -44,12 +44,23 @@ public enum PackageKind {
         if (value == null || value.isBlank()) {
             return JAR;
         }
+        return named(Setting.KIND, value);
+    }
+
+    /**
+     * The kind a setting names, case ignored ({@code pyfile} is {@link #PY_FILE}): the one rule for every setting
+     * that takes a kind, checked before anything is sent.
+     *
+     * @param setting the setting that gave the value, named in the error
+     * @throws SettingException for a value that is no kind, listing the kinds
+     */
+    public static PackageKind named(Setting setting, String value) {
         for (PackageKind kind : values()) {
             if (kind.apiName.equalsIgnoreCase(value.strip())) {
                 return kind;
             }
         }
-        throw SettingException.invalid(Setting.KIND, "'" + value + "' is not a DLI package kind. Use one of: "
+        throw SettingException.invalid(setting, "'" + value + "' is not a DLI package kind. Use one of: "
                 + Arrays.stream(values()).map(PackageKind::apiName).collect(Collectors.joining(", "))
                 + " (file takes a mix of file types).");
     }

@@ -31,39 +31,59 @@ class ResourceListReportTest {
 
     @Test
     void groupsAreAnAlignedTableSortedByName() {
-        List<String> table = new ResourceListReport(LIST, null, false, ZoneOffset.UTC).table("nothing");
+        List<String> table = new ResourceListReport(LIST, null, null, null, false, ZoneOffset.UTC).table("nothing");
 
         assertThat(table).containsExactly(
-                "GROUP           STATUS     PACKAGES  UPDATED",
-                "a-lib           UPLOADING  1         -",
-                "spark-job       READY      3         2023-11-14T22:13:20",
-                "spark-job-test  -          2         -");
+                "GROUP           KIND  STATUS     PACKAGES  TAGS  UPDATED",
+                "a-lib           -     UPLOADING  1         -     -",
+                "spark-job       -     READY      3         -     2023-11-14 22:13:20 +00:00",
+                "spark-job-test  -     -          2         -     -");
     }
 
     @Test
-    void updateTimesAreShownInTheGivenZone() {
-        List<String> table = new ResourceListReport(LIST, "spark-job", false, ZoneId.of("Asia/Shanghai"))
+    void updateTimesAreShownInTheGivenZoneWithItsOffset() {
+        List<String> table = new ResourceListReport(LIST, "spark-job", null, null, false, ZoneId.of("Asia/Shanghai"))
                 .table("nothing");
 
         assertThat(table).containsExactly(
-                "GROUP      STATUS  PACKAGES  UPDATED",
-                "spark-job  READY   3         2023-11-15T06:13:20");
+                "GROUP      KIND  STATUS  PACKAGES  TAGS  UPDATED",
+                "spark-job  -     READY   3         -     2023-11-15 06:13:20 +08:00");
+    }
+
+    @Test
+    void kindIsThePackagesTypesElseTheKindAskedForAndTagsAreTheTagsAskedFor() {
+        ResourcePackage jar = new ResourcePackage(1L, UPDATED, "jar", "job.jar", "READY", "u_job.jar", false, null);
+        ResourcePackage csv = new ResourcePackage(1L, UPDATED, "file", "in.csv", "READY", "u_in.csv", false, null);
+        ResourcePackage lib = new ResourcePackage(1L, UPDATED, "jar", "lib.jar", "READY", "u_lib.jar", false, null);
+        ResourceList answer = new ResourceList(List.of(), List.of(), List.of(
+                new PackageGroup("mixed", "READY", List.of("job.jar", "in.csv", "lib.jar"), List.of(jar, csv, lib),
+                        1L, UPDATED, false, null),
+                new PackageGroup("no-details", "READY", List.of("other.jar"), List.of(), 1L, UPDATED, false, null)),
+                2);
+
+        List<String> table = new ResourceListReport(answer, null, "jar", " env=prod, team=etl ", false,
+                ZoneOffset.UTC).table("nothing");
+
+        assertThat(table).containsExactly(
+                "GROUP       KIND      STATUS  PACKAGES  TAGS               UPDATED",
+                "mixed       jar,file  READY   3         env=prod,team=etl  2023-11-14 22:13:20 +00:00",
+                "no-details  jar       READY   1         env=prod,team=etl  2023-11-14 22:13:20 +00:00");
     }
 
     @Test
     void groupPatternMatchesWholeNamesWithStarAsWildcard() {
-        assertThat(new ResourceListReport(LIST, "spark-*", false, ZoneOffset.UTC).groups())
+        assertThat(new ResourceListReport(LIST, "spark-*", null, null, false, ZoneOffset.UTC).groups())
                 .extracting(PackageGroup::groupName).containsExactly("spark-job", "spark-job-test");
-        assertThat(new ResourceListReport(LIST, "*lib", false, ZoneOffset.UTC).groups())
+        assertThat(new ResourceListReport(LIST, "*lib", null, null, false, ZoneOffset.UTC).groups())
                 .extracting(PackageGroup::groupName).containsExactly("a-lib");
-        assertThat(new ResourceListReport(LIST, "spark", false, ZoneOffset.UTC).groups()).isEmpty();
+        assertThat(new ResourceListReport(LIST, "spark", null, null, false, ZoneOffset.UTC).groups()).isEmpty();
         // characters that mean something in a regular expression mean themselves
-        assertThat(new ResourceListReport(LIST, "a.lib", false, ZoneOffset.UTC).groups()).isEmpty();
+        assertThat(new ResourceListReport(LIST, "a.lib", null, null, false, ZoneOffset.UTC).groups()).isEmpty();
     }
 
     @Test
     void emptyResultIsTheOneLineGiven() {
-        ResourceListReport report = new ResourceListReport(LIST, "no-such-*", false, ZoneOffset.UTC);
+        ResourceListReport report = new ResourceListReport(LIST, "no-such-*", null, null, false, ZoneOffset.UTC);
 
         assertThat(report.isEmpty()).isTrue();
         assertThat(report.table("No package groups in project p1 named no-such-*."))
@@ -72,7 +92,7 @@ class ResourceListReportTest {
 
     @Test
     void withoutAllSingleResourcesAndModulesAreLeftOut() {
-        ResourceListReport report = new ResourceListReport(LIST, null, false, ZoneOffset.UTC);
+        ResourceListReport report = new ResourceListReport(LIST, null, null, null, false, ZoneOffset.UTC);
 
         assertThat(report.resources()).isEmpty();
         assertThat(report.modules()).isEmpty();
@@ -81,25 +101,25 @@ class ResourceListReportTest {
 
     @Test
     void allAddsSingleResourcesAndBuiltInModules() {
-        List<String> table = new ResourceListReport(LIST, "spark-job", true, ZoneOffset.UTC).table("nothing");
+        List<String> table = new ResourceListReport(LIST, "spark-job", null, null, true, ZoneOffset.UTC).table("nothing");
 
         assertThat(table).containsExactly(
-                "GROUP      STATUS  PACKAGES  UPDATED",
-                "spark-job  READY   3         2023-11-14T22:13:20",
+                "GROUP      KIND  STATUS  PACKAGES  TAGS  UPDATED",
+                "spark-job  -     READY   3         -     2023-11-14 22:13:20 +00:00",
                 "",
                 "RESOURCE    TYPE    STATUS     UPDATED",
                 "single.jar  jar     UPLOADING  -",
-                "udf.py      pyFile  READY      2023-11-14T22:13:20",
+                "udf.py      pyFile  READY      2023-11-14 22:13:20 +00:00",
                 "",
                 "MODULE  STATUS  PACKAGES  UPDATED",
-                "gatk    READY   2         2023-11-14T22:13:20");
+                "gatk    READY   2         2023-11-14 22:13:20 +00:00");
     }
 
     @Test
     void allWithNoGroupsStillShowsResourcesAndModules() {
         ResourceList onlyModules = new ResourceList(List.of(), LIST.modules(), List.of(), 1);
 
-        List<String> table = new ResourceListReport(onlyModules, null, true, ZoneOffset.UTC).table("nothing");
+        List<String> table = new ResourceListReport(onlyModules, null, null, null, true, ZoneOffset.UTC).table("nothing");
 
         assertThat(table).containsExactly(
                 "No package groups.",
@@ -107,12 +127,12 @@ class ResourceListReportTest {
                 "No single resources.",
                 "",
                 "MODULE  STATUS  PACKAGES  UPDATED",
-                "gatk    READY   2         2023-11-14T22:13:20");
+                "gatk    READY   2         2023-11-14 22:13:20 +00:00");
     }
 
     @Test
     void jsonUsesTheServiceFieldNamesAndOnlyWhatIsShown() throws Exception {
-        JsonNode json = DliJson.MAPPER.readTree(new ResourceListReport(LIST, "spark-*", false, ZoneOffset.UTC).json());
+        JsonNode json = DliJson.MAPPER.readTree(new ResourceListReport(LIST, "spark-*", null, null, false, ZoneOffset.UTC).json());
 
         assertThat(json.get("resources")).isEmpty();
         assertThat(json.get("modules")).isEmpty();
@@ -131,7 +151,7 @@ class ResourceListReportTest {
 
     @Test
     void jsonWithAllKeepsResourcesModulesAndTotal() throws Exception {
-        JsonNode json = DliJson.MAPPER.readTree(new ResourceListReport(LIST, null, true, ZoneOffset.UTC).json());
+        JsonNode json = DliJson.MAPPER.readTree(new ResourceListReport(LIST, null, null, null, true, ZoneOffset.UTC).json());
 
         assertThat(json.get("resources")).hasSize(2);
         assertThat(json.get("resources").get(0).get("resource_name").asText()).isEqualTo("udf.py");
