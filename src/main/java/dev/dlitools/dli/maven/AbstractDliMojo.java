@@ -7,6 +7,7 @@ import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.upload.NotPackagedException;
+import java.io.File;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
