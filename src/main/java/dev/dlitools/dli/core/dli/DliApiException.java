@@ -40,6 +40,14 @@ public class DliApiException extends DliPluginException {
         return requestId;
     }
 
+    /** No answer, throttled (429) or a server error (5xx): worth trying again; never authentication or validation. */
+    public boolean isTransient() {
+        if (getCause() instanceof InterruptedException) {
+            return false;
+        }
+        return isConnectionFailure() || httpStatus == 429 || httpStatus / 100 == 5;
+    }
+
     /** No response arrived: refused or dropped connection, time-out. */
     public boolean isConnectionFailure() {
         return httpStatus == 0;

@@ -2,6 +2,7 @@ package dev.dlitools.dli.core.dli;
 
 import static dev.dlitools.dli.core.auth.AkSkSigner.encode;
 
+import dev.dlitools.dli.core.job.BatchClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -72,6 +73,11 @@ public final class DliClient {
     public void deleteResource(String resourceName, String group) {
         http.send("DELETE", resourcesUri("/" + encode(resourceName), Map.of("group", group)), NO_BODY, projectHeader,
                 ENDPOINT_SETTING, "Check that package '" + resourceName + "' exists in group '" + group + "'.");
+    }
+
+    /** The Spark batch job calls of the same project. */
+    public BatchClient batches() {
+        return new BatchClient(http, endpoint, projectId, ENDPOINT_SETTING, projectHint());
     }
 
     private URI resourcesUri(String suffix, Map<String, String> query) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Sends AK/SK-signed JSON requests to Huawei Cloud APIs with the JDK's HTTP client, and turns every failure into a
@@ -81,6 +83,25 @@ public final class SignedHttpClient {
     public ApiResponse send(
             String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting,
             String notFoundHint) {
+        // GETs and DELETEs are idempotent, and a group upload (POST) overwrites a group of the same name, so a POST
+        // whose answer was lost registers the same group once more
+        return send(method, uri, body, extraHeaders, endpointSetting, notFoundHint, DliApiException::isTransient);
+    }
+
+    /**
+     * Like {@link #send}, for a call that must not reach the service twice because each one starts something (a
+     * Spark job): it is tried again only when the request cannot have arrived (connection refused, HTTP 429).
+     */
+    public ApiResponse sendUnrepeatable(
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting,
+            String notFoundHint) {
+        return send(method, uri, body, extraHeaders, endpointSetting, notFoundHint,
+                SignedHttpClient::cannotHaveArrived);
+    }
+
+    private ApiResponse send(
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting,
+            String notFoundHint, Predicate<DliApiException> repeatable) {
         for (int attempt = 1; ; attempt++) {
             DliApiException failure;
             Duration retryAfter = null;
@@ -95,9 +116,7 @@ public final class SignedHttpClient {
             } catch (DliApiException e) {
                 failure = e;
             }
-            // every call may be repeated: GETs and DELETEs are idempotent, and a group upload (POST) overwrites a
-            // group of the same name, so a POST whose answer was lost registers the same group once more
-            if (!isTransient(failure) || !retryPolicy.mayRetry(attempt)) {
+            if (!repeatable.test(failure) || !retryPolicy.mayRetry(attempt)) {
                 throw attempt == 1 ? failure : gaveUp(failure, attempt);
             }
             Duration delay = retryPolicy.delay(attempt, retryAfter);
@@ -156,13 +175,10 @@ public final class SignedHttpClient {
         return response;
     }
 
-    /** No answer (refused, dropped, timed out), throttled or a server error; never authentication or validation. */
-    private static boolean isTransient(DliApiException failure) {
-        if (failure.getCause() instanceof InterruptedException) {
-            return false;
-        }
-        int status = failure.httpStatus();
-        return failure.isConnectionFailure() || status == 429 || status / 100 == 5;
+    /** Refused before it was sent, or throttled in front of the service. */
+    private static boolean cannotHaveArrived(DliApiException failure) {
+        return failure.httpStatus() == 429 || failure.getCause() instanceof ConnectException
+                || failure.getCause() instanceof HttpConnectTimeoutException;
     }
 
     private DliApiException gaveUp(DliApiException last, int attempts) {
