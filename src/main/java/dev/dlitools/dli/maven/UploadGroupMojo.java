@@ -305,6 +305,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
             GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(pollInterval), Duration.ofSeconds(timeout),
                     Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
             PublishResult result = publisher(log).publish(plan, uploader, dli, waiter, async);
+            project.setContextValue(SubmitMojo.PUBLISH_RESULT, result);
             appendStepSummary(result, log);
             if (!getLog().isInfoEnabled()) {
                 // -q hides every INFO line: still say in one line what was published

@@ -258,7 +258,7 @@ final class ResourceApi {
     }
 
     /** Query parameters, percent-decoded; the first value wins. */
-    private static Map<String, String> parseQuery(String rawQuery) {
+    static Map<String, String> parseQuery(String rawQuery) {
         Map<String, String> parameters = new LinkedHashMap<>();
         if (rawQuery == null) {
             return parameters;

@@ -22,6 +22,7 @@ public enum JobSetting {
     MAX_RETRY_TIMES("job.maxRetryTimes"),
     TIMEOUT("job.timeout"),
     POLL_INTERVAL("pollInterval"),
+    WAIT("job.wait"),
     CANCEL_ON_TIMEOUT("job.cancelOnTimeout"),
     LOG_LINES("job.logLines"),
     /** What was published: the files the job runs. */

@@ -1,0 +1,255 @@
+package dev.dlitools.dli.maven;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.job.JobFailedException;
+import dev.dlitools.dli.core.job.JobFiles;
+import dev.dlitools.dli.core.job.JobSetting;
+import dev.dlitools.dli.core.job.JobTimeoutException;
+import dev.dlitools.dli.core.job.LoggingJobListener;
+import dev.dlitools.dli.core.job.MainClass;
+import dev.dlitools.dli.core.job.SparkJobResult;
+import dev.dlitools.dli.core.job.SparkJobRunner;
+import dev.dlitools.dli.core.job.SubmitRequest;
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.report.StepSummary;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Runs a Spark job on DLI with the files {@code dli:upload-group} published (the project's artifact as the job's
+ * file, the other files as its jars, all as OBS paths), waits for its end and fails the build when it dies or does
+ * not end in time. Not bound to a phase: run {@code mvn deploy dli:submit}, or bind it after {@code upload-group}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "submit", threadSafe = true)
+public class SubmitMojo extends AbstractDliMojo {
+
+    /** The project context key under which {@code dli:upload-group} leaves its result for this goal. */
+    static final String PUBLISH_RESULT = PublishResult.class.getName();
+
+    /**
+     * The Spark job: {@code queue} (required), {@code className}, {@code name}, {@code args}, {@code conf},
+     * {@code scType}, {@code sparkVersion}, {@code driverMemory}, {@code driverCores}, {@code executorMemory},
+     * {@code executorCores}, {@code numExecutors}, {@code feature}, {@code maxRetryTimes}, {@code timeout},
+     * {@code wait}, {@code cancelOnTimeout}, {@code logLines}. Each one left out here is taken from the property
+     * {@code dli.job.<name>} (e.g. {@code -Ddli.job.queue=etl}; {@code -Ddli.job.args} as a JSON array of strings),
+     * except {@code conf}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Job job;
+
+    /**
+     * Seconds between two polls of the job's state; positive.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.pollInterval", defaultValue = "5")
+    int pollInterval;
+
+    /**
+     * The result of {@code dli:upload-group} that names the files to run, when it did not run earlier in the same
+     * build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
+    File resultFile;
+
+    /**
+     * Where the job's outcome (id, name, queue, request, states with times, final state, log tail) is written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.job.resultFile", defaultValue = "${project.build.directory}/dli-spark-job.json")
+    File jobResultFile;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Inject
+    public SubmitMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    /** How errors name a job setting: its parameter and property, e.g. {@code job.queue (-Ddli.job.queue)}. */
+    static String describe(JobSetting setting) {
+        return setting == JobSetting.CONF ? "job.conf (<job><conf> in the pom)"
+                : setting.key() + " (-Ddli." + setting.key() + ")";
+    }
+
+    @Override
+    void run(BuildLog log) throws MojoFailureException {
+        Job given = job == null ? new Job() : job;
+        PublishResult published = published();
+        JobFiles files = JobFiles.of(published, SubmitMojo::describe);
+        SubmitRequest request = SubmitRequest.builder()
+                .names(SubmitMojo::describe)
+                .files(files)
+                .queue(text(given.queue, JobSetting.QUEUE))
+                .clusterName(text(given.clusterName, JobSetting.CLUSTER_NAME))
+                .className(Optional.ofNullable(text(given.className, JobSetting.CLASS_NAME))
+                        .orElseGet(() -> MainClass.of(localFile(files.main().fileName())).orElse(null)))
+                .name(Optional.ofNullable(text(given.name, JobSetting.NAME))
+                        .orElse(published.group() + "-" + project.getVersion()))
+                .args(given.args != null ? given.args : jsonList(property(JobSetting.ARGS)))
+                .conf(given.conf)
+                .scType(text(given.scType, JobSetting.SC_TYPE))
+                .sparkVersion(text(given.sparkVersion, JobSetting.SPARK_VERSION))
+                .driverMemory(text(given.driverMemory, JobSetting.DRIVER_MEMORY))
+                .driverCores(number(given.driverCores, JobSetting.DRIVER_CORES))
+                .executorMemory(text(given.executorMemory, JobSetting.EXECUTOR_MEMORY))
+                .executorCores(number(given.executorCores, JobSetting.EXECUTOR_CORES))
+                .numExecutors(number(given.numExecutors, JobSetting.NUM_EXECUTORS))
+                .feature(text(given.feature, JobSetting.FEATURE))
+                .maxRetryTimes(number(given.maxRetryTimes, JobSetting.MAX_RETRY_TIMES))
+                .timeout(Duration.ofSeconds(Objects.requireNonNullElse(number(given.timeout, JobSetting.TIMEOUT),
+                        (int) SubmitRequest.DEFAULT_TIMEOUT.toSeconds())))
+                .waitForEnd(flag(given.wait, JobSetting.WAIT, true))
+                .cancelOnTimeout(flag(given.cancelOnTimeout, JobSetting.CANCEL_ON_TIMEOUT, true))
+                .logLines(Objects.requireNonNullElse(number(given.logLines, JobSetting.LOG_LINES),
+                        SubmitRequest.DEFAULT_LOG_LINES))
+                .pollInterval(Duration.ofSeconds(pollInterval))
+                .resultFile(jobResultFile.toPath())
+                .build();
+        requireOnline("dli:submit");
+        try {
+            SparkJobResult result = new SparkJobRunner(connection(log).open(log), new LoggingJobListener(log))
+                    .submit(request);
+            report(result, log);
+        } catch (JobFailedException e) {
+            report(e.result(), log);
+            throw new MojoFailureException(e.getMessage(), debugCause(e));
+        } catch (JobTimeoutException e) {
+            report(e.result(), log);
+            throw new MojoFailureException(e.getMessage(), debugCause(e));
+        }
+    }
+
+    /** The step summary row, and at {@code -q} (which hides every INFO line) the outcome in one line. */
+    private void report(SparkJobResult result, BuildLog log) {
+        String summaryFile = environment.get(UploadGroupMojo.ENV_STEP_SUMMARY);
+        if (summaryFile != null && !summaryFile.isBlank()) {
+            Path base = project.getBasedir().toPath().toAbsolutePath();
+            Path written = jobResultFile.toPath().toAbsolutePath();
+            try {
+                StepSummary.appendTo(Path.of(summaryFile), result,
+                        written.startsWith(base) ? base.relativize(written).toString() : written.toString());
+            } catch (DliPluginException e) {
+                log.warn(e.getMessage());
+            }
+        }
+        if (!getLog().isInfoEnabled()) {
+            System.out.println(result.summaryLine());
+        }
+    }
+
+    /** The result of {@code dli:upload-group} in this build, else its result file. */
+    private PublishResult published() {
+        if (project.getContextValue(PUBLISH_RESULT) instanceof PublishResult inThisBuild) {
+            return inThisBuild;
+        }
+        String setting = describe(JobSetting.PUBLISHED_FILES);
+        if (!resultFile.isFile()) {
+            throw new DliPluginException("Nothing was published to run: dli:upload-group did not run in this build "
+                    + "and " + resultFile + " does not exist (" + setting + "). Publish first, e.g. "
+                    + "`mvn deploy dli:submit` with upload-group bound to deploy.");
+        }
+        try {
+            return PublishResult.read(resultFile.toPath());
+        } catch (IOException e) {
+            throw new DliPluginException("Could not read the publish result " + resultFile + " (" + setting + "): "
+                    + e.getMessage() + ". Publish again with dli:upload-group.", e);
+        }
+    }
+
+    /** The local copy of a published file of this project, for its manifest. */
+    private Path localFile(String fileName) {
+        Stream<File> artifacts = Stream.concat(Stream.of(project.getArtifact()),
+                        project.getAttachedArtifacts().stream())
+                .map(Artifact::getFile)
+                .filter(Objects::nonNull);
+        return artifacts.filter(file -> file.getName().equals(fileName))
+                .findFirst()
+                .map(File::toPath)
+                .orElse(Path.of(project.getBuild().getDirectory(), fileName));
+    }
+
+    private String text(String configured, JobSetting setting) {
+        return configured != null ? configured : property(setting);
+    }
+
+    private Integer number(Integer configured, JobSetting setting) {
+        return configured != null ? configured : parse(property(setting), setting, Integer::valueOf, "a whole number");
+    }
+
+    private boolean flag(Boolean configured, JobSetting setting, boolean fallback) {
+        if (configured != null) {
+            return configured;
+        }
+        Boolean value = parse(property(setting), setting, text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        }, "true or false");
+        return value == null ? fallback : value;
+    }
+
+    private static <T> T parse(String text, JobSetting setting, Function<String, T> parser, String takes) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new DliPluginException(describe(setting) + " is '" + text + "'; it takes " + takes + ".");
+        }
+    }
+
+    /** {@code -Ddli.job.args} is a JSON array, since arguments may hold spaces and commas. */
+    private static List<?> jsonList(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return DliJson.MAPPER.readValue(text, List.class);
+        } catch (JsonProcessingException e) {
+            throw new DliPluginException(describe(JobSetting.ARGS) + " is '" + text + "'; it takes a JSON array of "
+                    + "strings, e.g. -Ddli.job.args='[\"--date\",\"2026-01-01\"]'.");
+        }
+    }
+
+    /** {@code dli.<key>} from the command line, the JVM, or the pom's properties; blank counts as absent. */
+    private String property(JobSetting setting) {
+        String name = "dli." + setting.key();
+        String value = session == null ? null : session.getUserProperties().getProperty(name);
+        if (value == null && session != null) {
+            value = session.getSystemProperties().getProperty(name);
+        }
+        if (value == null) {
+            value = project.getProperties().getProperty(name);
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+}
