@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.DliPluginException;
 import dev.dlitools.dli.core.dli.DliJson;
-import dev.dlitools.dli.core.job.JobFailedException;
 import dev.dlitools.dli.core.job.JobFiles;
+import dev.dlitools.dli.core.job.JobOutcomeException;
 import dev.dlitools.dli.core.job.JobSetting;
-import dev.dlitools.dli.core.job.JobTimeoutException;
 import dev.dlitools.dli.core.job.LoggingJobListener;
 import dev.dlitools.dli.core.job.MainClass;
 import dev.dlitools.dli.core.job.SparkJobResult;
@@ -138,10 +137,7 @@ public class SubmitMojo extends AbstractDliMojo {
             SparkJobResult result = new SparkJobRunner(connection(log).open(log), new LoggingJobListener(log))
                     .submit(request);
             report(result, log);
-        } catch (JobFailedException e) {
-            report(e.result(), log);
-            throw new MojoFailureException(e.getMessage(), debugCause(e));
-        } catch (JobTimeoutException e) {
+        } catch (JobOutcomeException e) {
             report(e.result(), log);
             throw new MojoFailureException(e.getMessage(), debugCause(e));
         }

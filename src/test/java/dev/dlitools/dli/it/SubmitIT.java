@@ -3,72 +3,47 @@ package dev.dlitools.dli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.job.SparkJobResult;
-import dev.dlitools.dli.core.obs.ObsClientFactory;
-import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import dev.dlitools.dli.emulator.BatchJobView;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.JobScript;
 import dev.dlitools.dli.emulator.RecordedRequest;
-import dev.dlitools.dli.emulator.S3ObjectStore;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
-import dev.dlitools.dli.testsupport.S3ProxyServer;
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code dli:submit} in real Maven builds: publish, then run the job on the emulator's Spark, against S3Proxy. */
 class SubmitIT {
 
-    private static final String AK = "SUBMITITACCESSKEY";
-    private static final String SK = "submit-it-secret-key-0123456789";
-    private static final String PROJECT = "p-submit-it";
-    private static final String BUCKET = "etl-jars";
     private static final String PROJECT_DIR = "spark-job-run";
     private static final String MAIN_KEY = "dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar";
     private static final String JOB = "orders-job-1.0.0";
+    private static final String BUCKET = LocalStandIns.BUCKET;
 
-    private static S3ProxyServer s3Proxy;
-    private static S3Client s3;
+    private LocalStandIns standIns;
     private DliEmulator emulator;
 
-    @BeforeAll
-    static void startS3() {
-        s3Proxy = S3ProxyServer.start(AK, SK);
-        s3Proxy.createBucket(BUCKET);
-        s3 = ObsClientFactory.create(ObsClientSettings.forRegion("cn-north-4", Credentials.of(AK, SK))
-                .withEndpoint(s3Proxy.endpoint(), true));
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-        s3Proxy.close();
-    }
-
     @BeforeEach
-    void startEmulator() {
+    void start() {
         // running for longer than a poll interval, so that the build sees it run
-        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region("cn-north-4")
-                .objectStore(new S3ObjectStore(s3)).jobDelays(Duration.ofMillis(500), Duration.ofSeconds(2)).start();
+        standIns = LocalStandIns.builder().jobDelays(Duration.ofMillis(500), Duration.ofSeconds(2)).start();
+        emulator = standIns.emulator();
     }
 
     @AfterEach
-    void stopEmulator() {
-        emulator.close();
+    void stop() {
+        standIns.close();
     }
 
     @Test
@@ -146,7 +121,8 @@ class SubmitIT {
         BatchJobView job = emulator.batchJobs().get(0);
         assertThat(job.cancelled()).isTrue();
         assertThat(emulator.requests()).filteredOn(request -> request.method().equals("DELETE"))
-                .extracting(RecordedRequest::path).containsExactly("/v2.0/" + PROJECT + "/batches/" + job.id());
+                .extracting(RecordedRequest::path)
+                .containsExactly("/v2.0/" + LocalStandIns.PROJECT_ID + "/batches/" + job.id());
     }
 
     @Test
@@ -201,10 +177,10 @@ class SubmitIT {
     }
 
     /** The project as if dli:upload-group had published it in an earlier build. */
-    private static MavenBuild published(MavenBuild build) {
+    private MavenBuild published(MavenBuild build) {
         new PublishResult("orders-job", "jar", Map.of(), BUCKET, null, false, false, null, List.of(new PublishedFile(
                 "orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0", MAIN_KEY,
-                s3Proxy.endpoint() + "/" + BUCKET + "/" + MAIN_KEY, 1000, "00", "uploaded", null)), null)
+                standIns.obsEndpoint() + "/" + BUCKET + "/" + MAIN_KEY, 1000, "00", "uploaded", null)), null)
                 .writeTo(build.projectDir().resolve("target/dli-package-group.json"));
         return build;
     }
@@ -222,13 +198,8 @@ class SubmitIT {
     }
 
     private MavenBuild target(MavenBuild build) {
-        return build
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", PROJECT)
-                .property("dli.obs.endpoint", s3Proxy.endpoint())
-                .property("dli.obs.pathStyle", true)
-                .property("dli.pollInterval", 1)
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK);
+        build.args(standIns.mavenArguments().toArray(String[]::new)).property("dli.pollInterval", 1);
+        standIns.credentialVariables().forEach(build::env);
+        return build;
     }
 }

@@ -66,6 +66,7 @@ public final class LocalStandIns implements AutoCloseable {
                     .projectId(PROJECT_ID)
                     .region(REGION)
                     .asyncReadyDelay(builder.asyncReadyDelay)
+                    .jobDelays(builder.jobStarting, builder.jobRunning)
                     .objectStore(new S3ObjectStore(objectStoreClient))
                     .port(builder.dliPort)
                     .start();
@@ -214,6 +215,8 @@ public final class LocalStandIns implements AutoCloseable {
         private int obsPort;
         private int dliPort;
         private Duration asyncReadyDelay = DliEmulator.DEFAULT_ASYNC_READY_DELAY;
+        private Duration jobStarting = DliEmulator.DEFAULT_JOB_STARTING;
+        private Duration jobRunning = DliEmulator.DEFAULT_JOB_RUNNING;
         private Path storeDirectory;
         private Path keyStore;
         private String keyStorePassword;
@@ -237,6 +240,13 @@ public final class LocalStandIns implements AutoCloseable {
         /** How long the emulator takes to load the packages of an asynchronous upload. */
         public Builder asyncReadyDelay(Duration delay) {
             this.asyncReadyDelay = delay;
+            return this;
+        }
+
+        /** How long the emulator's Spark jobs are starting, then running. */
+        public Builder jobDelays(Duration starting, Duration running) {
+            this.jobStarting = starting;
+            this.jobRunning = running;
             return this;
         }
 

@@ -1,18 +1,9 @@
 package dev.dlitools.dli.core.job;
 
-import dev.dlitools.dli.core.DliPluginException;
-
 /** The job ended without success; the message shows its id, final state and the driver log's last lines. */
-public final class JobFailedException extends DliPluginException {
-
-    private final transient SparkJobResult result;
+public final class JobFailedException extends JobOutcomeException {
 
     JobFailedException(String message, SparkJobResult result) {
-        super(message);
-        this.result = result;
-    }
-
-    public SparkJobResult result() {
-        return result;
+        super(message, result);
     }
 }
