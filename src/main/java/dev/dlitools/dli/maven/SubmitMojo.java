@@ -182,7 +182,7 @@ public class SubmitMojo extends AbstractDliMojo {
 
     /** The local copy of a published file of this project, for its manifest. */
     private Path localFile(String fileName) {
-        Stream<File> artifacts = Stream.concat(Stream.of(project.getArtifact()),
+        Stream<File> artifacts = Stream.concat(Stream.ofNullable(project.getArtifact()),
                         project.getAttachedArtifacts().stream())
                 .map(Artifact::getFile)
                 .filter(Objects::nonNull);
