@@ -42,9 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DliEmulator implements AutoCloseable {
 
     public static final Duration DEFAULT_ASYNC_READY_DELAY = Duration.ofMillis(300);
-    /** How long a Spark job is {@code starting}, then {@code running}, unless told otherwise. */
-    public static final Duration DEFAULT_JOB_STARTING = Duration.ofMillis(300);
-    public static final Duration DEFAULT_JOB_RUNNING = Duration.ofMillis(700);
+    /** How long a Spark job is {@code starting}, then {@code running}, unless told otherwise: the demo shows both. */
+    public static final Duration DEFAULT_JOB_STARTING = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_JOB_RUNNING = Duration.ofSeconds(2);
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -50,8 +50,9 @@ public final class SparkJobRunner {
      */
     public SparkJobResult submit(SubmitRequest request) {
         SparkJobBody body = request.body();
-        Instant start = clock.instant();
         BatchClient.SubmittedJob job = client.submit(body);
+        // times count from DLI's answer: the job exists from then on
+        Instant start = clock.instant();
         Run run = new Run(request, job.id(), start);
         listener.submitted(job.id(), body.name(), body.target());
         run.see(job.state() == null ? "STARTING" : job.state().toUpperCase(Locale.ROOT));
