@@ -247,6 +247,7 @@ public final class SubmitRequest {
                 throw invalid(JobSetting.PUBLISHED_FILES, "nothing was published to run.");
             }
             String target = target();
+            boolean byQueue = blankToNull(queue) != null;
             String mainClass = blankToNull(className);
             if (mainClass == null && files.mainIsJar()) {
                 throw invalid(JobSetting.CLASS_NAME, "no main class for " + files.main().fileName() + ". Set it, "
@@ -262,7 +263,7 @@ public final class SubmitRequest {
             SparkJobBody body = new SparkJobBody(files.mainPath(), mainClass, strings(args),
                     jar && !paths.isEmpty() ? paths : null, python && !paths.isEmpty() ? paths : null,
                     !jar && !python && !paths.isEmpty() ? paths : null, conf(), jobName,
-                    blankToNull(queue) == null ? null : target, blankToNull(queue) == null ? target : null,
+                    byQueue ? target : null, byQueue ? null : target,
                     oneOf(JobSetting.SC_TYPE, scType, SC_TYPES), blankToNull(sparkVersion),
                     memory(JobSetting.DRIVER_MEMORY, driverMemory), positive(JobSetting.DRIVER_CORES, driverCores),
                     memory(JobSetting.EXECUTOR_MEMORY, executorMemory),
@@ -281,6 +282,7 @@ public final class SubmitRequest {
             return new SubmitRequest(this, body);
         }
 
+        /** The queue, or the older cluster name; exactly one of them must be given. */
         private String target() {
             String queueName = blankToNull(queue);
             String cluster = blankToNull(clusterName);
