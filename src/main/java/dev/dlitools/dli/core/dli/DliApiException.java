@@ -1,6 +1,8 @@
 package dev.dlitools.dli.core.dli;
 
 import dev.dlitools.dli.core.DliPluginException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 
 /**
  * The service (or the API gateway in front of it) refused a call, answered something unreadable, or could not be
@@ -46,6 +48,12 @@ public class DliApiException extends DliPluginException {
             return false;
         }
         return isConnectionFailure() || httpStatus == 429 || httpStatus / 100 == 5;
+    }
+
+    /** Refused before it was sent (no connection), or throttled in front of the service: it did nothing there. */
+    public boolean cannotHaveArrived() {
+        return httpStatus == 429 || getCause() instanceof ConnectException
+                || getCause() instanceof HttpConnectTimeoutException;
     }
 
     /** No response arrived: refused or dropped connection, time-out. */

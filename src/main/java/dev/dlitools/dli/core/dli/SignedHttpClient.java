@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -96,7 +95,7 @@ public final class SignedHttpClient {
             String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting,
             String notFoundHint) {
         return send(method, uri, body, extraHeaders, endpointSetting, notFoundHint,
-                SignedHttpClient::cannotHaveArrived);
+                DliApiException::cannotHaveArrived);
     }
 
     private ApiResponse send(
@@ -173,12 +172,6 @@ public final class SignedHttpClient {
                     + response.headers().firstValue("X-Request-Id").orElse(null) + " " + shown(response.body()));
         }
         return response;
-    }
-
-    /** Refused before it was sent, or throttled in front of the service. */
-    private static boolean cannotHaveArrived(DliApiException failure) {
-        return failure.httpStatus() == 429 || failure.getCause() instanceof ConnectException
-                || failure.getCause() instanceof HttpConnectTimeoutException;
     }
 
     private DliApiException gaveUp(DliApiException last, int attempts) {

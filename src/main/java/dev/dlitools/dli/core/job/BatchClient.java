@@ -60,8 +60,17 @@ public final class BatchClient {
      */
     public SubmittedJob submit(SparkJobBody body) {
         byte[] json = DliJson.write(body).getBytes(StandardCharsets.UTF_8);
-        ApiResponse response = http.sendUnrepeatable("POST", uri("", ""), json, projectHeader, endpointSetting,
-                projectHint);
+        ApiResponse response;
+        try {
+            response = http.sendUnrepeatable("POST", uri("", ""), json, projectHeader, endpointSetting, projectHint);
+        } catch (DliApiException e) {
+            if (!e.isTransient() || e.cannotHaveArrived()) {
+                throw e;
+            }
+            throw new DliApiException(e.getMessage() + " The request may have reached DLI, so it was not sent again: "
+                    + "check in the DLI console whether job " + body.name() + " runs before submitting it again.",
+                    e.httpStatus(), e.errorCode(), e.errorMessage(), e.requestId(), e);
+        }
         JsonNode answer = SignedHttpClient.read(response, DliJson.MAPPER::readTree, "the job submission",
                 endpointSetting);
         return new SubmittedJob(required(answer, "id", response, "the job submission"), text(answer, "state"));

@@ -195,9 +195,13 @@ class SparkJobRunnerTest {
         start(ObjectStore.everythingExists());
         emulator.inject(Fault.respond(500).on("POST", BATCHES));
 
-        catchThrowableOfType(DliApiException.class, () -> runner(3).submit(JobFixtures.request().build()));
+        DliApiException e =
+                catchThrowableOfType(DliApiException.class, () -> runner(3).submit(JobFixtures.request().build()));
 
         assertThat(emulator.requests()).hasSize(1);
+        assertThat(e).hasMessageContaining("failed with HTTP 500").hasMessageEndingWith("The request may have reached "
+                + "DLI, so it was not sent again: check in the DLI console whether job orders-1.0 runs before "
+                + "submitting it again.");
     }
 
     @Test
