@@ -1,5 +1,7 @@
 package dev.dlitools.dli.core;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Collections;
@@ -21,19 +23,10 @@ public final class Endpoints {
     /** Region ids from Huawei Cloud's DLI endpoint pages and Open Telekom Cloud's, with their domain. */
     static final Map<String, String> KNOWN_REGIONS = knownRegions();
 
-    static final String DLI_SETTING = "endpoint (-Ddli.endpoint)";
-    static final String IAM_SETTING = "iamEndpoint (-Ddli.iamEndpoint)";
-    static final String OBS_SETTING = "obsEndpoint (-Ddli.obs.endpoint)";
-
     private final String region;
     private final URI dli;
     private final URI iam;
     private final URI obs;
-
-    /** Endpoints all given explicitly. */
-    public Endpoints(URI dli, URI iam, URI obs) {
-        this("(none)", Objects.requireNonNull(dli), Objects.requireNonNull(iam), Objects.requireNonNull(obs));
-    }
 
     private Endpoints(String region, URI dli, URI iam, URI obs) {
         this.region = region;
@@ -43,15 +36,25 @@ public final class Endpoints {
     }
 
     /**
-     * @param dliOverride, iamOverride, obsOverride the endpoints given by hand, {@code null} or blank for the
-     *     region's
+     * The region's endpoints, each replaced by the one given by hand, if any.
+     *
+     * @param region the region id, e.g. {@code cn-north-4} or {@code eu-de}
+     * @param dliOverride the DLI endpoint given by hand, {@code null} or blank for the region's
+     * @param iamOverride the IAM endpoint given by hand, {@code null} or blank for the region's
+     * @param obsOverride the OBS endpoint given by hand, {@code null} or blank for the region's
+     * @throws SettingException naming the endpoint setting when a given endpoint is not an http(s) URL
      */
     public static Endpoints of(String region, String dliOverride, String iamOverride, String obsOverride) {
         String domain = KNOWN_REGIONS.get(region);
         return new Endpoints(region,
-                endpoint(dliOverride, domain == null ? null : "https://dli." + region + "." + domain, DLI_SETTING),
-                endpoint(iamOverride, domain == null ? null : "https://iam." + region + "." + domain, IAM_SETTING),
-                endpoint(obsOverride, domain == null ? null : "https://obs." + region + "." + domain, OBS_SETTING));
+                endpoint(dliOverride, regional("dli", region, domain), Setting.DLI_ENDPOINT),
+                endpoint(iamOverride, regional("iam", region, domain), Setting.IAM_ENDPOINT),
+                endpoint(obsOverride, regional("obs", region, domain), Setting.OBS_ENDPOINT));
+    }
+
+    /** The one rule for a service's address in a known region: {@code https://obs.eu-de.otc.t-systems.com}. */
+    private static String regional(String service, String region, String domain) {
+        return domain == null ? null : "https://" + service + "." + region + "." + domain;
     }
 
     /**
@@ -62,18 +65,18 @@ public final class Endpoints {
      */
     public Endpoints requireSecure(boolean allowInsecure) {
         if (!allowInsecure) {
-            refusePlainHttp(dli, DLI_SETTING);
-            refusePlainHttp(iam, IAM_SETTING);
-            refusePlainHttp(obs, OBS_SETTING);
+            refusePlainHttp(dli, Setting.DLI_ENDPOINT);
+            refusePlainHttp(iam, Setting.IAM_ENDPOINT);
+            refusePlainHttp(obs, Setting.OBS_ENDPOINT);
         }
         return this;
     }
 
-    private static void refusePlainHttp(URI uri, String setting) {
+    private static void refusePlainHttp(URI uri, Setting setting) {
         if (uri != null && uri.getScheme().equals("http") && !isLoopback(uri.getHost())) {
-            throw new DliPluginException(setting + " is plain HTTP to another machine (" + uri + "): jars and "
-                    + "signed requests would cross the network unencrypted. Use https, or, on a network you trust, "
-                    + "set allowInsecure (-Ddli.allowInsecure=true).");
+            throw new SettingException(setting, setting.named() + " is plain HTTP to another machine (" + uri
+                    + "): jars and signed requests would cross the network unencrypted. Use https, or, on a network "
+                    + "you trust, set " + Setting.ALLOW_INSECURE.withValue("true") + ".");
         }
     }
 
@@ -84,38 +87,43 @@ public final class Endpoints {
                 || bare.equals("::1") || bare.equals("0:0:0:0:0:0:0:1");
     }
 
+    /** The DLI endpoint. */
     public URI dli() {
-        return require(dli, DLI_SETTING);
+        return require(dli, Setting.DLI_ENDPOINT);
     }
 
-    /** Needed only to look up the project id. */
+    /** The IAM endpoint; needed only to look up the project id. */
     public URI iam() {
-        return require(iam, IAM_SETTING);
+        return require(iam, Setting.IAM_ENDPOINT);
     }
 
-    /** Needed only by goals that upload. */
+    /** The OBS endpoint, e.g. {@code https://obs.eu-de.otc.t-systems.com}; needed only by goals that upload. */
     public URI obs() {
-        return require(obs, OBS_SETTING);
+        return require(obs, Setting.OBS_ENDPOINT);
     }
 
-    private URI require(URI uri, String setting) {
+    private URI require(URI uri, Setting setting) {
         if (uri != null) {
             return uri;
         }
-        throw new DliPluginException("Unknown region '" + region + "' (region, -Ddli.region), so there is no default "
-                + setting + ". Known regions: " + String.join(", ", KNOWN_REGIONS.keySet()) + ". For another region "
-                + "or cloud, give the endpoints by hand: -Ddli.endpoint=https://dli." + region + ".example.com "
-                + "-Ddli.iamEndpoint=https://iam." + region + ".example.com (unless -Ddli.projectId is given) "
-                + "-Ddli.obs.endpoint=https://obs." + region + ".example.com (for uploads).");
+        throw new SettingException(Setting.REGION, "Unknown region '" + region + "' " + Setting.REGION.aside()
+                + ", so there is no default " + setting.named() + ". Known regions: "
+                + String.join(", ", KNOWN_REGIONS.keySet()) + ". For another region or cloud, give the endpoints by "
+                + "hand: " + Setting.DLI_ENDPOINT.withValue("https://dli." + region + ".example.com") + ", "
+                + Setting.IAM_ENDPOINT.withValue("https://iam." + region + ".example.com") + " (unless "
+                + Setting.PROJECT_ID.named() + " is given) and "
+                + Setting.OBS_ENDPOINT.withValue("https://obs." + region + ".example.com") + " (for uploads).");
     }
 
     /**
      * Parses an endpoint setting: an http(s) URL with a host and nothing after the authority but a {@code /}.
      *
      * @param fallback used when nothing is given; {@code null} when there is none
+     * @param setting the setting that gave it, for messages
      * @return {@code null} when neither is there
+     * @throws SettingException when the value is not such a URL
      */
-    public static URI endpoint(String given, String fallback, String setting) {
+    public static URI endpoint(String given, String fallback, Setting setting) {
         String value = given == null || given.isBlank() ? fallback : given.trim();
         if (value == null) {
             return null;
@@ -124,16 +132,17 @@ public final class Endpoints {
         try {
             uri = new URI(value);
         } catch (URISyntaxException e) {
-            throw new DliPluginException(setting + " is not a URL: '" + value + "'. Give it as https://host[:port].");
+            throw new SettingException(setting, setting.named() + " is not a URL: '" + value
+                    + "'. Give it as https://host[:port].");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
-            throw new DliPluginException(setting + " is not an http(s) URL with a host: '" + value
+            throw new SettingException(setting, setting.named() + " is not an http(s) URL with a host: '" + value
                     + "'. Give it as https://host[:port].");
         }
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
                 || uri.getRawQuery() != null) {
-            throw new DliPluginException(setting + " must not have a path or query: '" + value
+            throw new SettingException(setting, setting.named() + " must not have a path or query: '" + value
                     + "'. Give it as https://host[:port].");
         }
         return URI.create(scheme + "://" + uri.getRawAuthority());

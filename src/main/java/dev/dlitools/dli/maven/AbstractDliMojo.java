@@ -1,12 +1,11 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliConnection;
-import dev.dlitools.dli.core.DliPluginException;
-import dev.dlitools.dli.core.Endpoints;
-import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.Dli;
+import dev.dlitools.dli.core.DliSettings;
 import dev.dlitools.dli.core.auth.Credentials;
-import dev.dlitools.dli.core.retry.RetryPolicy;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.upload.NotPackagedException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,10 +126,18 @@ abstract class AbstractDliMojo extends AbstractMojo {
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         try {
-            run(new MavenBuildLog(getLog()));
-        } catch (DliPluginException e) {
-            throw new MojoExecutionException(e.getMessage(), debugCause(e));
+            run(new MavenListener(getLog()));
+        } catch (NotPackagedException e) {
+            throw new MojoExecutionException(e.getMessage() + " Run the package phase first, e.g. "
+                    + "`mvn package dli:upload-group`.", debugCause(e));
+        } catch (DliException e) {
+            throw new MojoExecutionException(words(e), debugCause(e));
         }
+    }
+
+    /** The message of a core error, with the settings it names in Maven's words. */
+    static String words(DliException e) {
+        return MavenWords.render(e.getMessage());
     }
 
     /**
@@ -141,13 +148,13 @@ abstract class AbstractDliMojo extends AbstractMojo {
         return getLog().isDebugEnabled() ? e : null;
     }
 
-    /** The goal's work; a {@link DliPluginException} becomes a build error showing its message. */
-    abstract void run(BuildLog log) throws MojoExecutionException, MojoFailureException;
+    /** The goal's work; a {@link DliException} becomes a build error showing its message. */
+    abstract void run(MavenListener listener) throws MojoExecutionException, MojoFailureException;
 
     /** Fails fast in offline mode, where a goal that needs the service cannot work. */
     void requireOnline(String goal) {
         if (session != null && session.isOffline()) {
-            throw new DliPluginException(goal + " talks to Huawei Cloud and cannot run with Maven offline (-o). "
+            throw new DliException(goal + " talks to Huawei Cloud and cannot run with Maven offline (-o). "
                     + "Run it without -o, or skip it with -Ddli.skip.");
         }
     }
@@ -156,7 +163,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
     String region() {
         String regionName = firstPresent(region, environment.get(ENV_REGION));
         if (regionName == null) {
-            throw new DliPluginException("No region given. Set region (-Ddli.region=cn-north-4, say) or the "
+            throw new DliException("No region given. Set region (-Ddli.region=cn-north-4, say) or the "
                     + "environment variable " + ENV_REGION + ".");
         }
         return regionName;
@@ -167,32 +174,39 @@ abstract class AbstractDliMojo extends AbstractMojo {
         return null;
     }
 
-    Endpoints endpoints() {
-        return Endpoints.of(region(), endpoint, iamEndpoint, obsEndpointSetting()).requireSecure(allowInsecure);
-    }
-
     Credentials credentials(String server) {
         return new CredentialsResolver(settingsDecrypter)
                 .resolve(server, session == null ? null : session.getSettings(), environment);
     }
 
-    DliConnection connection(BuildLog log) {
-        if (connectTimeout <= 0 || readTimeout <= 0) {
-            throw new DliPluginException("connectTimeout (-Ddli.connectTimeout) and readTimeout "
-                    + "(-Ddli.readTimeout) are seconds and must be positive.");
-        }
-        RetryPolicy retryPolicy = RetryPolicy.of(retries);
-        Endpoints endpoints = endpoints();
-        Credentials credentials = credentials(serverId);
-        log.info("Using access key " + credentials.maskedAccessKey() + " from " + credentials.source()
-                + (credentials.isTemporary() ? " (temporary, with security token)" : ""));
-        return new DliConnection(region(), firstPresent(projectId, environment.get(ENV_PROJECT_ID)), endpoints,
-                credentials, Duration.ofSeconds(connectTimeout), Duration.ofSeconds(readTimeout), proxies(log),
-                retryPolicy);
+    /**
+     * The core's entry point with this goal's settings. The credentials are looked up when the first call needs
+     * them, so a dry run needs none.
+     */
+    Dli dli(MavenListener listener) {
+        DliSettings settings = DliSettings.builder(region())
+                .projectId(firstPresent(projectId, environment.get(ENV_PROJECT_ID)))
+                .dliEndpoint(endpoint)
+                .iamEndpoint(iamEndpoint)
+                .obsEndpoint(obsEndpointSetting())
+                .allowInsecure(allowInsecure)
+                .connectTimeout(Duration.ofSeconds(connectTimeout))
+                .readTimeout(Duration.ofSeconds(readTimeout))
+                .retries(retries)
+                .proxies(proxies(listener))
+                .credentials(() -> {
+                    Credentials credentials = credentials(serverId);
+                    listener.info("Using access key " + credentials.maskedAccessKey() + " from "
+                            + credentials.source()
+                            + (credentials.isTemporary() ? " (temporary, with security token)" : ""));
+                    return credentials;
+                })
+                .build();
+        return new Dli(settings, listener);
     }
 
     /** settings.xml's active proxies, for DLI, IAM and OBS alike. */
-    private ProxySettings proxies(BuildLog log) {
+    private ProxySettings proxies(MavenListener log) {
         ProxySettings proxies = new ProxyResolver(settingsDecrypter)
                 .resolve(session == null ? null : session.getSettings());
         if (proxies.forHttps() != null) {
@@ -209,7 +223,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
         return switch (format == null ? "table" : format.trim().toLowerCase(Locale.ROOT)) {
             case "table" -> false;
             case "json" -> true;
-            default -> throw new DliPluginException("format (-Ddli.format) is '" + format
+            default -> throw new DliException("format (-Ddli.format) is '" + format
                     + "'; it takes table or json.");
         };
     }
@@ -220,7 +234,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
             Files.createDirectories(outputFile.getAbsoluteFile().getParentFile().toPath());
             Files.write(outputFile.toPath(), lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new DliPluginException("Could not write outputFile (-Ddli.outputFile) " + outputFile + ": " + e);
+            throw new DliException("Could not write outputFile (-Ddli.outputFile) " + outputFile + ": " + e);
         }
     }
 

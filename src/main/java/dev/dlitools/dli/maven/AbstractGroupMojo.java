@@ -1,6 +1,6 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -35,6 +35,6 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
         if (project != null && project.getFile() != null) {
             return project.getArtifactId();
         }
-        throw new DliPluginException("No group given. Outside a project " + goal + " needs group (-Ddli.group=name).");
+        throw new DliException("No group given. Outside a project " + goal + " needs group (-Ddli.group=name).");
     }
 }

@@ -1,7 +1,7 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.DliPluginException;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.maven.settings.Server;
@@ -41,7 +41,7 @@ final class CredentialsResolver {
             return new Credentials(accessKey.trim(), secretKey.trim(), securityToken, "environment variables "
                     + ENV_AK + "/" + ENV_SK + (present(securityToken) ? "/" + ENV_SECURITY_TOKEN : ""));
         }
-        throw new DliPluginException("No Huawei Cloud credentials found. Give them either as a <server> with id '"
+        throw new DliException("No Huawei Cloud credentials found. Give them either as a <server> with id '"
                 + serverId + "' in ~/.m2/settings.xml (username = access key, password = secret key, encrypted "
                 + "with 'mvn --encrypt-password' if you like; another id with -Ddli.serverId=...), or as the "
                 + "environment variables " + ENV_AK + " and " + ENV_SK + " (and " + ENV_SECURITY_TOKEN
@@ -56,7 +56,7 @@ final class CredentialsResolver {
                 .map(SettingsProblem::getMessage)
                 .collect(Collectors.joining("; "));
         if (!problems.isEmpty()) {
-            throw new DliPluginException("Could not decrypt the password of server '" + server.getId()
+            throw new DliException("Could not decrypt the password of server '" + server.getId()
                     + "' in settings.xml: " + problems + ". Check ~/.m2/settings-security.xml.");
         }
         return result.getServer();
@@ -65,7 +65,7 @@ final class CredentialsResolver {
     private static Credentials fromServer(Server server, String serverId) {
         String source = "settings.xml server '" + serverId + "'";
         if (!present(server.getUsername()) || !present(server.getPassword())) {
-            throw new DliPluginException("The " + source + " needs a <username> (the access key) and a <password> "
+            throw new DliException("The " + source + " needs a <username> (the access key) and a <password> "
                     + "(the secret key).");
         }
         String securityToken = null;

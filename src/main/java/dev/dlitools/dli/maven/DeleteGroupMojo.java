@@ -1,8 +1,6 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliPluginException;
-import dev.dlitools.dli.core.dli.GroupDeleter;
+import dev.dlitools.dli.core.common.DliException;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -32,13 +30,13 @@ public class DeleteGroupMojo extends AbstractGroupMojo {
     }
 
     @Override
-    void run(BuildLog log) {
+    void run(MavenListener log) {
         String groupName = groupName("dli:delete-group");
         if (!confirm) {
-            throw new DliPluginException("dli:delete-group deletes every package of group '" + groupName
+            throw new DliException("dli:delete-group deletes every package of group '" + groupName
                     + "' and cannot be undone. Confirm with -Ddli.confirm=true (confirm).");
         }
         requireOnline("dli:delete-group");
-        new GroupDeleter(connection(log).open(log), log).deleteGroup(groupName);
+        dli(log).deleteGroup(groupName);
     }
 }

@@ -1,9 +1,7 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliPluginException;
-import dev.dlitools.dli.core.dli.DliClient;
-import dev.dlitools.dli.core.dli.GroupFinder;
+import dev.dlitools.dli.core.Dli;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.PackageGroup;
 import dev.dlitools.dli.core.report.GroupReport;
 import java.io.File;
@@ -45,13 +43,13 @@ public class DescribeMojo extends AbstractGroupMojo {
     }
 
     @Override
-    void run(BuildLog log) {
+    void run(MavenListener log) {
         boolean json = isJson(format);
         String groupName = groupName("dli:describe");
         requireOnline("dli:describe");
-        DliClient client = connection(log).open(log);
-        PackageGroup found = new GroupFinder(client).find(groupName).orElseThrow(() -> new DliPluginException(
-                "There is no package group '" + groupName + "' in project " + client.projectId()
+        Dli dli = dli(log);
+        PackageGroup found = dli.describe(groupName).orElseThrow(() -> new DliException(
+                "There is no package group '" + groupName + "' in project " + dli.projectId()
                         + " (group, -Ddli.group). dli:list shows the groups there are."));
         GroupReport report = new GroupReport(found, ZoneId.systemDefault());
         List<String> lines = json ? List.of(report.json()) : report.table();

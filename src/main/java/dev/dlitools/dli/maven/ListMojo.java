@@ -1,11 +1,9 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.dli.DliClient;
-import dev.dlitools.dli.core.dli.ResourceList;
+import dev.dlitools.dli.core.Dli;
+import dev.dlitools.dli.core.ListRequest;
 import dev.dlitools.dli.core.report.ResourceListReport;
 import java.io.File;
-import java.time.ZoneId;
 import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -87,19 +85,23 @@ public class ListMojo extends AbstractDliMojo {
     }
 
     @Override
-    void run(BuildLog log) {
+    void run(MavenListener log) {
         if (skip) {
             log.info("Skipping dli:list (dli.skip)");
             return;
         }
         boolean json = isJson(format);
         requireOnline("dli:list");
-        DliClient client = connection(log).open(log);
-        ResourceList list = client.listResources(kindFilter, tagFilter);
-        ResourceListReport report = new ResourceListReport(list, groupFilter, all, ZoneId.systemDefault());
+        Dli dli = dli(log);
+        ResourceListReport report = dli.list(ListRequest.builder()
+                .kind(kindFilter)
+                .tags(tagFilter)
+                .groupPattern(groupFilter)
+                .all(all)
+                .build());
         List<String> lines = json
                 ? List.of(report.json())
-                : report.table("No package groups in project " + client.projectId() + filters() + ".");
+                : report.table("No package groups in project " + dli.projectId() + filters() + ".");
         lines.forEach(log::info);
         if (outputFile != null) {
             writeOutputFile(outputFile, lines);

@@ -1,7 +1,7 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.DliPluginException;
-import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.ProxySettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -51,7 +51,7 @@ final class ProxyResolver {
                 .map(SettingsProblem::getMessage)
                 .collect(Collectors.joining("; "));
         if (!problems.isEmpty()) {
-            throw new DliPluginException("Could not decrypt the password of proxy '" + proxy.getId()
+            throw new DliException("Could not decrypt the password of proxy '" + proxy.getId()
                     + "' in settings.xml: " + problems + ". Check ~/.m2/settings-security.xml.");
         }
         return result.getProxy();
@@ -59,7 +59,7 @@ final class ProxyResolver {
 
     private static ProxySettings.HttpProxy toCore(Proxy proxy) {
         if (proxy.getHost() == null || proxy.getHost().isBlank()) {
-            throw new DliPluginException("The proxy '" + proxy.getId() + "' in settings.xml has no <host>.");
+            throw new DliException("The proxy '" + proxy.getId() + "' in settings.xml has no <host>.");
         }
         List<String> nonProxyHosts = proxy.getNonProxyHosts() == null ? List.of()
                 : Arrays.stream(proxy.getNonProxyHosts().split("[|,]"))

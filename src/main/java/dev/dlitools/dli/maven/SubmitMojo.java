@@ -1,16 +1,13 @@
 package dev.dlitools.dli.maven;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.job.JobFiles;
 import dev.dlitools.dli.core.job.JobOutcomeException;
-import dev.dlitools.dli.core.job.JobSetting;
-import dev.dlitools.dli.core.job.LoggingJobListener;
 import dev.dlitools.dli.core.job.MainClass;
 import dev.dlitools.dli.core.job.SparkJobResult;
-import dev.dlitools.dli.core.job.SparkJobRunner;
 import dev.dlitools.dli.core.job.SubmitRequest;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.report.StepSummary;
@@ -30,7 +27,6 @@ import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -41,7 +37,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 0.1.0
  */
 @Mojo(name = "submit", threadSafe = true)
-public class SubmitMojo extends AbstractDliMojo {
+public class SubmitMojo extends AbstractProjectMojo {
 
     /** The project context key under which {@code dli:upload-group} leaves its result for this goal. */
     static final String PUBLISH_RESULT = PublishResult.class.getName();
@@ -84,78 +80,64 @@ public class SubmitMojo extends AbstractDliMojo {
     @Parameter(property = "dli.job.resultFile", defaultValue = "${project.build.directory}/dli-spark-job.json")
     File jobResultFile;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
     @Inject
     public SubmitMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
     }
 
-    /** How errors name a job setting: its parameter and property, e.g. {@code job.queue (-Ddli.job.queue)}. */
-    static String describe(JobSetting setting) {
-        return setting == JobSetting.CONF ? "job.conf (<job><conf> in the pom)"
-                : setting.key() + " (-Ddli." + setting.key() + ")";
+    @Override
+    void run(MavenListener listener) throws MojoFailureException {
+        if (skipped("dli:submit", listener)) {
+            return;
+        }
+        SubmitRequest request = submitRequest();
+        requireOnline("dli:submit");
+        try {
+            report(dli(listener).submit(request), listener);
+        } catch (JobOutcomeException e) {
+            report(e.result(), listener);
+            throw new MojoFailureException(words(e), debugCause(e));
+        }
     }
 
-    @Override
-    void run(BuildLog log) throws MojoFailureException {
+    /** The goal's parameters, and the properties of the job settings the pom leaves out, as the core's request. */
+    private SubmitRequest submitRequest() {
         Job given = job == null ? new Job() : job;
         PublishResult published = published();
-        JobFiles files = JobFiles.of(published, SubmitMojo::describe);
-        SubmitRequest request = SubmitRequest.builder()
-                .names(SubmitMojo::describe)
+        JobFiles files = JobFiles.of(published);
+        return SubmitRequest.builder()
                 .files(files)
-                .queue(text(given.queue, JobSetting.QUEUE))
-                .clusterName(text(given.clusterName, JobSetting.CLUSTER_NAME))
-                .className(Optional.ofNullable(text(given.className, JobSetting.CLASS_NAME))
+                .queue(text(given.queue, Setting.JOB_QUEUE))
+                .clusterName(text(given.clusterName, Setting.JOB_CLUSTER_NAME))
+                .className(Optional.ofNullable(text(given.className, Setting.JOB_CLASS_NAME))
                         .orElseGet(() -> MainClass.of(localFile(files.main().fileName())).orElse(null)))
-                .name(Optional.ofNullable(text(given.name, JobSetting.NAME))
+                .name(Optional.ofNullable(text(given.name, Setting.JOB_NAME))
                         .orElse(published.group() + "-" + project.getVersion()))
-                .args(given.args != null ? given.args : jsonList(property(JobSetting.ARGS)))
+                .args(given.args != null ? given.args : jsonList(property(Setting.JOB_ARGS)))
                 .conf(given.conf)
-                .scType(text(given.scType, JobSetting.SC_TYPE))
-                .sparkVersion(text(given.sparkVersion, JobSetting.SPARK_VERSION))
-                .driverMemory(text(given.driverMemory, JobSetting.DRIVER_MEMORY))
-                .driverCores(number(given.driverCores, JobSetting.DRIVER_CORES))
-                .executorMemory(text(given.executorMemory, JobSetting.EXECUTOR_MEMORY))
-                .executorCores(number(given.executorCores, JobSetting.EXECUTOR_CORES))
-                .numExecutors(number(given.numExecutors, JobSetting.NUM_EXECUTORS))
-                .feature(text(given.feature, JobSetting.FEATURE))
-                .maxRetryTimes(number(given.maxRetryTimes, JobSetting.MAX_RETRY_TIMES))
-                .timeout(Duration.ofSeconds(Objects.requireNonNullElse(number(given.timeout, JobSetting.TIMEOUT),
+                .scType(text(given.scType, Setting.JOB_SC_TYPE))
+                .sparkVersion(text(given.sparkVersion, Setting.JOB_SPARK_VERSION))
+                .driverMemory(text(given.driverMemory, Setting.JOB_DRIVER_MEMORY))
+                .driverCores(number(given.driverCores, Setting.JOB_DRIVER_CORES))
+                .executorMemory(text(given.executorMemory, Setting.JOB_EXECUTOR_MEMORY))
+                .executorCores(number(given.executorCores, Setting.JOB_EXECUTOR_CORES))
+                .numExecutors(number(given.numExecutors, Setting.JOB_NUM_EXECUTORS))
+                .feature(text(given.feature, Setting.JOB_FEATURE))
+                .maxRetryTimes(number(given.maxRetryTimes, Setting.JOB_MAX_RETRY_TIMES))
+                .timeout(Duration.ofSeconds(Objects.requireNonNullElse(number(given.timeout, Setting.JOB_TIMEOUT),
                         (int) SubmitRequest.DEFAULT_TIMEOUT.toSeconds())))
-                .waitForEnd(flag(given.wait, JobSetting.WAIT, true))
-                .cancelOnTimeout(flag(given.cancelOnTimeout, JobSetting.CANCEL_ON_TIMEOUT, true))
-                .logLines(Objects.requireNonNullElse(number(given.logLines, JobSetting.LOG_LINES),
+                .waitForEnd(flag(given.wait, Setting.JOB_WAIT, true))
+                .cancelOnTimeout(flag(given.cancelOnTimeout, Setting.JOB_CANCEL_ON_TIMEOUT, true))
+                .logLines(Objects.requireNonNullElse(number(given.logLines, Setting.JOB_LOG_LINES),
                         SubmitRequest.DEFAULT_LOG_LINES))
                 .pollInterval(Duration.ofSeconds(pollInterval))
                 .resultFile(jobResultFile.toPath())
                 .build();
-        requireOnline("dli:submit");
-        try {
-            SparkJobResult result = new SparkJobRunner(connection(log).open(log), new LoggingJobListener(log))
-                    .submit(request);
-            report(result, log);
-        } catch (JobOutcomeException e) {
-            report(e.result(), log);
-            throw new MojoFailureException(e.getMessage(), debugCause(e));
-        }
     }
 
     /** The step summary row, and at {@code -q} (which hides every INFO line) the outcome in one line. */
-    private void report(SparkJobResult result, BuildLog log) {
-        String summaryFile = environment.get(UploadGroupMojo.ENV_STEP_SUMMARY);
-        if (summaryFile != null && !summaryFile.isBlank()) {
-            Path base = project.getBasedir().toPath().toAbsolutePath();
-            Path written = jobResultFile.toPath().toAbsolutePath();
-            try {
-                StepSummary.appendTo(Path.of(summaryFile), result,
-                        written.startsWith(base) ? base.relativize(written).toString() : written.toString());
-            } catch (DliPluginException e) {
-                log.warn(e.getMessage());
-            }
-        }
+    private void report(SparkJobResult result, MavenListener listener) {
+        appendStepSummary(jobResultFile, (summary, shown) -> StepSummary.appendTo(summary, result, shown), listener);
         if (!getLog().isInfoEnabled()) {
             System.out.println(result.summaryLine());
         }
@@ -166,17 +148,16 @@ public class SubmitMojo extends AbstractDliMojo {
         if (project.getContextValue(PUBLISH_RESULT) instanceof PublishResult inThisBuild) {
             return inThisBuild;
         }
-        String setting = describe(JobSetting.PUBLISHED_FILES);
         if (!resultFile.isFile()) {
-            throw new DliPluginException("Nothing was published to run: dli:upload-group did not run in this build "
-                    + "and " + resultFile + " does not exist (" + setting + "). Publish first, e.g. "
-                    + "`mvn deploy dli:submit` with upload-group bound to deploy.");
+            throw new SettingException(Setting.RESULT_FILE, "Nothing was published to run: dli:upload-group did not "
+                    + "run in this build and " + resultFile + " does not exist " + Setting.RESULT_FILE.aside()
+                    + ". Publish first, e.g. `mvn deploy dli:submit` with upload-group bound to deploy.");
         }
         try {
             return PublishResult.read(resultFile.toPath());
         } catch (IOException e) {
-            throw new DliPluginException("Could not read the publish result " + resultFile + " (" + setting + "): "
-                    + e.getMessage() + ". Publish again with dli:upload-group.", e);
+            throw new SettingException(Setting.RESULT_FILE, "Could not read the publish result " + resultFile + " "
+                    + Setting.RESULT_FILE.aside() + ": " + e.getMessage() + ". Publish again with dli:upload-group.");
         }
     }
 
@@ -192,15 +173,15 @@ public class SubmitMojo extends AbstractDliMojo {
                 .orElse(Path.of(project.getBuild().getDirectory(), fileName));
     }
 
-    private String text(String configured, JobSetting setting) {
+    private String text(String configured, Setting setting) {
         return configured != null ? configured : property(setting);
     }
 
-    private Integer number(Integer configured, JobSetting setting) {
+    private Integer number(Integer configured, Setting setting) {
         return configured != null ? configured : parse(property(setting), setting, Integer::valueOf, "a whole number");
     }
 
-    private boolean flag(Boolean configured, JobSetting setting, boolean fallback) {
+    private boolean flag(Boolean configured, Setting setting, boolean fallback) {
         if (configured != null) {
             return configured;
         }
@@ -212,14 +193,14 @@ public class SubmitMojo extends AbstractDliMojo {
         return value == null ? fallback : value;
     }
 
-    private static <T> T parse(String text, JobSetting setting, Function<String, T> parser, String takes) {
+    private static <T> T parse(String text, Setting setting, Function<String, T> parser, String takes) {
         if (text == null) {
             return null;
         }
         try {
             return parser.apply(text.trim());
         } catch (IllegalArgumentException e) {
-            throw new DliPluginException(describe(setting) + " is '" + text + "'; it takes " + takes + ".");
+            throw new SettingException(setting, setting.named() + " is '" + text + "'; it takes " + takes + ".");
         }
     }
 
@@ -231,14 +212,14 @@ public class SubmitMojo extends AbstractDliMojo {
         try {
             return DliJson.MAPPER.readValue(text, List.class);
         } catch (JsonProcessingException e) {
-            throw new DliPluginException(describe(JobSetting.ARGS) + " is '" + text + "'; it takes a JSON array of "
-                    + "strings, e.g. -Ddli.job.args='[\"--date\",\"2026-01-01\"]'.");
+            throw new SettingException(Setting.JOB_ARGS, Setting.JOB_ARGS.named() + " is '" + text + "'; it takes a "
+                    + "JSON array of strings, e.g. -Ddli.job.args='[\"--date\",\"2026-01-01\"]'.");
         }
     }
 
-    /** {@code dli.<key>} from the command line, the JVM, or the pom's properties; blank counts as absent. */
-    private String property(JobSetting setting) {
-        String name = "dli." + setting.key();
+    /** The setting's property from the command line, the JVM, or the pom's properties; blank counts as absent. */
+    private String property(Setting setting) {
+        String name = MavenWords.written(setting).property();
         String value = session == null ? null : session.getUserProperties().getProperty(name);
         if (value == null && session != null) {
             value = session.getSystemProperties().getProperty(name);

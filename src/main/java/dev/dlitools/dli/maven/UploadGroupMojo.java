@@ -1,33 +1,17 @@
 package dev.dlitools.dli.maven;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliConnection;
-import dev.dlitools.dli.core.DliPluginException;
-import dev.dlitools.dli.core.auth.Credentials;
-import dev.dlitools.dli.core.dli.DliClient;
-import dev.dlitools.dli.core.dli.GroupWaiter;
-import dev.dlitools.dli.core.obs.ObsClientFactory;
-import dev.dlitools.dli.core.obs.ObsClientSettings;
-import dev.dlitools.dli.core.obs.ObsUploader;
-import dev.dlitools.dli.core.obs.UploadOptions;
-import dev.dlitools.dli.core.publish.GroupPublisher;
+import dev.dlitools.dli.core.PublishRequest;
+import dev.dlitools.dli.core.publish.GroupNotReadyException;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.report.StepSummary;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
 import dev.dlitools.dli.core.upload.TagSettings;
-import dev.dlitools.dli.core.upload.UploadPlan;
-import dev.dlitools.dli.core.upload.UploadPlanner;
-import dev.dlitools.dli.core.upload.UploadSettings;
 import java.io.File;
-import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
@@ -36,9 +20,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Uploads the project's jar and its runtime dependencies to OBS, registers them as a DLI package group and waits
@@ -48,13 +30,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 @Mojo(name = "upload-group", defaultPhase = LifecyclePhase.DEPLOY,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class UploadGroupMojo extends AbstractDliMojo {
+public class UploadGroupMojo extends AbstractProjectMojo {
 
     /** In target/, so that mvn clean empties it. */
     private static final String DIGEST_CACHE = "dli-digests.txt";
-
-    /** Set by GitHub Actions: the Markdown file shown as the job's summary. */
-    static final String ENV_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
 
     /**
      * The package group's name: 1 to 64 letters, digits, {@code _}, {@code -} and {@code .}, e.g.
@@ -250,134 +229,71 @@ public class UploadGroupMojo extends AbstractDliMojo {
     @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
     File resultFile;
 
-    /**
-     * Skip the goal: {@code true}, {@code releases} (skip release versions) or {@code snapshots} (skip snapshot
-     * versions).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.skip", defaultValue = "false")
-    String skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
     @Inject
     public UploadGroupMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
     }
 
     @Override
-    void run(BuildLog log) throws MojoFailureException {
-        if (skipped(log)) {
+    void run(MavenListener listener) throws MojoFailureException {
+        if (skipped("dli:upload-group", listener)) {
             return;
         }
         if ("pom".equals(project.getPackaging())) {
-            log.info("Skipping dli:upload-group: project " + project.getArtifactId() + " has pom packaging.");
+            listener.info("Skipping dli:upload-group: project " + project.getArtifactId() + " has pom packaging.");
             return;
         }
-        if (uploadThreads < 1 || uploadThreads > 64) {
-            throw new DliPluginException("uploadThreads (-Ddli.uploadThreads) is " + uploadThreads
-                    + "; it takes 1 to 64.");
+        PublishRequest request = publishRequest();
+        if (!dryRun) {
+            requireOnline("dli:upload-group");
         }
-        if (pollInterval <= 0 || timeout <= 0) {
-            throw new DliPluginException("pollInterval (-Ddli.pollInterval) and timeout (-Ddli.timeout) are seconds "
-                    + "and must be positive.");
-        }
-        UploadPlan plan = UploadPlanner.plan(projectArtifacts(), uploadSettings());
-        if (bucket == null || bucket.isBlank()) {
-            throw new DliPluginException("No OBS bucket given. Set bucket (-Ddli.obs.bucket) to the bucket the "
-                    + "files are uploaded to.");
-        }
-        if (dryRun) {
-            publisher(log).dryRun(plan, register, async);
-            return;
-        }
-        requireOnline("dli:upload-group");
-        DliConnection connection = connection(log);
-        // the project id is resolved before anything is uploaded, so a bad one costs no upload
-        DliClient dli = register ? connection.open(log) : null;
-        ObsClientSettings obs = obsSettings(connection);
-        try (S3Client s3 = ObsClientFactory.create(obs, log)) {
-            ObsUploader uploader = new ObsUploader(s3, obs, UploadOptions.defaults().withThreads(uploadThreads)
-                    .withForce(force).withDigestCache(Path.of(project.getBuild().getDirectory(), DIGEST_CACHE)),
-                    log);
-            GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(pollInterval), Duration.ofSeconds(timeout),
-                    Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
-            PublishResult result = publisher(log).publish(plan, uploader, dli, waiter, async);
+        try {
+            PublishResult result = dli(listener).publish(request);
             project.setContextValue(SubmitMojo.PUBLISH_RESULT, result);
-            appendStepSummary(result, log);
+            appendStepSummary(result, listener);
             if (!getLog().isInfoEnabled()) {
                 // -q hides every INFO line: still say in one line what was published
                 System.out.println(result.summaryLine());
             }
-        } catch (GroupWaiter.GroupFailedException | GroupWaiter.GroupTimeoutException e) {
-            appendStepSummary(readResultFile(), log);
-            throw new MojoFailureException(e.getMessage(), debugCause(e));
+        } catch (GroupNotReadyException e) {
+            appendStepSummary(e.result(), listener);
+            throw new MojoFailureException(words(e), debugCause(e));
         }
     }
 
-    /** On GitHub Actions, the group on the run's page; a summary that cannot be written does not fail the build. */
-    private void appendStepSummary(PublishResult result, BuildLog log) {
-        String summaryFile = environment.get(ENV_STEP_SUMMARY);
-        if (summaryFile == null || summaryFile.isBlank() || result == null) {
-            return;
-        }
-        Path base = project.getBasedir().toPath().toAbsolutePath();
-        Path written = resultFile.toPath().toAbsolutePath();
-        String shown = written.startsWith(base) ? base.relativize(written).toString() : written.toString();
-        try {
-            StepSummary.appendTo(Path.of(summaryFile), result, shown);
-        } catch (DliPluginException e) {
-            log.warn(e.getMessage());
-        }
+    /** The goal's parameters as the core's request; the core checks them. */
+    private PublishRequest publishRequest() {
+        return PublishRequest.builder(projectArtifacts(), group)
+                .kind(kind)
+                .tags(TagSettings.effective(tags, tagList))
+                .prefix(prefix)
+                .includeDependencies(includeDependencies)
+                .includes(includes)
+                .excludes(excludes)
+                .classifier(classifier)
+                .files(files == null ? null : files.stream().map(File::toPath).toList())
+                .bucket(bucket)
+                .pathStyle(pathStyle)
+                .obsCredentials(obsServerId == null || obsServerId.isBlank() ? null : () -> credentials(obsServerId))
+                .uploadThreads(uploadThreads)
+                .force(force)
+                .digestCache(Path.of(project.getBuild().getDirectory(), DIGEST_CACHE))
+                .register(register)
+                .async(async)
+                .pollInterval(Duration.ofSeconds(pollInterval))
+                .timeout(Duration.ofSeconds(timeout))
+                .dryRun(dryRun)
+                .resultFile(resultFile.toPath())
+                .build();
     }
 
-    private PublishResult readResultFile() {
-        try {
-            return PublishResult.read(resultFile.toPath());
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private boolean skipped(BuildLog log) {
-        boolean snapshot = project.getVersion().endsWith("-SNAPSHOT");
-        boolean skipping = switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
-            case "false", "" -> false;
-            case "true" -> true;
-            case "releases" -> !snapshot;
-            case "snapshots" -> snapshot;
-            default -> throw new DliPluginException("skip (-Ddli.skip) is '" + skip
-                    + "'; it takes true, false, releases or snapshots.");
-        };
-        if (skipping) {
-            log.info("Skipping dli:upload-group (dli.skip=" + skip + ")");
-        }
-        return skipping;
+    private void appendStepSummary(PublishResult result, MavenListener listener) {
+        appendStepSummary(resultFile, (summary, shown) -> StepSummary.appendTo(summary, result, shown), listener);
     }
 
     @Override
     String obsEndpointSetting() {
         return obsEndpoint;
-    }
-
-    private GroupPublisher publisher(BuildLog log) {
-        URI obs = endpoints().obs();
-        return new GroupPublisher(bucket, key -> ObsClientSettings.objectUrl(obs, pathStyle, bucket, key),
-                resultFile.toPath(), log);
-    }
-
-    private ObsClientSettings obsSettings(DliConnection connection) {
-        Credentials credentials = obsServerId == null || obsServerId.isBlank()
-                ? connection.credentials()
-                : credentials(obsServerId);
-        return ObsClientSettings.forRegion(connection.region(), credentials)
-                .withEndpoint(connection.endpoints().obs(), pathStyle)
-                .withTimeouts(connection.connectTimeout(), connection.readTimeout())
-                .withMaxConnections(uploadThreads)
-                .withProxy(connection.proxy())
-                .withRetries(connection.retryPolicy().retries());
     }
 
     private ProjectArtifacts projectArtifacts() {
@@ -394,8 +310,4 @@ public class UploadGroupMojo extends AbstractDliMojo {
                 artifact.getFile() == null ? null : artifact.getFile().toPath());
     }
 
-    private UploadSettings uploadSettings() {
-        return new UploadSettings(group, kind, TagSettings.effective(tags, tagList), prefix, includeDependencies,
-                includes, excludes, classifier, files == null ? null : files.stream().map(File::toPath).toList());
-    }
 }

@@ -12,8 +12,8 @@ import java.util.Properties;
  * The benchmark's S3Proxy (buckets as directories on disk) and DLI emulator, in a process of their own so that
  * their CPU time is not counted as ours: {@code BenchStandIns <connection-file> <store-directory> [<key-store>
  * <password>]} (with a PKCS12 key store the S3Proxy serves HTTPS, as OBS does; run the JVM with a trust store
- * that holds its certificate). Writes the endpoints and the random AK/SK to the connection file (read only by the
- * benchmark), then runs until killed.
+ * that holds its certificate). Writes the plugin's settings that point at them and the random AK/SK as credential
+ * variables to the connection file (read only by the benchmark), then runs until killed.
  */
 public final class BenchStandIns {
 
@@ -33,12 +33,9 @@ public final class BenchStandIns {
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(standIns::close));
         Properties connection = new Properties();
-        connection.setProperty("accessKey", standIns.credentials().accessKey());
-        connection.setProperty("secretKey", standIns.credentials().secretKey());
-        connection.setProperty("obsEndpoint", standIns.obsEndpoint().toString());
-        connection.setProperty("dliEndpoint", standIns.dliEndpoint().toString());
-        connection.setProperty("region", standIns.region());
-        connection.setProperty("projectId", standIns.projectId());
+        // the plugin's settings (dli.region, dli.endpoint, ...) and credential variables (HUAWEICLOUD_SDK_AK, ...)
+        standIns.mavenProperties().forEach(connection::setProperty);
+        standIns.credentialVariables().forEach(connection::setProperty);
         Path written = Path.of(args[0] + ".tmp");
         try (OutputStream out = Files.newOutputStream(written)) {
             connection.store(out, "benchmark stand-ins");

@@ -2,27 +2,26 @@ package dev.dlitools.dli.bench;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.Dli;
+import dev.dlitools.dli.core.DliListener;
+import dev.dlitools.dli.core.DliSettings;
+import dev.dlitools.dli.core.ListRequest;
+import dev.dlitools.dli.core.PublishRequest;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.DliJson;
-import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
-import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.UploadOptions;
-import dev.dlitools.dli.core.publish.GroupPublisher;
-import dev.dlitools.dli.core.report.ResourceListReport;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
-import dev.dlitools.dli.core.upload.UploadPlan;
-import dev.dlitools.dli.core.upload.UploadPlanner;
-import dev.dlitools.dli.core.upload.UploadSettings;
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +43,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -56,6 +54,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -370,7 +369,7 @@ public final class Benchmark {
         switch (tool) {
             case "ours" -> ours(workload, bucket);
             case "aws" -> command(List.of(awsCommand(), "s3", "sync", workload.directory().toString(),
-                    "s3://" + bucket + "/jars/", "--endpoint-url", connection.getProperty("obsEndpoint"),
+                    "s3://" + bucket + "/jars/", "--endpoint-url", connection.getProperty("dli.obs.endpoint"),
                     "--only-show-errors"), awsEnvironment());
             case "rclone" -> command(rcloneCommand(workload, bucket), rcloneEnvironment());
             case "naive" -> naive(files, bucket);
@@ -392,14 +391,14 @@ public final class Benchmark {
 
     /** What a script does after {@code aws s3 sync}: register the uploaded jars as the group. */
     private void register(Workload workload, String bucket) {
-        registerTimer.info("Registering group");
+        registerTimer.start();
         dliClient().uploadGroup(new UploadGroupRequest(workload.files().stream()
-                .map(file -> obsSettings.objectUrl(bucket, "jars/" + file.getFileName()))
+                .map(file -> objectUrl(bucket, "jars/" + file.getFileName()))
                 .toList(), "jar", PROJECT_GROUP, false, List.of()));
     }
 
-    /** Notes when the publisher starts registering, from its log, so the DLI part of a run can be told apart. */
-    private static final class RegisterTimer implements BuildLog {
+    /** Notes when the publisher starts registering, from its events, so the DLI part of a run can be told apart. */
+    private static final class RegisterTimer implements DliListener {
 
         private volatile long started;
 
@@ -407,55 +406,48 @@ public final class Benchmark {
             started = 0;
         }
 
+        void start() {
+            started = System.nanoTime();
+        }
+
         double seconds(long now) {
             return started == 0 ? 0 : (now - started) / 1e9;
         }
 
         @Override
-        public void info(String message) {
-            if (message.startsWith("Registering group")) {
-                started = System.nanoTime();
-            }
+        public void registering(String group, int packages, String kind, String projectId) {
+            start();
         }
 
         @Override
         public void warn(String message) {
             System.err.println("[ours] " + message);
         }
-
-        @Override
-        public void debug(String message) {}
-
-        @Override
-        public boolean isDebugEnabled() {
-            return false;
-        }
     }
 
-    /** Exactly what {@code dli:upload-group} runs after reading its settings: plan, upload, register, wait. */
+    /** Exactly what {@code dli:upload-group} runs after reading its settings: the core's publish. */
     private void ours(Workload workload, String bucket) {
-        UploadPlan plan = UploadPlanner.plan(
-                new ProjectArtifacts(new ArtifactFile(
-                        new ArtifactCoordinates("dev.example", "bench-job", "1.0", "pom", null, null), null),
-                        List.of(), List.of()),
-                UploadSettings.forGroup(PROJECT_GROUP).withFiles(workload.files()));
-        DliClient dli = dliClient();
-        ObsClientSettings settings = obsSettings.withMaxConnections(threads);
-        try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
-            // the digest cache the goal keeps in target/
-            ObsUploader uploader = new ObsUploader(s3, settings, UploadOptions.defaults().withThreads(threads)
-                    .withMultipart(multipartThreshold, UploadOptions.DEFAULT_PART_SIZE)
-                    .withDigestCache(out.resolve("dli-digests.txt")), BuildLog.SILENT);
-            GroupWaiter waiter = new GroupWaiter(dli, Duration.ofSeconds(1), Duration.ofSeconds(300),
-                    Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), BuildLog.SILENT);
-            new GroupPublisher(bucket, key -> settings.objectUrl(bucket, key), out.resolve("ours-result.json"),
-                    registerTimer).publish(plan, uploader, dli, waiter, false);
-        }
+        ProjectArtifacts project = new ProjectArtifacts(new ArtifactFile(
+                new ArtifactCoordinates("dev.example", "bench-job", "1.0", "pom", null, null), null),
+                List.of(), List.of());
+        dli(registerTimer).publish(PublishRequest.builder(project, PROJECT_GROUP)
+                .files(workload.files())
+                .bucket(bucket)
+                .pathStyle(true)
+                .uploadThreads(threads)
+                .multipartThreshold(multipartThreshold)
+                // the digest cache the goal keeps in target/
+                .digestCache(out.resolve("dli-digests.txt"))
+                .async(false)
+                .pollInterval(Duration.ofSeconds(1))
+                .timeout(Duration.ofSeconds(300))
+                .resultFile(out.resolve("ours-result.json"))
+                .build());
     }
 
     /** What older S3 plugins do: one PutObject after the other, everything every time. */
     private void naive(List<Path> files, String bucket) {
-        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
             for (Path file : files) {
                 s3.putObject(put -> put.bucket(bucket).key("jars/" + file.getFileName()), RequestBody.fromFile(file));
             }
@@ -499,7 +491,7 @@ public final class Benchmark {
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(credentials.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         String signature = Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.getProperty("obsEndpoint") + resource))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.getProperty("dli.obs.endpoint") + resource))
                 .header("Content-Type", "application/octet-stream")
                 .header("x-amz-date", date)
                 .header("Authorization", "AWS " + credentials.accessKey() + ":" + signature)
@@ -562,9 +554,7 @@ public final class Benchmark {
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             long cpuBefore = processCpuNanos();
             long start = System.nanoTime();
-            DliClient dli = dliClient();
-            List<String> table = new ResourceListReport(dli.listResources(null, null), null, false,
-                    ZoneId.systemDefault()).table("none");
+            List<String> table = dli(DliListener.SILENT).list(ListRequest.builder().build()).table("none");
             double seconds = (System.nanoTime() - start) / 1e9;
             if (table.size() < groups) {
                 throw new IllegalStateException("the listing has " + table.size() + " lines for " + groups
@@ -579,11 +569,11 @@ public final class Benchmark {
 
     private void createGroups(int groups) {
         String bucket = newBucket("groups");
-        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
             s3.putObject(put -> put.bucket(bucket).key("udf.jar"), RequestBody.fromBytes(new byte[1024]));
         }
         DliClient dli = dliClient();
-        String path = obsSettings.objectUrl(bucket, "udf.jar");
+        String path = objectUrl(bucket, "udf.jar");
         for (int i = 0; i < groups; i++) {
             dli.uploadGroup(new UploadGroupRequest(List.of(path), "jar", String.format(Locale.ROOT, "job-%03d", i),
                     false, List.of()));
@@ -671,18 +661,12 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-ntp",
                 "-f", project.resolve("pom.xml").toString()));
         command.addAll(goals);
-        command.addAll(List.of(
-                "-Ddli.region=" + connection.getProperty("region"),
-                "-Ddli.projectId=" + connection.getProperty("projectId"),
-                "-Ddli.endpoint=" + connection.getProperty("dliEndpoint"),
-                "-Ddli.iamEndpoint=" + connection.getProperty("dliEndpoint"),
-                "-Ddli.obs.endpoint=" + connection.getProperty("obsEndpoint"),
-                "-Ddli.obs.pathStyle=true",
-                "-Ddli.obs.bucket=" + bucket));
+        // the stand-ins' settings, with this run's bucket
+        Map<String, String> settings = connectionEntries("dli.");
+        settings.put("dli.obs.bucket", bucket);
+        command.addAll(LocalStandIns.asArguments(settings));
         String goal = goals.get(goals.size() - 1);
-        Map<String, String> environment = new LinkedHashMap<>();
-        environment.put("HUAWEICLOUD_SDK_AK", credentials.accessKey());
-        environment.put("HUAWEICLOUD_SDK_SK", credentials.secretKey());
+        Map<String, String> environment = connectionEntries("HUAWEICLOUD_");
         // BENCH_MAVEN_OPTS adds JVM options to the timed builds, e.g. a JFR recording to find their start-up cost
         environment.put("MAVEN_OPTS", String.join(" ", trustOptions()) + " "
                 + Objects.requireNonNullElse(System.getenv("BENCH_MAVEN_OPTS"), ""));
@@ -690,6 +674,18 @@ public final class Benchmark {
     }
 
     // ---------------------------------------------------------------- stand-ins, buckets, tools
+
+    /** The entries of the stand-ins' connection file whose names start with {@code prefix}, sorted by name. */
+    private Map<String, String> connectionEntries(String prefix) {
+        Map<String, String> entries = new TreeMap<>();
+        for (String name : connection.stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                entries.put(name, connection.getProperty(name));
+            }
+        }
+        return entries;
+    }
+
 
     private void startStandIns() throws Exception {
         if (https) {
@@ -719,10 +715,10 @@ public final class Benchmark {
         try (InputStream in = Files.newInputStream(connectionFile)) {
             connection.load(in);
         }
-        credentials = new Credentials(connection.getProperty("accessKey"), connection.getProperty("secretKey"),
-                null, "benchmark stand-ins");
-        obsSettings = ObsClientSettings.forRegion(connection.getProperty("region"), credentials)
-                .withEndpoint(URI.create(connection.getProperty("obsEndpoint")), true);
+        credentials = new Credentials(connection.getProperty("HUAWEICLOUD_SDK_AK"),
+                connection.getProperty("HUAWEICLOUD_SDK_SK"), null, "benchmark stand-ins");
+        obsSettings = ObsClientSettings.of(URI.create(connection.getProperty("dli.obs.endpoint")),
+                connection.getProperty("dli.region"), credentials, true);
         Files.writeString(out.resolve("aws-config"), """
                 [default]
                 region = %s
@@ -730,10 +726,10 @@ public final class Benchmark {
                     addressing_style = path
                 request_checksum_calculation = when_required
                 response_checksum_validation = when_required
-                """.formatted(connection.getProperty("region")));
+                """.formatted(connection.getProperty("dli.region")));
         Files.writeString(out.resolve("rclone.conf"), "");
-        System.out.println("stand-ins: OBS " + connection.getProperty("obsEndpoint") + ", DLI "
-                + connection.getProperty("dliEndpoint") + ", store " + store);
+        System.out.println("stand-ins: OBS " + connection.getProperty("dli.obs.endpoint") + ", DLI "
+                + connection.getProperty("dli.endpoint") + ", store " + store);
     }
 
     /**
@@ -767,17 +763,32 @@ public final class Benchmark {
                 : List.of();
     }
 
+    /** The core's entry point on the stand-ins, as the goals build it. */
+    private Dli dli(DliListener listener) {
+        return new Dli(DliSettings.builder(connection.getProperty("region"))
+                .projectId(connection.getProperty("projectId"))
+                .dliEndpoint(connection.getProperty("dliEndpoint"))
+                .obsEndpoint(connection.getProperty("obsEndpoint"))
+                .credentials(credentials)
+                .build(), listener);
+    }
+
+    private String objectUrl(String bucket, String key) {
+        return ObsClientSettings.objectUrl(obsSettings.endpoint(), true, bucket, key);
+    }
+
+    /** A bare client, for what scripts do around other tools. */
     private DliClient dliClient() {
         return new DliClient(new SignedHttpClient(credentials, Duration.ofSeconds(10), Duration.ofSeconds(60),
                 ProxySettings.NONE, new RetryPolicy(RetryPolicy.DEFAULT_RETRIES,
                         duration -> Thread.sleep(duration.toMillis()), Math::random),
                 Clock.systemUTC(), BuildLog.SILENT),
-                URI.create(connection.getProperty("dliEndpoint")), connection.getProperty("projectId"));
+                URI.create(connection.getProperty("dli.endpoint")), connection.getProperty("dli.projectId"));
     }
 
     private String newBucket(String tool) {
         String bucket = String.format(Locale.ROOT, "b%04d-%s", ++bucketCounter, tool);
-        try (S3Client s3 = ObsClientFactory.create(obsSettings)) {
+        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
             s3.createBucket(create -> create.bucket(bucket));
         }
         return bucket;
@@ -822,8 +833,8 @@ public final class Benchmark {
         environment.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
         environment.put("RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", credentials.accessKey());
         environment.put("RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", credentials.secretKey());
-        environment.put("RCLONE_CONFIG_BENCH_ENDPOINT", connection.getProperty("obsEndpoint"));
-        environment.put("RCLONE_CONFIG_BENCH_REGION", connection.getProperty("region"));
+        environment.put("RCLONE_CONFIG_BENCH_ENDPOINT", connection.getProperty("dli.obs.endpoint"));
+        environment.put("RCLONE_CONFIG_BENCH_REGION", connection.getProperty("dli.region"));
         environment.put("RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true");
         return environment;
     }

@@ -3,6 +3,7 @@ package dev.dlitools.dli.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.DliException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,14 +42,14 @@ class EndpointsTest {
         Endpoints endpoints = Endpoints.of("xx-nowhere-1", null, null, null);
 
         assertThatThrownBy(endpoints::dli)
-                .isInstanceOf(DliPluginException.class)
-                .hasMessageContaining("Unknown region 'xx-nowhere-1' (region, -Ddli.region)")
-                .hasMessageContaining("no default endpoint (-Ddli.endpoint)")
+                .isInstanceOf(DliException.class)
+                .hasMessageContaining("Unknown region 'xx-nowhere-1' ({{REGION}})")
+                .hasMessageContaining("no default {{DLI_ENDPOINT}}")
                 .hasMessageContaining("cn-north-4, cn-north-9")
                 .hasMessageContaining("eu-de, eu-nl")
-                .hasMessageContaining("-Ddli.endpoint=https://dli.xx-nowhere-1.")
-                .hasMessageContaining("-Ddli.iamEndpoint=")
-                .hasMessageContaining("-Ddli.obs.endpoint=");
+                .hasMessageContaining("{{DLI_ENDPOINT=https://dli.xx-nowhere-1.")
+                .hasMessageContaining("{{IAM_ENDPOINT=")
+                .hasMessageContaining("{{OBS_ENDPOINT=");
     }
 
     @Test
@@ -57,8 +58,8 @@ class EndpointsTest {
 
         assertThat(endpoints.dli()).isEqualTo(URI.create("https://dli.example.com"));
         // IAM is only asked when no project id is given, OBS only by uploads: missing ones fail when used
-        assertThatThrownBy(endpoints::iam).hasMessageContaining("no default iamEndpoint (-Ddli.iamEndpoint)");
-        assertThatThrownBy(endpoints::obs).hasMessageContaining("no default obsEndpoint (-Ddli.obs.endpoint)");
+        assertThatThrownBy(endpoints::iam).hasMessageContaining("no default {{IAM_ENDPOINT}}");
+        assertThatThrownBy(endpoints::obs).hasMessageContaining("no default {{OBS_ENDPOINT}}");
     }
 
     @Test
@@ -70,23 +71,23 @@ class EndpointsTest {
     @Test
     void anEndpointWithAPathIsRefused() {
         assertThatThrownBy(() -> Endpoints.of("cn-north-4", "https://dli.example.com/v2.0", null, null))
-                .isInstanceOf(DliPluginException.class)
-                .hasMessageContaining("endpoint (-Ddli.endpoint) must not have a path");
+                .isInstanceOf(DliException.class)
+                .hasMessageContaining("{{DLI_ENDPOINT}} must not have a path");
     }
 
     @Test
     void notAUrlNamesTheSetting() {
         assertThatThrownBy(() -> Endpoints.of("cn-north-4", "https://dli host", null, null))
-                .isInstanceOf(DliPluginException.class)
-                .hasMessage("endpoint (-Ddli.endpoint) is not a URL: 'https://dli host'. Give it as https://host[:port].");
+                .isInstanceOf(DliException.class)
+                .hasMessage("{{DLI_ENDPOINT}} is not a URL: 'https://dli host'. Give it as https://host[:port].");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dli.cn-north-4.myhuaweicloud.com", "ftp://dli.example.com", "https:///v2.0"})
     void withoutHttpSchemeOrHostNamesTheSetting(String given) {
         assertThatThrownBy(() -> Endpoints.of("cn-north-4", null, given, null))
-                .isInstanceOf(DliPluginException.class)
-                .hasMessage("iamEndpoint (-Ddli.iamEndpoint) is not an http(s) URL with a host: '" + given
+                .isInstanceOf(DliException.class)
+                .hasMessage("{{IAM_ENDPOINT}} is not an http(s) URL with a host: '" + given
                         + "'. Give it as https://host[:port].");
     }
 
@@ -95,8 +96,8 @@ class EndpointsTest {
             "https://obs.example.com/?x"})
     void pathOrQueryNamesTheSetting(String given) {
         assertThatThrownBy(() -> Endpoints.of("cn-north-4", null, null, given))
-                .isInstanceOf(DliPluginException.class)
-                .hasMessage("obsEndpoint (-Ddli.obs.endpoint) must not have a path or query: '" + given
+                .isInstanceOf(DliException.class)
+                .hasMessage("{{OBS_ENDPOINT}} must not have a path or query: '" + given
                         + "'. Give it as https://host[:port].");
     }
 
@@ -105,9 +106,9 @@ class EndpointsTest {
         Endpoints endpoints = Endpoints.of("cn-north-4", null, null, "http://obs.internal.example.com:8080");
 
         assertThatThrownBy(() -> endpoints.requireSecure(false))
-                .isInstanceOf(DliPluginException.class)
-                .hasMessageStartingWith("obsEndpoint (-Ddli.obs.endpoint) is plain HTTP to another machine")
-                .hasMessageContaining("allowInsecure (-Ddli.allowInsecure=true)");
+                .isInstanceOf(DliException.class)
+                .hasMessageStartingWith("{{OBS_ENDPOINT}} is plain HTTP to another machine")
+                .hasMessageContaining("{{ALLOW_INSECURE=true}}");
         assertThat(endpoints.requireSecure(true).obs()).isEqualTo(URI.create("http://obs.internal.example.com:8080"));
     }
 
@@ -122,6 +123,6 @@ class EndpointsTest {
     void aNameThatOnlyLooksLikeLoopbackIsNotTrusted() {
         assertThatThrownBy(() -> Endpoints.of("cn-north-4", "http://127.0.0.1.attacker.example", null, null)
                 .requireSecure(false))
-                .hasMessageStartingWith("endpoint (-Ddli.endpoint) is plain HTTP to another machine");
+                .hasMessageStartingWith("{{DLI_ENDPOINT}} is plain HTTP to another machine");
     }
 }

@@ -3,11 +3,12 @@ package dev.dlitools.dli.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.ProxySettings.HttpProxy;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.ProxySettings.HttpProxy;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
-import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.testsupport.CountingHttpProxy;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
@@ -44,11 +45,8 @@ class ProxyRoutingTest {
     void dliIamAndObsRequestsGoThroughTheProxyWithItsLogin() {
         ProxySettings settings = new ProxySettings(proxy(List.of()), null);
 
-        new DliConnection(LocalStandIns.REGION, null, endpoints(standIns.dliEndpoint()), standIns.credentials(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), settings, RetryPolicy.of(0))
-                .open(BuildLog.SILENT)
-                .listResources(null, null);
-        try (S3Client s3 = ObsClientFactory.create(standIns.obsSettings().withProxy(settings))) {
+        dli(null, standIns.iamEndpoint(), settings, 0).list(ListRequest.builder().build());
+        try (S3Client s3 = ObsClientFactory.create(obs(standIns.obsEndpoint(), settings), BuildLog.SILENT)) {
             s3.putObject(request -> request.bucket(standIns.bucket()).key("through/proxy.txt"),
                     RequestBody.fromString("hello"));
         }
@@ -66,14 +64,11 @@ class ProxyRoutingTest {
         ProxySettings wrongLogin = new ProxySettings(
                 new HttpProxy("test", "127.0.0.1", proxy.port(), "proxy-user", "wrong", List.of()), null);
 
-        DliApiException failure = catchThrowableOfType(DliApiException.class, () -> new DliConnection(
-                LocalStandIns.REGION, standIns.projectId(), endpoints(standIns.dliEndpoint()), standIns.credentials(),
-                Duration.ofSeconds(5), Duration.ofSeconds(10), wrongLogin, RetryPolicy.of(3))
-                .open(BuildLog.SILENT)
-                .listResources(null, null));
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> dli(standIns.projectId(), standIns.iamEndpoint(), wrongLogin, 3).list(ListRequest.builder().build()));
 
         assertThat(failure.httpStatus()).isEqualTo(407);
-        assertThat(failure).hasMessageContaining("proxy from settings.xml wants a login").hasMessageNotContaining("wrong");
+        assertThat(failure).hasMessageContaining("proxy wants a login").hasMessageNotContaining("wrong");
         assertThat(proxy.refused()).hasSize(1);
     }
 
@@ -83,14 +78,9 @@ class ProxyRoutingTest {
         URI iamAsLocalhost = URI.create("http://localhost:" + standIns.iamEndpoint().getPort());
         ProxySettings settings = new ProxySettings(proxy(List.of("localhost", "*.example.com")), null);
 
-        new DliConnection(LocalStandIns.REGION, null, new Endpoints(standIns.dliEndpoint(), iamAsLocalhost,
-                standIns.obsEndpoint()), standIns.credentials(), Duration.ofSeconds(5), Duration.ofSeconds(10),
-                settings, RetryPolicy.of(0))
-                .open(BuildLog.SILENT)
-                .listResources(null, null);
-        ObsClientSettings direct = standIns.obsSettings().withEndpoint(
-                URI.create("http://localhost:" + standIns.obsEndpoint().getPort()), true).withProxy(settings);
-        try (S3Client s3 = ObsClientFactory.create(direct)) {
+        dli(null, iamAsLocalhost, settings, 0).list(ListRequest.builder().build());
+        ObsClientSettings direct = obs(URI.create("http://localhost:" + standIns.obsEndpoint().getPort()), settings);
+        try (S3Client s3 = ObsClientFactory.create(direct, BuildLog.SILENT)) {
             s3.putObject(request -> request.bucket(standIns.bucket()).key("direct.txt"), RequestBody.fromString("x"));
         }
 
@@ -103,7 +93,25 @@ class ProxyRoutingTest {
         return new HttpProxy("test", "127.0.0.1", proxy.port(), "proxy-user", "proxy-pass", nonProxyHosts);
     }
 
-    private Endpoints endpoints(URI dli) {
-        return new Endpoints(dli, standIns.iamEndpoint(), standIns.obsEndpoint());
+    /** The stand-ins' DLI through the facade, with IAM at {@code iam} (asked when {@code projectId} is null). */
+    private Dli dli(String projectId, URI iam, ProxySettings proxies, int retries) {
+        return new Dli(DliSettings.builder(LocalStandIns.REGION)
+                .projectId(projectId)
+                .dliEndpoint(standIns.dliEndpoint().toString())
+                .iamEndpoint(iam.toString())
+                .obsEndpoint(standIns.obsEndpoint().toString())
+                .credentials(standIns.credentials())
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(10))
+                .retries(retries)
+                .proxies(proxies)
+                .build(), DliListener.SILENT);
+    }
+
+    private ObsClientSettings obs(URI endpoint, ProxySettings proxies) {
+        ObsClientSettings standIn = standIns.obsSettings();
+        return new ObsClientSettings(endpoint, standIn.region(), standIn.credentials(), true,
+                standIn.connectTimeout(), standIn.readTimeout(), standIn.maxConnections(), proxies,
+                standIn.retries());
     }
 }

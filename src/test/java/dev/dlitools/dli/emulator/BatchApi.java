@@ -1,11 +1,11 @@
 package dev.dlitools.dli.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.huaweicloud.sdk.dli.v1.model.CreateSparkJobRequestBody;
+import dev.dlitools.dli.emulator.SdkModelCheck.ModelMismatchException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,9 +30,6 @@ final class BatchApi {
 
     private static final Pattern BATCHES_PATH = Pattern.compile("/v2\\.0/([^/]+)/batches(?:/([^/]+)(/state|/log)?)?");
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** Huawei's SDK model refuses any field it does not know, as a misspelled field would be lost on DLI. */
-    private static final ObjectMapper SDK_MODEL_MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final String projectId;
     private final ObjectStore objectStore;
@@ -96,7 +93,7 @@ final class BatchApi {
             return ok(body);
         }
         if (method.equals("GET") && sub.equals("/log")) {
-            return ok(job.logPage(now, request.query()));
+            return ok(job.logPage(now, request.queryParameters()));
         }
         if (method.equals("DELETE") && sub == null) {
             job.cancel(now);
@@ -110,10 +107,13 @@ final class BatchApi {
     private ResourceApi.Response submit(String requestBody) {
         JsonNode body;
         try {
-            SDK_MODEL_MAPPER.readValue(requestBody, CreateSparkJobRequestBody.class);
+            SdkModelCheck.read(requestBody, CreateSparkJobRequestBody.class);
             body = MAPPER.readTree(requestBody);
+        } catch (ModelMismatchException e) {
+            return invalid(e.getMessage());
         } catch (JsonProcessingException e) {
-            return invalid("The request body does not fit CreateSparkJobRequestBody: " + e.getOriginalMessage());
+            // Huawei's model read it, so it is JSON
+            throw new IllegalStateException(e);
         }
         String file = body.path("file").asText("");
         if (file.isBlank()) {
@@ -248,8 +248,7 @@ final class BatchApi {
             return json;
         }
 
-        ObjectNode logPage(Instant now, String query) {
-            Map<String, String> parameters = ResourceApi.parseQuery(query);
+        ObjectNode logPage(Instant now, Map<String, String> parameters) {
             List<String> lines = log(now);
             int from = Math.max(0, Math.min(lines.size(), Integer.parseInt(parameters.getOrDefault("from", "0"))));
             int size = Integer.parseInt(parameters.getOrDefault("size", "100"));

@@ -12,15 +12,20 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +146,44 @@ class DliEmulatorTest {
         assertThat(emulator.groups()).isEmpty();
     }
 
+    /**
+     * The classic canonicalisation slip: the canonical URI without its trailing {@code /}. Signed by hand here, since
+     * the emulator recomputes signatures with Huawei's signer; the same hand-made signature over the right canonical
+     * URI is accepted, so only the URI makes the difference.
+     */
+    @Test
+    void rejectsASignatureOverAWrongCanonicalUriAndAcceptsTheRightOne() throws Exception {
+        HttpResponse<String> withoutSlash = client.send(signedByHand(RESOURCES));
+        HttpResponse<String> withSlash = client.send(signedByHand(RESOURCES + "/"));
+
+        assertThat(withoutSlash.statusCode()).isEqualTo(401);
+        assertThat(json(withoutSlash).get("error_msg").asText())
+                .isEqualTo("Incorrect IAM authentication information: verify aksk signature fail");
+        assertThat(withSlash.statusCode()).as(withSlash.body()).isEqualTo(200);
+    }
+
+    /** {@code GET RESOURCES} signed over {@code canonicalUri}, step by step as ../shared/dli-api.md describes. */
+    private HttpRequest signedByHand(String canonicalUri) throws Exception {
+        String date = AkSkSigner.DATE_FORMAT.format(Instant.now());
+        String canonicalRequest = "GET\n" + canonicalUri + "\n\n"
+                + "host:" + emulator.endpoint().getAuthority() + "\nx-sdk-date:" + date + "\n\n"
+                + "host;x-sdk-date\n" + sha256Hex("");
+        String stringToSign = "SDK-HMAC-SHA256\n" + date + "\n" + sha256Hex(canonicalRequest);
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(SK.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = HexFormat.of().formatHex(hmac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(emulator.endpoint().resolve(RESOURCES)).GET()
+                .header("X-Sdk-Date", date)
+                .header("Authorization",
+                        "SDK-HMAC-SHA256 Access=" + AK + ", SignedHeaders=host;x-sdk-date, Signature=" + signature)
+                .build();
+    }
+
+    private static String sha256Hex(String text) throws Exception {
+        return HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
     @Test
     void temporaryCredentialsNeedTheirTokenUntilItExpires() throws Exception {
         try (DliEmulator temporary = DliEmulator.builder().temporaryCredentials(AK, SK, "token-1")
@@ -220,6 +263,28 @@ class DliEmulatorTest {
         assertThat(json(response).get("is_success").asBoolean()).isFalse();
         assertThat(json(response).get("error_code").asText()).isEqualTo("DLI.0001");
         assertThat(json(response).get("error_msg").asText()).isNotBlank();
+        assertThat(emulator.groups()).isEmpty();
+    }
+
+    /** Huawei's SDK model of the upload body is the judge of field names: a misspelled one is refused, not ignored. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "\"is_asnyc\":true|Unknown field 'is_asnyc': Huawei's UploadJobResourcesRequestBody knows group, is_async,"
+                + " kind, paths, tags",
+        "\"isAsync\":true|Unknown field 'isAsync'",
+        "\"tags\":[{\"key\":\"team\",\"vaule\":\"etl\"}]|Unknown field 'tags[0].vaule': Huawei's Tag knows key, value",
+        "\"tags\":{\"team\":\"etl\"}|Field 'tags' does not fit UploadJobResourcesRequestBody"
+    })
+    void refusesABodyThatHuaweisSdkModelDoesNotAccept(String fieldAndMessage) throws Exception {
+        String[] parts = fieldAndMessage.split("\\|");
+        String body = "{\"paths\":[\"" + OBS + "a.jar\"],\"kind\":\"jar\",\"group\":\"g\"," + parts[0] + "}";
+
+        HttpResponse<String> response = client.post(RESOURCES, body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("is_success").asBoolean()).isFalse();
+        assertThat(json(response).get("error_code").asText()).isEqualTo("DLI.0001");
+        assertThat(json(response).get("error_msg").asText()).startsWith(parts[1]);
         assertThat(emulator.groups()).isEmpty();
     }
 

@@ -1,16 +1,16 @@
 package dev.dlitools.dli.emulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.huaweicloud.sdk.dli.v1.model.Tag;
+import com.huaweicloud.sdk.dli.v1.model.UploadJobResourcesRequestBody;
 import dev.dlitools.dli.emulator.PackageGroup.ResponseStyle;
 import dev.dlitools.dli.emulator.PackageGroup.Status;
+import dev.dlitools.dli.emulator.SdkModelCheck.ModelMismatchException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,7 @@ final class ResourceApi {
     Response handle(RecordedRequest request, String requestId) {
         String method = request.method();
         String path = request.path();
-        Map<String, String> query = parseQuery(request.query());
+        Map<String, String> query = request.queryParameters();
         if (path.equals(IAM_PROJECTS_PATH) && method.equals("GET")) {
             return listProjects(query.get("name"));
         }
@@ -76,7 +76,7 @@ final class ResourceApi {
         }
         Matcher one = ONE_RESOURCE_PATH.matcher(path);
         if (one.matches() && (method.equals("GET") || method.equals("DELETE"))) {
-            String resourceName = decode(one.group(2));
+            String resourceName = RecordedRequest.decode(one.group(2));
             String groupName = query.get("group");
             return unknownProject(one.group(1))
                     .orElseGet(() -> method.equals("GET") ? show(resourceName, groupName) : delete(resourceName, groupName));
@@ -85,7 +85,7 @@ final class ResourceApi {
     }
 
     private Optional<Response> unknownProject(String rawProjectId) {
-        String projectId = decode(rawProjectId);
+        String projectId = RecordedRequest.decode(rawProjectId);
         return projectId.equals(account.projectId())
                 ? Optional.empty()
                 : Optional.of(notFound("The project " + projectId + " does not exist"));
@@ -127,9 +127,9 @@ final class ResourceApi {
     private Response upload(String requestBody) {
         Upload upload;
         try {
-            upload = Upload.parse(requestBody);
-        } catch (IllegalArgumentException e) {
-            return new Response(400, ErrorBodies.dli(ErrorBodies.INVALID_PARAMETER, e.getMessage()));
+            upload = Upload.of(SdkModelCheck.read(requestBody, UploadJobResourcesRequestBody.class));
+        } catch (IllegalArgumentException | ModelMismatchException e) {
+            return invalid(e.getMessage());
         }
         Instant now = clock.instant();
         PackageGroup replaced = groups.get(upload.group);
@@ -257,74 +257,43 @@ final class ResourceApi {
         return filter;
     }
 
-    /** Query parameters, percent-decoded; the first value wins. */
-    static Map<String, String> parseQuery(String rawQuery) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (rawQuery == null) {
-            return parameters;
-        }
-        for (String parameter : rawQuery.split("&")) {
-            if (!parameter.isEmpty()) {
-                int equals = parameter.indexOf('=');
-                String name = decode(equals < 0 ? parameter : parameter.substring(0, equals));
-                parameters.putIfAbsent(name, equals < 0 ? "" : decode(parameter.substring(equals + 1)));
-            }
-        }
-        return parameters;
-    }
-
-    /** Percent-decoding that keeps {@code +} a plus, as the signer does. */
-    private static String decode(String raw) {
-        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
-    }
-
     /** A validated upload request body. */
     private record Upload(
             List<URI> paths, List<String> packageNames, String kind, String group, boolean async,
             Map<String, String> tags) {
 
-        static Upload parse(String requestBody) {
-            JsonNode body;
-            try {
-                body = MAPPER.readTree(requestBody);
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("The request body is not valid JSON");
-            }
-            if (body == null || !body.isObject()) {
-                throw new IllegalArgumentException("The request body must be a JSON object");
-            }
-            JsonNode pathsNode = body.get("paths");
-            if (pathsNode == null || !pathsNode.isArray() || pathsNode.isEmpty()) {
+        /** Huawei's model has checked the field names and types; this checks what DLI demands of the values. */
+        static Upload of(UploadJobResourcesRequestBody body) {
+            if (body.getPaths() == null || body.getPaths().isEmpty()) {
                 throw new IllegalArgumentException("paths is mandatory: a non-empty array of OBS object URLs");
             }
             List<URI> paths = new ArrayList<>();
             List<String> names = new ArrayList<>();
             Set<String> seen = new HashSet<>();
-            for (JsonNode pathNode : pathsNode) {
-                URI path = obsUrl(pathNode);
-                String name = decode(path.getRawPath().substring(path.getRawPath().lastIndexOf('/') + 1));
+            for (String text : body.getPaths()) {
+                URI path = obsUrl(text);
+                String rawPath = path.getRawPath();
+                String name = RecordedRequest.decode(rawPath.substring(rawPath.lastIndexOf('/') + 1));
                 if (!seen.add(name)) {
                     throw new IllegalArgumentException("Duplicate resource name in paths: " + name);
                 }
                 paths.add(path);
                 names.add(name);
             }
-            JsonNode kind = body.get("kind");
-            if (kind == null || !kind.isTextual() || !KINDS.contains(kind.asText())) {
+            if (body.getKind() == null || !KINDS.contains(body.getKind())) {
                 throw new IllegalArgumentException("kind is mandatory, one of " + KINDS);
             }
-            JsonNode group = body.get("group");
-            if (group == null || !group.isTextual() || group.asText().isBlank()) {
+            if (body.getGroup() == null || body.getGroup().isBlank()) {
                 throw new IllegalArgumentException("group is mandatory");
             }
-            return new Upload(paths, names, kind.asText(), group.asText(), async(body.get("is_async")),
-                    tags(body.get("tags")));
+            // the seed sends "is_async":"true": the model reads a string as a boolean, as the service does
+            return new Upload(paths, names, body.getKind(), body.getGroup(), Boolean.TRUE.equals(body.getIsAsync()),
+                    tags(body.getTags()));
         }
 
-        private static URI obsUrl(JsonNode pathNode) {
-            String text = pathNode.isTextual() ? pathNode.asText() : "";
+        private static URI obsUrl(String text) {
             try {
-                URI url = new URI(text);
+                URI url = new URI(text == null ? "" : text);
                 String scheme = url.getScheme();
                 String rawPath = url.getRawPath();
                 if (("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)) && url.getHost() != null
@@ -335,38 +304,20 @@ final class ResourceApi {
                 // reported below like any other unusable path
             }
             throw new IllegalArgumentException("paths must hold OBS object URLs (https://bucket.obs.region..../key): "
-                    + pathNode);
+                    + text);
         }
 
-        /** The seed sends {@code "is_async":"true"}, so a string is accepted besides a boolean. */
-        private static boolean async(JsonNode node) {
-            if (node == null || node.isNull()) {
-                return false;
-            }
-            if (node.isBoolean()) {
-                return node.booleanValue();
-            }
-            if (node.isTextual() && (node.asText().equals("true") || node.asText().equals("false"))) {
-                return Boolean.parseBoolean(node.asText());
-            }
-            throw new IllegalArgumentException("is_async must be a boolean: " + node);
-        }
-
-        private static Map<String, String> tags(JsonNode node) {
+        private static Map<String, String> tags(List<Tag> given) {
             Map<String, String> tags = new LinkedHashMap<>();
-            if (node == null || node.isNull()) {
+            if (given == null) {
                 return tags;
             }
-            if (!node.isArray()) {
-                throw new IllegalArgumentException("tags must be an array of {\"key\":..,\"value\":..}");
-            }
-            for (JsonNode tag : node) {
-                JsonNode key = tag.get("key");
-                JsonNode value = tag.get("value");
-                if (key == null || !key.isTextual() || key.asText().isBlank() || value == null || !value.isTextual()) {
-                    throw new IllegalArgumentException("Each tag needs a key and a value: " + tag);
+            for (Tag tag : given) {
+                if (tag == null || tag.getKey() == null || tag.getKey().isBlank() || tag.getValue() == null) {
+                    throw new IllegalArgumentException("Each tag needs a key and a value: "
+                            + (tag == null ? null : "key " + tag.getKey() + ", value " + tag.getValue()));
                 }
-                tags.put(key.asText(), value.asText());
+                tags.put(tag.getKey(), tag.getValue());
             }
             return tags;
         }

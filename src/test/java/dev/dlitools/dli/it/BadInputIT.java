@@ -9,11 +9,9 @@ import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -138,8 +136,7 @@ class BadInputIT {
     void mainArtifactMissing() {
         standIns = LocalStandIns.start();
         MavenBuild build = MavenBuild.of("spark-job", "main-artifact-missing").args("dli:upload-group")
-                .args(arguments(Map.of()));
-        standIns.credentialVariables().forEach(build::env);
+                .pointAt(standIns);
         assertRefused(build, "orders-job:jar:1.0.0 has not been packaged", "mvn package dli:upload-group");
     }
 
@@ -171,21 +168,9 @@ class BadInputIT {
     }
 
     private MavenBuild build(String run, Map<String, String> changed) {
-        MavenBuild build = MavenBuild.of("spark-job", run)
+        return MavenBuild.of("spark-job", run)
                 .args("deploy", "-Dmaven.deploy.skip=true", "-Ddli.pollInterval=1")
-                .args(arguments(changed));
-        standIns.credentialVariables().forEach(build::env);
-        return build;
-    }
-
-    /** The stand-ins' arguments with {@code changed} properties replaced or added. */
-    private String[] arguments(Map<String, String> changed) {
-        List<String> kept = standIns.mavenArguments().stream()
-                .filter(argument -> !changed.containsKey(argument.substring(2, argument.indexOf('='))))
-                .toList();
-        return Stream.concat(kept.stream(),
-                        changed.entrySet().stream().map(setting -> "-D" + setting.getKey() + "=" + setting.getValue()))
-                .toArray(String[]::new);
+                .pointAt(standIns, changed);
     }
 
     private BuildResult assertRefused(MavenBuild build, String... expected) {

@@ -57,10 +57,8 @@ class FaultsIT {
     }
 
     private MavenBuild deploy(String run) {
-        MavenBuild build = MavenBuild.of("spark-job", run)
+        return MavenBuild.of("spark-job", run)
                 .args("deploy", "-Dmaven.deploy.skip=true", "-Ddli.pollInterval=1")
-                .args(standIns.mavenArguments().toArray(String[]::new));
-        standIns.credentialVariables().forEach(build::env);
-        return build;
+                .pointAt(standIns);
     }
 }

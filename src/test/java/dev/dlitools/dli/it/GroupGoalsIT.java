@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlitools.dli.emulator.GroupView;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +18,8 @@ class GroupGoalsIT {
     /** The artifactId of src/it/list-in-project, the group name both goals default to there. */
     private static final String GROUP = "list-in-project";
     @RegisterExtension
-    static final EmulatorProject dli = new EmulatorProject(AK, SK, PROJECT);
+    static final SharedStandIns dli =
+            new SharedStandIns(LocalStandIns.builder().credentials(AK, SK).projectId(PROJECT));
 
     @Test
     void describesTheProjectsGroupThenDeletesItWhenConfirmed() {
@@ -60,10 +62,10 @@ class GroupGoalsIT {
     }
 
     private static MavenBuild build(String run) {
-        return dli.pointAt(MavenBuild.of("list-in-project", run));
+        return MavenBuild.of("list-in-project", run).pointAt(dli.standIns());
     }
 
     private static void register(String group, String... files) {
-        dli.register(group, List.of(), files);
+        dli.standIns().registerGroup(group, List.of(), files);
     }
 }

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.Tag;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sonatype.plexus.components.cipher.DefaultPlexusCipher;
@@ -20,7 +22,8 @@ class ListIT {
     private static final String SK = "list-it-secret-key-0123456789";
     private static final String PROJECT = "p-list-it";
     @RegisterExtension
-    static final EmulatorProject dli = new EmulatorProject(AK, SK, PROJECT);
+    static final SharedStandIns dli =
+            new SharedStandIns(LocalStandIns.builder().credentials(AK, SK).projectId(PROJECT));
 
     @Test
     void emptyProjectSaysSoInOneLine() {
@@ -58,10 +61,11 @@ class ListIT {
     void listsWithoutAProject() {
         register("no-project-group", "dev", "job.jar");
 
-        BuildResult result = dli.pointAt(MavenBuild.withoutProject("list-no-project")
-                        .args(MavenBuild.PLUGIN + ":list")
-                        .property("dli.region", "cn-north-4")
-                        .property("dli.group", "no-project-group"))
+        BuildResult result = MavenBuild.withoutProject("list-no-project")
+                .args(MavenBuild.PLUGIN + ":list")
+                .pointAt(dli.standIns())
+                .property("dli.region", "cn-north-4")
+                .property("dli.group", "no-project-group")
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
@@ -109,10 +113,7 @@ class ListIT {
     void projectIdIsResolvedThroughIam() {
         BuildResult result = MavenBuild.of("list-in-project", "list-iam")
                 .args("dli:list")
-                .property("dli.endpoint", dli.emulator().endpoint())
-                .property("dli.iamEndpoint", dli.emulator().endpoint())
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK)
+                .pointAt(dli.standIns(), Map.of("dli.projectId", ""))
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
@@ -124,7 +125,8 @@ class ListIT {
     void listsInAProjectWhosePluginConfigurationIsForUploadGroup() {
         register("etl-untagged-by-pom", "prod", "untagged-1.0.jar");
 
-        BuildResult result = dli.pointAt(MavenBuild.of("spark-job", "list-in-spark-job").args("dli:list")).run();
+        BuildResult result =
+                MavenBuild.of("spark-job", "list-in-spark-job").args("dli:list").pointAt(dli.standIns()).run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
         // the pom's <group>, <kind> and <tags> describe what to publish; they do not filter the listing
@@ -156,11 +158,11 @@ class ListIT {
 
     /** A list build in the example project, with the emulator's endpoint and project and env credentials. */
     private static MavenBuild list(String run, String groupPattern) {
-        MavenBuild build = dli.pointAt(MavenBuild.of("list-in-project", run).args("dli:list"));
+        MavenBuild build = MavenBuild.of("list-in-project", run).args("dli:list").pointAt(dli.standIns());
         return groupPattern == null ? build : build.property("dli.group", groupPattern);
     }
 
     private static void register(String group, String env, String... files) {
-        dli.register(group, List.of(new Tag("env", env)), files);
+        dli.standIns().registerGroup(group, List.of(new Tag("env", env)), files);
     }
 }

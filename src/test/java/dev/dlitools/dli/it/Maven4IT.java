@@ -3,6 +3,7 @@ package dev.dlitools.dli.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,15 +15,17 @@ class Maven4IT {
     private static final String SK = "maven4-it-secret-key";
     private static final String PROJECT = "p-maven4-it";
     @RegisterExtension
-    static final EmulatorProject dli = new EmulatorProject(AK, SK, PROJECT);
+    static final SharedStandIns dli =
+            new SharedStandIns(LocalStandIns.builder().credentials(AK, SK).projectId(PROJECT));
 
     @Test
     void listRunsOnMaven4WithoutWarningsAboutThePlugin() {
-        dli.register("on-maven-4", List.of(), "job-4.jar");
+        dli.standIns().registerGroup("on-maven-4", List.of(), "job-4.jar");
 
-        BuildResult result = dli.pointAt(MavenBuild.of("list-in-project", "maven4-list")
-                        .mavenHome(MavenBuild.MAVEN4_HOME)
-                        .args("-V", "dli:list"))
+        BuildResult result = MavenBuild.of("list-in-project", "maven4-list")
+                .mavenHome(MavenBuild.MAVEN4_HOME)
+                .args("-V", "dli:list")
+                .pointAt(dli.standIns())
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
@@ -33,10 +36,11 @@ class Maven4IT {
 
     @Test
     void uploadGroupDryRunPlansOnMaven4() {
-        BuildResult result = dli.pointAt(MavenBuild.of("spark-job", "maven4-dry-run")
-                        .mavenHome(MavenBuild.MAVEN4_HOME)
-                        .args("package", "dli:upload-group")
-                        .property("dli.dryRun", true))
+        BuildResult result = MavenBuild.of("spark-job", "maven4-dry-run")
+                .mavenHome(MavenBuild.MAVEN4_HOME)
+                .args("package", "dli:upload-group")
+                .pointAt(dli.standIns())
+                .property("dli.dryRun", true)
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.it;
 
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +46,19 @@ final class MavenBuild {
         return new MavenBuild(target);
     }
 
+    /** A copy of the named files and folders of this plugin's own project under {@code target/it/<run>}. */
+    static MavenBuild ofPluginProject(String run, List<String> paths) {
+        Path source = Paths.get(System.getProperty("it.pluginProjectDir"));
+        Path target = WORK.resolve(run).resolve("dli-maven-plugin");
+        try {
+            deleteRecursively(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        paths.forEach(path -> copy(source.resolve(path), target.resolve(path)));
+        return new MavenBuild(target);
+    }
+
     /** An empty folder, for goals that need no project. */
     static MavenBuild withoutProject(String run) {
         Path target = WORK.resolve(run).resolve("no-project");
@@ -68,6 +82,18 @@ final class MavenBuild {
 
     MavenBuild property(String name, Object value) {
         arguments.add("-D" + name + "=" + value);
+        return this;
+    }
+
+    /** Points the build at the stand-ins: their {@code -D} settings, and their credentials as environment variables. */
+    MavenBuild pointAt(LocalStandIns standIns) {
+        return pointAt(standIns, Map.of());
+    }
+
+    /** As {@link #pointAt(LocalStandIns)}, with {@code changed} settings replaced or added (empty: unset). */
+    MavenBuild pointAt(LocalStandIns standIns, Map<String, String> changed) {
+        arguments.addAll(standIns.mavenArguments(changed));
+        environment.putAll(standIns.credentialVariables());
         return this;
     }
 
@@ -146,6 +172,7 @@ final class MavenBuild {
     private static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             deleteRecursively(to);
+            Files.createDirectories(to.getParent());
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {

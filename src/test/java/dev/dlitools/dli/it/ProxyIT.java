@@ -8,6 +8,7 @@ import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** settings.xml's proxy in a real Maven build: DLI and OBS requests go through it, non-proxy hosts do not. */
@@ -21,19 +22,14 @@ class ProxyIT {
                 CountingHttpProxy proxy = CountingHttpProxy.start("proxy-user", PROXY_PASSWORD)) {
             // IAM is addressed as localhost, a non-proxy host; DLI and OBS as 127.0.0.1
             URI iam = URI.create("http://localhost:" + standIns.iamEndpoint().getPort());
+            // no project id: it is looked up through IAM, which must bypass the proxy
             MavenBuild build = MavenBuild.of("spark-job", "proxy")
                     .args("deploy", "-Dmaven.deploy.skip=true", "-Ddli.pollInterval=1")
-                    .property("dli.region", standIns.region())
-                    .property("dli.endpoint", standIns.dliEndpoint())
-                    .property("dli.iamEndpoint", iam)
-                    .property("dli.obs.endpoint", standIns.obsEndpoint())
-                    .property("dli.obs.pathStyle", true)
-                    .property("dli.obs.bucket", standIns.bucket())
+                    .pointAt(standIns, Map.of("dli.iamEndpoint", iam.toString(), "dli.projectId", ""))
                     .settings("<proxies><proxy><id>corp</id><active>true</active><protocol>http</protocol>"
                             + "<host>127.0.0.1</host><port>" + proxy.port() + "</port><username>proxy-user</username>"
                             + "<password>" + PROXY_PASSWORD + "</password>"
                             + "<nonProxyHosts>localhost|*.example.com</nonProxyHosts></proxy></proxies>");
-            standIns.credentialVariables().forEach(build::env);
 
             BuildResult result = build.run();
 

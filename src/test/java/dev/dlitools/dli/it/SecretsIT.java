@@ -2,7 +2,6 @@ package dev.dlitools.dli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.io.IOException;
@@ -27,11 +26,10 @@ class SecretsIT {
             String accessKey = standIns.credentials().accessKey();
             String secretKey = standIns.credentials().secretKey();
 
-            BuildResult result = withSettingsServer(MavenBuild.of("spark-job", "secrets-publish"), accessKey,
-                    secretKey, null)
+            BuildResult result = withSettingsServer(MavenBuild.of("spark-job", "secrets-publish")
                     .args("-X", "deploy", "-Dmaven.deploy.skip=true")
-                    .args(standIns.mavenArguments().toArray(String[]::new))
-                    .property("dli.pollInterval", 1)
+                    .pointAt(standIns)
+                    .property("dli.pollInterval", 1), accessKey, secretKey, null)
                     .run();
 
             assertThat(result.succeeded()).as(result.toString()).isTrue();
@@ -45,11 +43,11 @@ class SecretsIT {
         String accessKey = "TEMPSECRETSITKEY";
         String secretKey = "temporary-secret-key-7e1d0c";
         String token = "security-token-4f2a9b-" + "x".repeat(40);
-        try (DliEmulator emulator = DliEmulator.builder().temporaryCredentials(accessKey, secretKey, token)
-                .projectId("p-secrets").region("cn-north-4").start()) {
+        try (LocalStandIns standIns = LocalStandIns.builder().credentials(accessKey, secretKey).securityToken(token)
+                .projectId("p-secrets").start()) {
 
-            BuildResult listed = listAtDebug(emulator, "secrets-list", accessKey, secretKey, token);
-            BuildResult refused = listAtDebug(emulator, "secrets-wrong-sk", accessKey, secretKey + "-wrong", token);
+            BuildResult listed = listAtDebug(standIns, "secrets-list", accessKey, secretKey, token);
+            BuildResult refused = listAtDebug(standIns, "secrets-wrong-sk", accessKey, secretKey + "-wrong", token);
 
             assertThat(listed.succeeded()).as(listed.toString()).isTrue();
             assertThat(listed.log()).contains("No package groups in project p-secrets");
@@ -60,15 +58,14 @@ class SecretsIT {
         }
     }
 
-    private static BuildResult listAtDebug(DliEmulator emulator, String run, String accessKey, String secretKey,
+    private static BuildResult listAtDebug(LocalStandIns standIns, String run, String accessKey, String secretKey,
             String token) {
-        return withSettingsServer(MavenBuild.of("list-in-project", run), accessKey, secretKey, token)
-                .args("-X", "dli:list")
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", "p-secrets")
+        return withSettingsServer(MavenBuild.of("list-in-project", run).args("-X", "dli:list").pointAt(standIns),
+                accessKey, secretKey, token)
                 .run();
     }
 
+    /** The credentials from a settings.xml server, none from the environment. */
     private static MavenBuild withSettingsServer(MavenBuild build, String accessKey, String secretKey,
             String token) {
         return build

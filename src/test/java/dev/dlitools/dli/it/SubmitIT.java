@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -31,19 +31,37 @@ class SubmitIT {
     private static final String JOB = "orders-job-1.0.0";
     private static final String BUCKET = LocalStandIns.BUCKET;
 
-    private LocalStandIns standIns;
+    // running for longer than a poll interval, so that the build sees it run
+    @RegisterExtension
+    static final SharedStandIns dli =
+            new SharedStandIns(LocalStandIns.builder().jobDelays(Duration.ofMillis(500), Duration.ofSeconds(2)));
+
     private DliEmulator emulator;
+    /** What the shared emulator had seen before this test: each test looks only at what came after. */
+    private int requestsBefore;
+    private int jobsBefore;
+    private int uploadPostsBefore;
 
     @BeforeEach
-    void start() {
-        // running for longer than a poll interval, so that the build sees it run
-        standIns = LocalStandIns.builder().jobDelays(Duration.ofMillis(500), Duration.ofSeconds(2)).start();
-        emulator = standIns.emulator();
+    void markWhereThisTestStarts() {
+        emulator = dli.emulator();
+        emulator.scriptJobs(JobScript.succeed());
+        requestsBefore = requests().size();
+        jobsBefore = emulator.batchJobs().size();
+        uploadPostsBefore = emulator.uploadPostCount();
     }
 
-    @AfterEach
-    void stop() {
-        standIns.close();
+    /** The requests of this test. */
+    private List<RecordedRequest> requests() {
+        List<RecordedRequest> all = requests();
+        return all.subList(requestsBefore, all.size());
+    }
+
+    /** The one Spark job this test submitted. */
+    private BatchJobView job() {
+        List<BatchJobView> jobs = emulator.batchJobs();
+        assertThat(jobs).as("jobs submitted by this test").hasSize(jobsBefore + 1);
+        return jobs.get(jobsBefore);
     }
 
     @Test
@@ -59,7 +77,7 @@ class SubmitIT {
         assertThat(result.log()).contains("Group orders-job is READY",
                 "Submitted Spark job " + JOB + " to queue etl: id ", "Job " + JOB + ": STARTING after 0s",
                 "Job " + JOB + ": RUNNING after ").containsPattern("dli: job " + JOB + " SUCCESS in \\ds \\(id ");
-        BatchJobView job = emulator.batchJobs().get(0);
+        BatchJobView job = job();
         assertThat(job.state()).isEqualTo("success");
         JsonNode body = job.body();
         assertThat(body.path("className").asText()).isEqualTo("com.example.etl.OrdersJob");
@@ -84,11 +102,11 @@ class SubmitIT {
         BuildResult result = deploy(MavenBuild.of(PROJECT_DIR, "submit-register-false")).args("-q").run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(emulator.uploadPostCount()).isZero();
+        assertThat(emulator.uploadPostCount()).isEqualTo(uploadPostsBefore);
         assertThat(result.log().lines().filter(line -> !line.isBlank()).toList()).hasSize(2)
                 .anyMatch(line -> line.startsWith("dli: 4 files (") && line.endsWith("group orders-job not registered."))
                 .anyMatch(line -> line.matches("dli: job " + JOB + " SUCCESS in \\ds \\(id [0-9a-f-]{36}\\)"));
-        JsonNode body = emulator.batchJobs().get(0).body();
+        JsonNode body = job().body();
         assertThat(body.path("spark_version").asText()).isEqualTo("3.3.1");
         assertThat(body.path("args")).extracting(JsonNode::asText).containsExactly("--date", "2026-01-01");
         assertThat(body.path("conf").path("spark.sql.shuffle.partitions").asText()).isEqualTo("8");
@@ -102,7 +120,7 @@ class SubmitIT {
         BuildResult result = deploy(MavenBuild.of(PROJECT_DIR, "submit-dies")).run();
 
         assertThat(result.succeeded()).isFalse();
-        String id = emulator.batchJobs().get(0).id();
+        String id = job().id();
         assertThat(result.log()).contains("Spark job " + JOB + " (id " + id + ") ended DEAD after ",
                 "  ERROR OrdersJob: table orders_raw not found",
                 "  Exception in thread \"main\" org.apache.spark.sql.AnalysisException: orders_raw")
@@ -116,11 +134,11 @@ class SubmitIT {
         BuildResult result = deploy(MavenBuild.of(PROJECT_DIR, "submit-hangs")).property("dli.job.timeout", 3).run();
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.log()).contains("did not end within 3 s (job.timeout (-Ddli.job.timeout)); last state "
+        assertThat(result.log()).contains("did not end within 3 s (job.timeout, -Ddli.job.timeout); last state "
                 + "RUNNING. It was cancelled.");
-        BatchJobView job = emulator.batchJobs().get(0);
+        BatchJobView job = job();
         assertThat(job.cancelled()).isTrue();
-        assertThat(emulator.requests()).filteredOn(request -> request.method().equals("DELETE"))
+        assertThat(requests()).filteredOn(request -> request.method().equals("DELETE"))
                 .extracting(RecordedRequest::path)
                 .containsExactly("/v2.0/" + LocalStandIns.PROJECT_ID + "/batches/" + job.id());
     }
@@ -131,10 +149,10 @@ class SubmitIT {
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        String id = emulator.batchJobs().get(0).id();
+        String id = job().id();
         assertThat(result.log()).contains("dli: job " + JOB + " submitted to queue etl, not waited for (id " + id
                 + ")");
-        assertThat(emulator.requests()).noneMatch(request -> request.path().endsWith("/state"));
+        assertThat(requests()).noneMatch(request -> request.path().endsWith("/state"));
     }
 
     @ParameterizedTest
@@ -152,7 +170,7 @@ class SubmitIT {
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.log()).contains(message).doesNotContain("\tat dev.dlitools");
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(requests()).isEmpty();
     }
 
     @Test
@@ -164,7 +182,7 @@ class SubmitIT {
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.log()).contains("Invalid job.queue (-Ddli.job.queue): no queue given.");
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(requests()).isEmpty();
     }
 
     @Test
@@ -173,14 +191,14 @@ class SubmitIT {
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.log()).contains("Nothing was published to run: dli:upload-group did not run in this build");
-        assertThat(emulator.requests()).isEmpty();
+        assertThat(requests()).isEmpty();
     }
 
     /** The project as if dli:upload-group had published it in an earlier build. */
     private MavenBuild published(MavenBuild build) {
         new PublishResult("orders-job", "jar", Map.of(), BUCKET, null, false, false, null, List.of(new PublishedFile(
                 "orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0", MAIN_KEY,
-                standIns.obsEndpoint() + "/" + BUCKET + "/" + MAIN_KEY, 1000, "00", "uploaded", null)), null)
+                dli.standIns().obsEndpoint() + "/" + BUCKET + "/" + MAIN_KEY, 1000, "00", "uploaded", null)), null)
                 .writeTo(build.projectDir().resolve("target/dli-package-group.json"));
         return build;
     }
@@ -198,8 +216,6 @@ class SubmitIT {
     }
 
     private MavenBuild target(MavenBuild build) {
-        build.args(standIns.mavenArguments().toArray(String[]::new)).property("dli.pollInterval", 1);
-        standIns.credentialVariables().forEach(build::env);
-        return build;
+        return build.pointAt(dli.standIns()).property("dli.pollInterval", 1);
     }
 }

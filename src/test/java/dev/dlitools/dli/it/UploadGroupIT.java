@@ -2,62 +2,38 @@ package dev.dlitools.dli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlitools.dli.core.auth.Credentials;
-import dev.dlitools.dli.core.obs.ObsClientFactory;
-import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.GroupView;
-import dev.dlitools.dli.emulator.ObjectStore;
-import dev.dlitools.dli.emulator.S3ObjectStore;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.S3ProxyServer;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@code dli:upload-group} in real Maven builds against S3Proxy and the DLI emulator. */
 class UploadGroupIT {
 
-    private static final String AK = "UPLOADITACCESSKEY";
-    private static final String SK = "upload-it-secret-key-0123456789";
-    private static final String PROJECT = "p-upload-it";
-    private static final String BUCKET = "etl-jars";
+    private static final String BUCKET = LocalStandIns.BUCKET;
 
-    private static S3ProxyServer s3Proxy;
-    private static S3Client s3;
+    private LocalStandIns standIns;
+    private S3ProxyServer s3Proxy;
     private DliEmulator emulator;
 
-    @BeforeAll
-    static void startS3() {
-        s3Proxy = S3ProxyServer.start(AK, SK);
-        s3Proxy.createBucket(BUCKET);
-        s3 = ObsClientFactory.create(ObsClientSettings.forRegion("cn-north-4", Credentials.of(AK, SK))
-                .withEndpoint(s3Proxy.endpoint(), true));
-    }
-
-    @AfterAll
-    static void stopS3() {
-        s3.close();
-        s3Proxy.close();
-    }
-
     @AfterEach
-    void stopEmulator() {
-        if (emulator != null) {
-            emulator.close();
+    void stopStandIns() {
+        if (standIns != null) {
+            standIns.close();
         }
     }
 
     @Test
     void sparkJobIsPublishedReadyThenRedeployedWithoutUploadsThenOnlyTheChangedJarGoesUp() throws Exception {
-        startEmulator(Duration.ofMillis(500), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(500));
 
         BuildResult first = deploy(MavenBuild.of("spark-job", "spark-job")).run();
 
@@ -100,8 +76,8 @@ class UploadGroupIT {
 
     @Test
     void packageDliCannotReadFailsTheBuildNamingIt() {
-        ObjectStore withoutPostgres = url -> !url.getPath().contains("postgresql") && new S3ObjectStore(s3).exists(url);
-        startEmulator(Duration.ofMillis(300), withoutPostgres);
+        startStandIns(LocalStandIns.builder().asyncReadyDelay(Duration.ofMillis(300))
+                .unreadablePackages(url -> url.getPath().contains("postgresql")));
 
         BuildResult result = deploy(MavenBuild.of("spark-job", "failed-package")).run();
 
@@ -112,7 +88,7 @@ class UploadGroupIT {
 
     @Test
     void groupThatStaysUploadingTimesOut() {
-        startEmulator(Duration.ofMinutes(5), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMinutes(5));
 
         BuildResult result = deploy(MavenBuild.of("spark-job", "timeout"))
                 .property("dli.timeout", 2)
@@ -126,7 +102,7 @@ class UploadGroupIT {
 
     @Test
     void registerFalseOnlyUploadsAndPrintsThePaths() {
-        startEmulator(Duration.ofMillis(100), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(100));
 
         BuildResult result = deploy(MavenBuild.of("spark-job", "register-false"))
                 .property("dli.register", false)
@@ -142,7 +118,7 @@ class UploadGroupIT {
 
     @Test
     void dryRunWritesThePlanAndTouchesNothing() throws Exception {
-        startEmulator(Duration.ofMillis(100), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(100));
 
         BuildResult result = deploy(MavenBuild.of("spark-job", "dry-run"))
                 .property("dli.dryRun", true)
@@ -161,7 +137,7 @@ class UploadGroupIT {
 
     @Test
     void skipReleasesSkipsThisReleaseVersion() {
-        startEmulator(Duration.ofMillis(100), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(100));
 
         BuildResult result = deploy(MavenBuild.of("spark-job", "skip-releases")).property("dli.skip", "releases").run();
 
@@ -172,7 +148,7 @@ class UploadGroupIT {
 
     @Test
     void skipSnapshotsStillPublishesThisReleaseVersion() {
-        startEmulator(Duration.ofMillis(100), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(100));
 
         BuildResult result = deploy(MavenBuild.of("spark-job", "skip-snapshots")).property("dli.skip", "snapshots")
                 .args("-q").run();
@@ -185,7 +161,7 @@ class UploadGroupIT {
 
     @Test
     void invalidSkipValueNamesTheSetting() {
-        startEmulator(Duration.ofMillis(100), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(100));
 
         BuildResult result = deploy(MavenBuild.of("spark-job", "skip-invalid")).property("dli.skip", "sometimes").run();
 
@@ -195,7 +171,7 @@ class UploadGroupIT {
 
     @Test
     void twoFilesWithTheSameNameAreRefusedBeforeAnyUpload() {
-        startEmulator(Duration.ofMillis(100), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(100));
 
         BuildResult result = deploy(MavenBuild.of("duplicate-file-names", "duplicate-file-names"))
                 .args("dli:upload-group").run();
@@ -210,7 +186,7 @@ class UploadGroupIT {
 
     @Test
     void withoutThePackagePhaseTheErrorSaysToRunIt() {
-        startEmulator(Duration.ofMillis(100), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(100));
 
         BuildResult result = target(MavenBuild.of("spark-job", "no-package")).args("dli:upload-group").run();
 
@@ -221,7 +197,7 @@ class UploadGroupIT {
 
     @Test
     void offlineFailsFast() {
-        startEmulator(Duration.ofMillis(100), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(100));
 
         BuildResult result = deploy(MavenBuild.of("spark-job", "offline")).args("-o").run();
 
@@ -232,7 +208,7 @@ class UploadGroupIT {
 
     @Test
     void reactorOfFourModulesPublishesFourGroupsOnFourThreads() {
-        startEmulator(Duration.ofMillis(300), new S3ObjectStore(s3));
+        startStandIns(Duration.ofMillis(300));
 
         BuildResult result = deploy(MavenBuild.of("reactor", "reactor")).args("-T", "4").run();
 
@@ -245,9 +221,14 @@ class UploadGroupIT {
         }
     }
 
-    private void startEmulator(Duration readyDelay, ObjectStore objectStore) {
-        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).region("cn-north-4")
-                .asyncReadyDelay(readyDelay).objectStore(objectStore).start();
+    private void startStandIns(Duration asyncReadyDelay) {
+        startStandIns(LocalStandIns.builder().asyncReadyDelay(asyncReadyDelay));
+    }
+
+    private void startStandIns(LocalStandIns.Builder builder) {
+        standIns = builder.start();
+        s3Proxy = standIns.s3Proxy();
+        emulator = standIns.emulator();
     }
 
     /** {@code mvn deploy} with nowhere to deploy Maven artifacts to, as in a DLI-only pipeline. */
@@ -256,13 +237,6 @@ class UploadGroupIT {
     }
 
     private MavenBuild target(MavenBuild build) {
-        return build
-                .property("dli.endpoint", emulator.endpoint())
-                .property("dli.projectId", PROJECT)
-                .property("dli.obs.endpoint", s3Proxy.endpoint())
-                .property("dli.obs.pathStyle", true)
-                .property("dli.pollInterval", 1)
-                .env("HUAWEICLOUD_SDK_AK", AK)
-                .env("HUAWEICLOUD_SDK_SK", SK);
+        return build.pointAt(standIns).property("dli.pollInterval", 1);
     }
 }

@@ -3,7 +3,7 @@ package dev.dlitools.dli.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 import java.io.File;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -37,7 +37,7 @@ class GroupGoalsMojoTest {
         mojo.project = project(null);
 
         assertThatThrownBy(() -> mojo.groupName("dli:describe"))
-                .isInstanceOf(DliPluginException.class)
+                .isInstanceOf(DliException.class)
                 .hasMessage("No group given. Outside a project dli:describe needs group (-Ddli.group=name).");
     }
 

@@ -3,8 +3,8 @@ package dev.dlitools.dli.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlitools.dli.core.DliPluginException;
-import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.ProxySettings;
 import java.util.List;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
@@ -85,7 +85,7 @@ class ProxyResolverTest {
         settings.addProxy(proxy("corp", "https", true, "{broken}", null));
 
         assertThatThrownBy(() -> new ProxyResolver(DECRYPTER).resolve(settings))
-                .isInstanceOf(DliPluginException.class)
+                .isInstanceOf(DliException.class)
                 .hasMessageContaining("proxy 'corp'")
                 .hasMessageContaining("cannot decrypt");
     }

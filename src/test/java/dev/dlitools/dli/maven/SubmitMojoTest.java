@@ -99,6 +99,22 @@ class SubmitMojoTest {
                 + "not run in this build and " + mojo.resultFile + " does not exist");
     }
 
+    @Test
+    void skipReleasesSkipsARunOfARelease() throws Exception {
+        mojo.skip = "releases";
+
+        // with nothing published, a run that was not skipped would fail
+        mojo.execute();
+    }
+
+    @Test
+    void skipTakesTheSameValuesAsUploadGroup() {
+        mojo.skip = "sometimes";
+
+        assertThatThrownBy(mojo::execute).hasMessage("skip (-Ddli.skip) is 'sometimes'; it takes true, false, "
+                + "releases or snapshots.");
+    }
+
     private static PublishResult published(boolean dryRun) {
         String key = "dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar";
         return new PublishResult("orders-job", "jar", Map.of(), "etl-jars", null, dryRun, false, null,

@@ -3,7 +3,10 @@ package dev.dlitools.dli.maven;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
 import java.util.Map;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -63,7 +66,11 @@ class UploadGroupMojoTest {
         project.setArtifactId("orders-job");
         project.setVersion(version);
         project.setPackaging(packaging);
+        project.setArtifact(new DefaultArtifact("com.example.etl", "orders-job", version, null, packaging, null,
+                new DefaultArtifactHandler(packaging)));
+        project.getBuild().setDirectory("target");
         UploadGroupMojo mojo = new UploadGroupMojo(null);
+        mojo.resultFile = new File("target/dli-package-group.json");
         mojo.project = project;
         mojo.environment = Map.of();
         return mojo;

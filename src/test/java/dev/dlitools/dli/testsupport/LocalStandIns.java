@@ -1,14 +1,17 @@
 package dev.dlitools.dli.testsupport;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.dli.Tag;
+import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
+import dev.dlitools.dli.emulator.ObjectStore;
 import dev.dlitools.dli.emulator.S3ObjectStore;
 import java.io.IOException;
 import java.net.URI;
@@ -16,19 +19,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * OBS (S3Proxy) and DLI with IAM (the emulator) on 127.0.0.1, as the plugin sees the cloud: both accept the same
- * random AK/SK, because the plugin signs OBS and DLI requests with one credential pair, and the emulator looks
- * registered paths up in the S3Proxy, so a package whose object is missing there turns FAILED.
+ * AK/SK (random unless given), because the plugin signs OBS and DLI requests with one credential pair, and the
+ * emulator looks registered paths up in the S3Proxy, so a package whose object is missing there turns FAILED.
  *
- * <p>Run {@link #main} to try the plugin by hand against them.
+ * <p>The one way tests start the stand-ins; {@link #mavenArguments} and {@link #credentialVariables} point a build at
+ * them. Run {@link #main} to try the plugin by hand against them.
  */
 public final class LocalStandIns implements AutoCloseable {
 
@@ -44,16 +51,22 @@ public final class LocalStandIns implements AutoCloseable {
     private final DliEmulator emulator;
     private final DliClient dliClient;
 
+    private final String projectId;
+
     private LocalStandIns(Builder builder) {
-        String accessKey = "LOCAL" + randomHex().substring(0, 15).toUpperCase(Locale.ROOT);
-        credentials = new Credentials(accessKey, randomHex(), builder.securityToken, "local stand-ins");
+        String accessKey = builder.accessKey != null
+                ? builder.accessKey
+                : "LOCAL" + randomHex().substring(0, 15).toUpperCase(Locale.ROOT);
+        String secretKey = builder.secretKey != null ? builder.secretKey : randomHex();
+        credentials = new Credentials(accessKey, secretKey, builder.securityToken, "local stand-ins");
+        projectId = builder.projectId;
         s3Proxy = builder.storeDirectory == null
                 ? S3ProxyServer.start(credentials.accessKey(), credentials.secretKey(), builder.obsPort)
                 : S3ProxyServer.startOnDisk(credentials.accessKey(), credentials.secretKey(), builder.obsPort,
                         builder.storeDirectory, builder.keyStore, builder.keyStorePassword);
         s3Proxy.createBucket(BUCKET);
-        obsSettings = ObsClientSettings.forRegion(REGION, credentials).withEndpoint(s3Proxy.endpoint(), true);
-        objectStoreClient = ObsClientFactory.create(obsSettings);
+        obsSettings = ObsClientSettings.of(s3Proxy.endpoint(), REGION, credentials, true);
+        objectStoreClient = ObsClientFactory.create(obsSettings, BuildLog.SILENT);
         try {
             DliEmulator.Builder emulatorBuilder = DliEmulator.builder();
             if (builder.securityToken == null) {
@@ -62,12 +75,14 @@ public final class LocalStandIns implements AutoCloseable {
                 emulatorBuilder.temporaryCredentials(credentials.accessKey(), credentials.secretKey(),
                         builder.securityToken);
             }
+            ObjectStore bucket = new S3ObjectStore(objectStoreClient);
+            Predicate<URI> unreadable = builder.unreadablePackages;
             emulator = emulatorBuilder
-                    .projectId(PROJECT_ID)
+                    .projectId(projectId)
                     .region(REGION)
                     .asyncReadyDelay(builder.asyncReadyDelay)
                     .jobDelays(builder.jobStarting, builder.jobRunning)
-                    .objectStore(new S3ObjectStore(objectStoreClient))
+                    .objectStore(url -> !unreadable.test(url) && bucket.exists(url))
                     .port(builder.dliPort)
                     .start();
         } catch (RuntimeException e) {
@@ -110,7 +125,7 @@ public final class LocalStandIns implements AutoCloseable {
     }
 
     public String projectId() {
-        return PROJECT_ID;
+        return projectId;
     }
 
     /** The bucket created at start. */
@@ -131,7 +146,7 @@ public final class LocalStandIns implements AutoCloseable {
     /** A client of the emulator's DLI API for the project that retries as {@code retryPolicy} says. */
     public DliClient dliClient(RetryPolicy retryPolicy, BuildLog log) {
         return new DliClient(new SignedHttpClient(credentials, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                ProxySettings.NONE, retryPolicy, Clock.systemUTC(), log), emulator.endpoint(), PROJECT_ID);
+                ProxySettings.NONE, retryPolicy, Clock.systemUTC(), log), emulator.endpoint(), projectId);
     }
 
     private DliClient dliClient(RetryPolicy retryPolicy) {
@@ -148,16 +163,56 @@ public final class LocalStandIns implements AutoCloseable {
         return emulator;
     }
 
+    /**
+     * Registers {@code group} as the plugin would after uploading: one small object per file name under
+     * {@code dli/} in the bucket, then the synchronous group upload of their URLs.
+     */
+    public void registerGroup(String group, List<Tag> tags, String... files) {
+        List<String> paths = new ArrayList<>();
+        for (String file : files) {
+            String key = "dli/" + file;
+            objectStoreClient.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromString(file));
+            paths.add(obsEndpoint() + "/" + BUCKET + "/" + key);
+        }
+        dliClient.uploadGroup(new UploadGroupRequest(paths, "jar", group, false, tags));
+    }
+
+    /**
+     * The plugin's settings that point it at the stand-ins, by property name ({@code dli.endpoint}, ...): region,
+     * project id, DLI, IAM and OBS endpoints, path-style addressing and the bucket.
+     */
+    public Map<String, String> mavenProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("dli.region", REGION);
+        properties.put("dli.projectId", projectId);
+        properties.put("dli.endpoint", dliEndpoint().toString());
+        properties.put("dli.iamEndpoint", iamEndpoint().toString());
+        properties.put("dli.obs.endpoint", obsEndpoint().toString());
+        properties.put("dli.obs.pathStyle", "true");
+        properties.put("dli.obs.bucket", BUCKET);
+        return properties;
+    }
+
     /** The {@code -D} arguments that point the plugin at the stand-ins. */
     public List<String> mavenArguments() {
-        return List.of(
-                "-Ddli.region=" + REGION,
-                "-Ddli.projectId=" + PROJECT_ID,
-                "-Ddli.endpoint=" + dliEndpoint(),
-                "-Ddli.iamEndpoint=" + iamEndpoint(),
-                "-Ddli.obs.endpoint=" + obsEndpoint(),
-                "-Ddli.obs.pathStyle=true",
-                "-Ddli.obs.bucket=" + BUCKET);
+        return mavenArguments(Map.of());
+    }
+
+    /**
+     * The {@code -D} arguments that point the plugin at the stand-ins, with {@code changed} properties replaced or
+     * added; an empty value unsets one (e.g. {@code dli.projectId}, so that IAM is asked).
+     */
+    public List<String> mavenArguments(Map<String, String> changed) {
+        Map<String, String> properties = mavenProperties();
+        properties.putAll(changed);
+        return asArguments(properties);
+    }
+
+    /** {@code -Dname=value} for each property, in order. */
+    public static List<String> asArguments(Map<String, String> properties) {
+        return properties.entrySet().stream()
+                .map(property -> "-D" + property.getKey() + "=" + property.getValue())
+                .toList();
     }
 
     /** The environment variables the plugin reads the credentials from. */
@@ -209,11 +264,15 @@ public final class LocalStandIns implements AutoCloseable {
         return UUID.randomUUID().toString().replace("-", "");
     }
 
-    /** Ports and the emulator's loading delay; everything else is fixed. */
+    /** Ports, credentials, project, the emulator's loading delay and its unreadable packages; the rest is fixed. */
     public static final class Builder {
 
         private int obsPort;
         private int dliPort;
+        private String accessKey;
+        private String secretKey;
+        private String projectId = PROJECT_ID;
+        private Predicate<URI> unreadablePackages = url -> false;
         private Duration asyncReadyDelay = DliEmulator.DEFAULT_ASYNC_READY_DELAY;
         private Duration jobStarting = DliEmulator.DEFAULT_JOB_STARTING;
         private Duration jobRunning = DliEmulator.DEFAULT_JOB_RUNNING;
@@ -223,6 +282,25 @@ public final class LocalStandIns implements AutoCloseable {
         private String securityToken;
 
         private Builder() {}
+
+        /** The AK/SK both stand-ins accept, instead of random ones. */
+        public Builder credentials(String accessKey, String secretKey) {
+            this.accessKey = accessKey;
+            this.secretKey = secretKey;
+            return this;
+        }
+
+        /** The project id DLI knows and IAM's lookup answers, instead of {@value LocalStandIns#PROJECT_ID}. */
+        public Builder projectId(String projectId) {
+            this.projectId = projectId;
+            return this;
+        }
+
+        /** Packages whose OBS URL matches turn FAILED although their object exists, as when DLI may not read it. */
+        public Builder unreadablePackages(Predicate<URI> unreadable) {
+            this.unreadablePackages = unreadable;
+            return this;
+        }
 
         /** Temporary credentials: DLI and IAM also want this token (the S3Proxy does not check tokens). */
         public Builder securityToken(String token) {

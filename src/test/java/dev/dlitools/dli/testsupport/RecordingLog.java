@@ -1,14 +1,22 @@
 package dev.dlitools.dli.testsupport;
 
-import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.DliListener;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.dli.DliApiException;
+import dev.dlitools.dli.core.job.SparkJobResult;
+import dev.dlitools.dli.core.obs.UploadSummary;
+import dev.dlitools.dli.core.report.Sizes;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A {@link BuildLog} that keeps the info and warn lines, and the debug lines when built with debug on. Safe for the
+ * A {@link BuildLog} that keeps the info and warn lines, and the debug lines when built with debug on; of the
+ * listener's events it keeps the group's progress, a Spark job's submission, states and end, failed polls and the
+ * upload totals as short lines. Safe for the
  * upload threads, which report concurrently as they do to Maven's logger.
  */
-public final class RecordingLog implements BuildLog {
+public final class RecordingLog implements DliListener {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final boolean debugEnabled;
@@ -55,5 +63,41 @@ public final class RecordingLog implements BuildLog {
     @Override
     public boolean isDebugEnabled() {
         return debugEnabled;
+    }
+
+    @Override
+    public void groupProgress(String group, String progress) {
+        lines.add("Group " + group + ": " + progress);
+    }
+
+    @Override
+    public void pollFailed(String group, DliApiException failure) {
+        lines.add("Polling group " + group + " failed, polling again: " + failure.getMessage());
+    }
+
+    @Override
+    public void uploadFinished(UploadSummary summary) {
+        lines.add("OBS: " + summary.uploadedCount() + " uploaded (" + Sizes.decimal(summary.bytesUploaded()) + "), "
+                + summary.unchangedCount() + " unchanged");
+    }
+
+    @Override
+    public void jobSubmitted(String id, String name, String queue) {
+        lines.add("Submitted Spark job " + name + " to queue " + queue + ": id " + id);
+    }
+
+    @Override
+    public void jobStateChanged(String name, String state, Duration elapsed) {
+        lines.add("Job " + name + ": " + state + " after " + SparkJobResult.elapsed(elapsed));
+    }
+
+    @Override
+    public void jobPollFailed(String id, DliApiException failure) {
+        lines.add("Polling job " + id + " failed, polling again: " + failure.getMessage());
+    }
+
+    @Override
+    public void jobFinished(SparkJobResult result) {
+        lines.add(result.summaryLine());
     }
 }

@@ -1,6 +1,6 @@
 package dev.dlitools.dli.core.dli;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 
@@ -8,7 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
  * The service (or the API gateway in front of it) refused a call, answered something unreadable, or could not be
  * reached. The message says what to check; the fields keep what the service said.
  */
-public class DliApiException extends DliPluginException {
+public class DliApiException extends DliException {
 
     /** HTTP status; 0 when no response arrived. */
     private final int httpStatus;
@@ -42,14 +42,6 @@ public class DliApiException extends DliPluginException {
         return requestId;
     }
 
-    /** No answer, throttled (429) or a server error (5xx): worth trying again; never authentication or validation. */
-    public boolean isTransient() {
-        if (getCause() instanceof InterruptedException) {
-            return false;
-        }
-        return isConnectionFailure() || httpStatus == 429 || httpStatus / 100 == 5;
-    }
-
     /** Refused before it was sent (no connection), or throttled in front of the service: it did nothing there. */
     public boolean cannotHaveArrived() {
         return httpStatus == 429 || getCause() instanceof ConnectException
@@ -59,5 +51,16 @@ public class DliApiException extends DliPluginException {
     /** No response arrived: refused or dropped connection, time-out. */
     public boolean isConnectionFailure() {
         return httpStatus == 0;
+    }
+
+    /**
+     * Whether trying again may succeed: no answer (refused, dropped, timed out), throttled (429) or a server error
+     * (5xx); never an interruption, a refused login or an invalid request.
+     */
+    public boolean isTransient() {
+        if (getCause() instanceof InterruptedException) {
+            return false;
+        }
+        return isConnectionFailure() || httpStatus == 429 || httpStatus / 100 == 5;
     }
 }

@@ -2,7 +2,7 @@ package dev.dlitools.dli.core.dli;
 
 import static dev.dlitools.dli.core.auth.AkSkSigner.encode;
 
-import dev.dlitools.dli.core.job.BatchClient;
+import dev.dlitools.dli.core.common.Setting;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -11,7 +11,7 @@ import java.util.Map;
 /** The package-group calls of the DLI API (v2.0), for one project. */
 public final class DliClient {
 
-    private static final String ENDPOINT_SETTING = "endpoint (-Ddli.endpoint)";
+    private static final Setting ENDPOINT_SETTING = Setting.DLI_ENDPOINT;
 
     private static final byte[] NO_BODY = new byte[0];
 
@@ -92,7 +92,7 @@ public final class DliClient {
     }
 
     private String projectHint() {
-        return "Check the project id " + projectId + " (projectId, -Ddli.projectId): it must be a project of the "
+        return "Check the project id " + projectId + " " + Setting.PROJECT_ID.aside() + ": it must be a project of the "
                 + "region the endpoint " + endpoint + " serves.";
     }
 }

@@ -1,7 +1,7 @@
 package dev.dlitools.dli.core.dli;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.DliException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +27,7 @@ public final class GroupDeleter {
      * which makes a clean-up step safe to run twice.
      *
      * @return the names of the deleted packages; empty when there was no such group
-     * @throws DliPluginException when some packages could not be deleted; its message names those that remain
+     * @throws DliException when some packages could not be deleted; its message names those that remain
      */
     public List<String> deleteGroup(String groupName) {
         Optional<PackageGroup> group = new GroupFinder(client).find(groupName);
@@ -41,22 +41,22 @@ public final class GroupDeleter {
                 + " package(s)");
         List<String> deleted = new ArrayList<>();
         List<String> remaining = new ArrayList<>();
-        DliPluginException firstFailure = null;
+        DliException firstFailure = null;
         for (String name : names) {
             try {
                 deletePackage(name, groupName);
                 deleted.add(name);
                 log.info("  deleted " + name);
-            } catch (DliPluginException e) {
+            } catch (DliException e) {
                 remaining.add(name);
                 log.warn("  could not delete " + name + ": " + e.getMessage());
                 firstFailure = firstFailure == null ? e : firstFailure;
             }
         }
         if (!remaining.isEmpty()) {
-            throw new DliPluginException("Deleted " + deleted.size() + " of " + names.size() + " packages of group '"
+            throw new DliException("Deleted " + deleted.size() + " of " + names.size() + " packages of group '"
                     + groupName + "'; these remain: " + String.join(", ", remaining)
-                    + ". Run dli:delete-group again to retry them. First error: " + firstFailure.getMessage(),
+                    + ". Delete the group again to retry them. First error: " + firstFailure.getMessage(),
                     firstFailure);
         }
         log.info("Deleted package group '" + groupName + "' (" + deleted.size() + " package(s))");

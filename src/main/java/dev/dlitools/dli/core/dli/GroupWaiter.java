@@ -1,7 +1,8 @@
 package dev.dlitools.dli.core.dli;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,31 +18,26 @@ import java.util.stream.Collectors;
  */
 public final class GroupWaiter {
 
-    /** Pauses between polls; tests replace it. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final DliClient client;
     private final Duration interval;
     private final Duration timeout;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final BuildLog log;
+    private final GroupListener listener;
 
     public GroupWaiter(
-            DliClient client, Duration interval, Duration timeout, Clock clock, Sleeper sleeper, BuildLog log) {
+            DliClient client, Duration interval, Duration timeout, Clock clock, Sleeper sleeper,
+            GroupListener listener) {
         this.client = client;
         this.interval = interval;
         this.timeout = timeout;
         this.clock = clock;
         this.sleeper = sleeper;
-        this.log = log;
+        this.listener = listener;
     }
 
     /** A group some of whose packages FAILED. */
-    public static final class GroupFailedException extends DliPluginException {
+    public static final class GroupFailedException extends DliException {
         private final PackageGroup group;
 
         GroupFailedException(String message, PackageGroup group) {
@@ -55,7 +51,7 @@ public final class GroupWaiter {
     }
 
     /** The group did not become READY in time. */
-    public static final class GroupTimeoutException extends DliPluginException {
+    public static final class GroupTimeoutException extends DliException {
         private final PackageGroup lastSeen;
 
         GroupTimeoutException(String message, PackageGroup lastSeen) {
@@ -88,21 +84,21 @@ public final class GroupWaiter {
             if (group != null) {
                 String progress = progress(group);
                 if (!progress.equals(lastProgress)) {
-                    log.info("Group " + group.groupName() + ": " + progress);
+                    listener.groupProgress(group.groupName(), progress);
                     lastProgress = progress;
                 }
             }
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
                 throw new GroupTimeoutException("Group " + uploaded.groupName() + " was not READY within "
-                        + timeout.toSeconds() + " s (timeout, -Ddli.timeout). Last seen: "
+                        + timeout.toSeconds() + " s " + Setting.TIMEOUT.aside() + ". Last seen: "
                         + (group == null ? "no answer" : describe(group)) + ".", group);
             }
             try {
                 sleeper.sleep(remaining.compareTo(interval) < 0 ? remaining : interval);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DliPluginException("Interrupted while waiting for group " + uploaded.groupName(), e);
+                throw new DliException("Interrupted while waiting for group " + uploaded.groupName(), e);
             }
             group = poll(uploaded.groupName(), kind, group);
         }
@@ -115,8 +111,8 @@ public final class GroupWaiter {
                     .findFirst()
                     .orElse(previous);
         } catch (DliApiException e) {
-            if (e.isConnectionFailure() || e.httpStatus() == 429 || e.httpStatus() / 100 == 5) {
-                log.warn("Polling group " + name + " failed, polling again: " + e.getMessage());
+            if (e.isTransient()) {
+                listener.pollFailed(name, e);
                 return previous;
             }
             throw e;

@@ -3,7 +3,8 @@ package dev.dlitools.dli.core.dli;
 import static dev.dlitools.dli.core.auth.AkSkSigner.encode;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Setting;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
 /** Finds a project id by region name, as Huawei's own SDKs do when none is given. */
 public final class IamClient {
 
-    private static final String ENDPOINT_SETTING = "iamEndpoint (-Ddli.iamEndpoint)";
+    private static final Setting ENDPOINT_SETTING = Setting.IAM_ENDPOINT;
 
     private final SignedHttpClient http;
     private final String endpoint;
@@ -36,10 +37,10 @@ public final class IamClient {
         SignedHttpClient.ApiResponse response;
         try {
             response = http.send("GET", uri, new byte[0], Map.of(), ENDPOINT_SETTING,
-                    "Check " + ENDPOINT_SETTING + ".");
+                    "Check " + ENDPOINT_SETTING.named() + ".");
         } catch (DliApiException e) {
             throw new DliApiException("Could not look up the project id of region " + region + " through IAM: "
-                    + e.getMessage() + " Or set the project id yourself (projectId, -Ddli.projectId).",
+                    + e.getMessage() + " Or set the project id yourself " + Setting.PROJECT_ID.aside() + ".",
                     e.httpStatus(), e.errorCode(), e.errorMessage(), e.requestId(), e);
         }
         Projects projects = SignedHttpClient.read(response, Projects.class, "the IAM project query", ENDPOINT_SETTING);
@@ -51,7 +52,7 @@ public final class IamClient {
     }
 
     private static String noProject(String region) {
-        throw new DliPluginException("IAM lists no project named " + region + " for these credentials. Check the "
-                + "region (region, -Ddli.region) or set the project id (projectId, -Ddli.projectId).");
+        throw new DliException("IAM lists no project named " + region + " for these credentials. Check the "
+                + "region " + Setting.REGION.aside() + " or set the project id " + Setting.PROJECT_ID.aside() + ".");
     }
 }

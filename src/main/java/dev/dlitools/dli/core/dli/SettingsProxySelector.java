@@ -1,6 +1,6 @@
 package dev.dlitools.dli.core.dli;
 
-import dev.dlitools.dli.core.ProxySettings;
+import dev.dlitools.dli.core.common.ProxySettings;
 import java.io.IOException;
 import java.net.Proxy;
 import java.net.ProxySelector;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Routes the JDK HTTP client through the settings.xml proxy for the target's scheme, unless the host is a non-proxy
+ * Routes the JDK HTTP client through the user's proxy for the target's scheme, unless the host is a non-proxy
  * host. Unlike the JDK's default selector it has no built-in loopback exception: only {@code nonProxyHosts} count.
  *
  * <p>A proxy login cannot use the JDK's {@code Authenticator}: a client with one silently drops the

@@ -3,10 +3,12 @@ package dev.dlitools.dli.core.dli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.Causes;
+import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -64,10 +66,6 @@ public final class SignedHttpClient {
         this.log = log;
     }
 
-    public Credentials credentials() {
-        return credentials;
-    }
-
     /** A response with a 2xx status. */
     public record ApiResponse(int status, String body, String requestId) {}
 
@@ -75,12 +73,12 @@ public final class SignedHttpClient {
      * Sends one signed request.
      *
      * @param extraHeaders headers to send and sign besides Content-Type, e.g. {@code X-Project-Id}
-     * @param endpointSetting the setting that gave the endpoint, e.g. {@code endpoint (-Ddli.endpoint)}
+     * @param endpointSetting the setting that gave the endpoint, e.g. {@link Setting#DLI_ENDPOINT}
      * @param notFoundHint what a 404 most likely means for this call, for the error message
      * @throws DliApiException on any non-2xx answer or when no answer arrives
      */
     public ApiResponse send(
-            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting,
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
             String notFoundHint) {
         // GETs and DELETEs are idempotent, and a group upload (POST) overwrites a group of the same name, so a POST
         // whose answer was lost registers the same group once more
@@ -92,14 +90,14 @@ public final class SignedHttpClient {
      * Spark job): it is tried again only when the request cannot have arrived (connection refused, HTTP 429).
      */
     public ApiResponse sendUnrepeatable(
-            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting,
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
             String notFoundHint) {
         return send(method, uri, body, extraHeaders, endpointSetting, notFoundHint,
                 DliApiException::cannotHaveArrived);
     }
 
     private ApiResponse send(
-            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting,
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
             String notFoundHint, Predicate<DliApiException> repeatable) {
         for (int attempt = 1; ; attempt++) {
             DliApiException failure;
@@ -133,7 +131,7 @@ public final class SignedHttpClient {
 
     /** One signed exchange; the signature is made anew for each attempt, so a retry is not signed stale. */
     private HttpResponse<String> exchange(
-            String method, URI uri, byte[] body, Map<String, String> extraHeaders, String endpointSetting) {
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json;charset=UTF-8");
         headers.putAll(extraHeaders);
@@ -158,10 +156,10 @@ public final class SignedHttpClient {
         } catch (HttpTimeoutException e) {
             throw new DliApiException(method + " " + withoutQuery(uri) + " got no answer within "
                     + readTimeout.toSeconds() + " s. The service is slow or unreachable; try again later, or raise "
-                    + "readTimeout (-Ddli.readTimeout).", 0, null, null, null, e);
+                    + Setting.READ_TIMEOUT.named() + ".", 0, null, null, null, e);
         } catch (IOException e) {
             throw new DliApiException("Could not reach " + uri.getScheme() + "://" + uri.getRawAuthority() + " ("
-                    + describe(e) + "). Check " + endpointSetting + ", the network and the proxy settings.",
+                    + describe(e) + "). Check " + endpointSetting.named() + ", the network and the proxy settings.",
                     0, null, null, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -175,8 +173,8 @@ public final class SignedHttpClient {
     }
 
     private DliApiException gaveUp(DliApiException last, int attempts) {
-        return new DliApiException(last.getMessage() + " Gave up after " + attempts + " attempts (retries, "
-                + "-Ddli.retries).", last.httpStatus(), last.errorCode(), last.errorMessage(), last.requestId(), last);
+        return new DliApiException(last.getMessage() + " Gave up after " + attempts + " attempts "
+                + Setting.RETRIES.aside() + ".", last.httpStatus(), last.errorCode(), last.errorMessage(), last.requestId(), last);
     }
 
     private static String reason(DliApiException failure) {
@@ -200,9 +198,9 @@ public final class SignedHttpClient {
     /**
      * Reads a 2xx answer as {@code type}; a body that is not JSON, or is cut short, is a clear error.
      *
-     * @param endpointSetting the setting that gave the endpoint, e.g. {@code endpoint (-Ddli.endpoint)}
+     * @param endpointSetting the setting that gave the endpoint, e.g. {@link Setting#DLI_ENDPOINT}
      */
-    public static <T> T read(ApiResponse response, Class<T> type, String what, String endpointSetting) {
+    public static <T> T read(ApiResponse response, Class<T> type, String what, Setting endpointSetting) {
         return read(response, body -> DliJson.MAPPER.readValue(body, type), what, endpointSetting);
     }
 
@@ -212,8 +210,8 @@ public final class SignedHttpClient {
         T read(String body) throws IOException;
     }
 
-    /** Like {@link #read(ApiResponse, Class, String, String)}, with a reader of one's own. */
-    public static <T> T read(ApiResponse response, BodyReader<T> reader, String what, String endpointSetting) {
+    /** Like {@link #read(ApiResponse, Class, String, Setting)}, with a reader of one's own. */
+    public static <T> T read(ApiResponse response, BodyReader<T> reader, String what, Setting endpointSetting) {
         try {
             return reader.read(response.body());
         } catch (IOException e) {
@@ -221,8 +219,8 @@ public final class SignedHttpClient {
                     + (shown(response.body()).isEmpty() ? "no body" : shown(response.body())) + ". ";
             String message = endsEarly(e) || response.body() == null || response.body().isEmpty()
                     ? "The answer to " + what + " was cut short" + context + "The connection or a proxy broke it "
-                            + "off; try again, and check the proxy settings and " + endpointSetting + "."
-                    : "The answer to " + what + " is not JSON" + context + "Check that " + endpointSetting
+                            + "off; try again, and check the proxy settings and " + endpointSetting.named() + "."
+                    : "The answer to " + what + " is not JSON" + context + "Check that " + endpointSetting.named()
                             + " is the service's address and that no proxy or portal answers in its place.";
             throw new DliApiException(message, response.status(), null, null, response.requestId(), e);
         }
@@ -230,12 +228,7 @@ public final class SignedHttpClient {
 
     /** The parser ran out of input; data binding wraps that in its own exception. */
     private static boolean endsEarly(IOException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonEOFException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(e, JsonEOFException.class) != null;
     }
 
     private DliApiException failure(
@@ -277,9 +270,9 @@ public final class SignedHttpClient {
             return notFoundHint;
         }
         if (status == 407) {
-            return "The proxy from settings.xml wants a login: check its <username> and <password>. For https "
-                    + "endpoints a proxy login is not possible with signed requests: let the proxy pass them without "
-                    + "one, or add the host to the proxy's <nonProxyHosts>.";
+            return "The proxy wants a login: check its username and password. For https endpoints a proxy login "
+                    + "is not possible with signed requests: let the proxy pass them without one, or add the host to "
+                    + "the proxy's non-proxy hosts.";
         }
         if (status == 429 || status / 100 == 5) {
             return "The service is busy or failing; try again later.";

@@ -1,5 +1,9 @@
 package dev.dlitools.dli.core.job;
 
+import static dev.dlitools.dli.core.common.SettingException.invalid;
+
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import java.util.List;
@@ -20,18 +24,18 @@ public record JobFiles(String bucket, PublishedFile main, List<PublishedFile> ot
     private static final List<String> PROJECT_ARTIFACT_ORIGINS = List.of("main artifact ", "attached artifact ");
 
     /**
-     * @throws InvalidJobSettingException naming {@link JobSetting#PUBLISHED_FILES} when the result is a dry run or
+     * @throws SettingException naming {@link Setting#RESULT_FILE} when the result is a dry run or
      *     holds no artifact of the project's own
      */
-    public static JobFiles of(PublishResult published, JobSetting.Names names) {
+    public static JobFiles of(PublishResult published) {
         if (published.dryRun()) {
-            throw new InvalidJobSettingException(JobSetting.PUBLISHED_FILES, names, "it is the plan of a dry run, "
+            throw invalid(Setting.RESULT_FILE, "it is the plan of a dry run, "
                     + "and nothing was uploaded. Publish without the dry run first.");
         }
         PublishedFile main = published.files().stream()
                 .filter(JobFiles::isProjectArtifact)
                 .findFirst()
-                .orElseThrow(() -> new InvalidJobSettingException(JobSetting.PUBLISHED_FILES, names, "group "
+                .orElseThrow(() -> invalid(Setting.RESULT_FILE, "group "
                         + published.group() + " holds no artifact of the project itself (a pom-packaged project?), "
                         + "so there is no main file for the job."));
         List<PublishedFile> others = published.files().stream().filter(file -> file != main).toList();

@@ -1,19 +1,20 @@
 package dev.dlitools.dli.core.job;
 
+import dev.dlitools.dli.core.dli.DliApiException;
 import java.time.Duration;
 
-/** What a Spark job run reports as it goes. */
+/** Hears how a Spark job run goes, for the user to see. Every method does nothing by default. */
 public interface JobListener {
 
     /** DLI accepted the job. */
-    void submitted(String id, String name, String queue);
+    default void jobSubmitted(String id, String name, String queue) {}
 
     /** The job's state, upper case, when first seen and whenever it changes. */
-    void stateChanged(String name, String state, Duration elapsed);
+    default void jobStateChanged(String name, String state, Duration elapsed) {}
 
-    /** Something the user should know that does not stop the run, e.g. a poll that failed. */
-    void warning(String message);
+    /** A poll of the job's state failed for a transient reason; the job is polled again. */
+    default void jobPollFailed(String id, DliApiException failure) {}
 
     /** The run is over, whatever its outcome; a failed or timed-out run throws after this. */
-    void finished(SparkJobResult result);
+    default void jobFinished(SparkJobResult result) {}
 }

@@ -1,8 +1,9 @@
 package dev.dlitools.dli.core.job;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.dli.SparkJobBody;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ public record SparkJobResult(
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, DliJson.write(this) + "\n");
         } catch (IOException e) {
-            throw new DliPluginException("Could not write the job result file " + file + ": " + e.getMessage(), e);
+            throw new DliException("Could not write the job result file " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.dlitools.dli.core.job;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.Sleeper;
+import dev.dlitools.dli.core.dli.BatchClient;
 import dev.dlitools.dli.core.dli.DliApiException;
-import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.SparkJobBody;
 import dev.dlitools.dli.core.job.SparkJobResult.StateChange;
-import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +32,10 @@ public final class SparkJobRunner {
     private final BatchClient client;
     private final JobListener listener;
     private final Clock clock;
-    private final RetryPolicy.Sleeper sleeper;
+    private final Sleeper sleeper;
 
-    public SparkJobRunner(DliClient dli, JobListener listener) {
-        this(dli.batches(), listener, Clock.systemUTC(), RetryPolicy.Sleeper.THREAD_SLEEP);
-    }
-
-    SparkJobRunner(BatchClient client, JobListener listener, Clock clock, RetryPolicy.Sleeper sleeper) {
+    /** A runner that pauses between polls with {@code sleeper}, counting time by {@code clock}. */
+    public SparkJobRunner(BatchClient client, JobListener listener, Clock clock, Sleeper sleeper) {
         this.client = client;
         this.listener = listener;
         this.clock = clock;
@@ -54,7 +53,7 @@ public final class SparkJobRunner {
         // times count from DLI's answer: the job exists from then on
         Instant start = clock.instant();
         Run run = new Run(request, job.id(), start);
-        listener.submitted(job.id(), body.name(), body.target());
+        listener.jobSubmitted(job.id(), body.name(), body.target());
         run.see(job.state() == null ? "STARTING" : job.state().toUpperCase(Locale.ROOT));
         if (!request.waitForEnd()) {
             return run.finish(false, false, List.of(), null);
@@ -81,7 +80,7 @@ public final class SparkJobRunner {
             if (!e.isTransient()) {
                 throw e;
             }
-            listener.warning("Polling job " + run.id + " failed, polling again: " + e.getMessage());
+            listener.jobPollFailed(run.id, e);
         }
     }
 
@@ -90,7 +89,7 @@ public final class SparkJobRunner {
             sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DliPluginException("Interrupted while waiting for job " + run.id + "; it may still be running.",
+            throw new DliException("Interrupted while waiting for job " + run.id + "; it may still be running.",
                     e);
         }
     }
@@ -128,7 +127,6 @@ public final class SparkJobRunner {
     }
 
     private JobTimeoutException timedOut(Run run) {
-        JobSetting.Names names = run.request.names();
         String outcome;
         boolean cancelled = false;
         if (run.request.cancelOnTimeout()) {
@@ -141,11 +139,11 @@ public final class SparkJobRunner {
                         + e.getMessage();
             }
         } else {
-            outcome = "It was left running (" + names.of(JobSetting.CANCEL_ON_TIMEOUT) + " is false).";
+            outcome = "It was left running (" + Setting.JOB_CANCEL_ON_TIMEOUT.named() + " is false).";
         }
         SparkJobResult result = run.finish(true, cancelled, List.of(), null);
         return new JobTimeoutException("Spark job " + result.name() + " (id " + run.id + ") did not end within "
-                + run.request.timeout().toSeconds() + " s (" + names.of(JobSetting.TIMEOUT) + "); last state "
+                + run.request.timeout().toSeconds() + " s " + Setting.JOB_TIMEOUT.aside() + "; last state "
                 + run.state + ". " + outcome, result);
     }
 
@@ -173,7 +171,7 @@ public final class SparkJobRunner {
                 Duration elapsed = Duration.between(start, now);
                 states.add(new StateChange(newState, now.toString(), elapsed.toSeconds()));
                 state = newState;
-                listener.stateChanged(request.body().name(), newState, elapsed);
+                listener.jobStateChanged(request.body().name(), newState, elapsed);
             }
         }
 
@@ -185,7 +183,7 @@ public final class SparkJobRunner {
             if (request.resultFile() != null) {
                 result.writeTo(request.resultFile());
             }
-            listener.finished(result);
+            listener.jobFinished(result);
             return result;
         }
     }

@@ -1,5 +1,10 @@
 package dev.dlitools.dli.core.job;
 
+import static dev.dlitools.dli.core.common.SettingException.invalid;
+
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.dli.SparkJobBody;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,7 +39,6 @@ public final class SubmitRequest {
     private final boolean cancelOnTimeout;
     private final int logLines;
     private final Path resultFile;
-    private final JobSetting.Names names;
 
     private SubmitRequest(Builder builder, SparkJobBody body) {
         this.body = body;
@@ -45,7 +48,6 @@ public final class SubmitRequest {
         this.cancelOnTimeout = builder.cancelOnTimeout;
         this.logLines = builder.logLines;
         this.resultFile = builder.resultFile;
-        this.names = builder.names;
     }
 
     public static Builder builder() {
@@ -83,10 +85,6 @@ public final class SubmitRequest {
         return resultFile;
     }
 
-    public JobSetting.Names names() {
-        return names;
-    }
-
     /** Collects the settings; {@link #build()} checks them. */
     public static final class Builder {
         private JobFiles files;
@@ -111,7 +109,6 @@ public final class SubmitRequest {
         private boolean cancelOnTimeout = true;
         private int logLines = DEFAULT_LOG_LINES;
         private Path resultFile;
-        private JobSetting.Names names = JobSetting.Names.KEYS;
 
         private Builder() {}
 
@@ -233,29 +230,23 @@ public final class SubmitRequest {
             return this;
         }
 
-        /** How errors name the settings; by default their neutral keys. */
-        public Builder names(JobSetting.Names names) {
-            this.names = Objects.requireNonNull(names, "names");
-            return this;
-        }
-
         /**
-         * @throws InvalidJobSettingException for the first setting that cannot work
+         * @throws SettingException for the first setting that cannot work
          */
         public SubmitRequest build() {
             if (files == null) {
-                throw invalid(JobSetting.PUBLISHED_FILES, "nothing was published to run.");
+                throw invalid(Setting.RESULT_FILE, "nothing was published to run.");
             }
             String target = target();
             boolean byQueue = blankToNull(queue) != null;
             String mainClass = blankToNull(className);
             if (mainClass == null && files.mainIsJar()) {
-                throw invalid(JobSetting.CLASS_NAME, "no main class for " + files.main().fileName() + ". Set it, "
+                throw invalid(Setting.JOB_CLASS_NAME, "no main class for " + files.main().fileName() + ". Set it, "
                         + "or build the jar with a Main-Class entry in its manifest.");
             }
             String jobName = blankToNull(name);
             if (jobName == null || jobName.length() > MAX_NAME_LENGTH) {
-                throw invalid(JobSetting.NAME, "'" + name + "' must be 1 to " + MAX_NAME_LENGTH + " characters.");
+                throw invalid(Setting.JOB_NAME, "'" + name + "' must be 1 to " + MAX_NAME_LENGTH + " characters.");
             }
             List<String> paths = files.otherPaths();
             boolean python = files.kind().equals("pyFile");
@@ -264,20 +255,20 @@ public final class SubmitRequest {
                     jar && !paths.isEmpty() ? paths : null, python && !paths.isEmpty() ? paths : null,
                     !jar && !python && !paths.isEmpty() ? paths : null, conf(), jobName,
                     byQueue ? target : null, byQueue ? null : target,
-                    oneOf(JobSetting.SC_TYPE, scType, SC_TYPES), blankToNull(sparkVersion),
-                    memory(JobSetting.DRIVER_MEMORY, driverMemory), positive(JobSetting.DRIVER_CORES, driverCores),
-                    memory(JobSetting.EXECUTOR_MEMORY, executorMemory),
-                    positive(JobSetting.EXECUTOR_CORES, executorCores),
-                    positive(JobSetting.NUM_EXECUTORS, numExecutors), oneOf(JobSetting.FEATURE, feature, FEATURES),
+                    oneOf(Setting.JOB_SC_TYPE, scType, SC_TYPES), blankToNull(sparkVersion),
+                    memory(Setting.JOB_DRIVER_MEMORY, driverMemory), positive(Setting.JOB_DRIVER_CORES, driverCores),
+                    memory(Setting.JOB_EXECUTOR_MEMORY, executorMemory),
+                    positive(Setting.JOB_EXECUTOR_CORES, executorCores),
+                    positive(Setting.JOB_NUM_EXECUTORS, numExecutors), oneOf(Setting.JOB_FEATURE, feature, FEATURES),
                     retryTimes());
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-                throw invalid(JobSetting.TIMEOUT, "it is seconds and must be positive.");
+                throw invalid(Setting.JOB_TIMEOUT, "it is seconds and must be positive.");
             }
             if (pollInterval == null || pollInterval.isNegative() || pollInterval.isZero()) {
-                throw invalid(JobSetting.POLL_INTERVAL, "it is seconds and must be positive.");
+                throw invalid(Setting.POLL_INTERVAL, "it is seconds and must be positive.");
             }
             if (logLines < 0) {
-                throw invalid(JobSetting.LOG_LINES, logLines + " is negative; 0 shows no log lines.");
+                throw invalid(Setting.JOB_LOG_LINES, logLines + " is negative; 0 shows no log lines.");
             }
             return new SubmitRequest(this, body);
         }
@@ -287,11 +278,11 @@ public final class SubmitRequest {
             String queueName = blankToNull(queue);
             String cluster = blankToNull(clusterName);
             if (queueName != null && cluster != null) {
-                throw invalid(JobSetting.CLUSTER_NAME, "it is the older name of the queue, and DLI takes only one "
-                        + "of them. Remove it and keep " + names.of(JobSetting.QUEUE) + ".");
+                throw invalid(Setting.JOB_CLUSTER_NAME, "it is the older name of the queue, and DLI takes only one "
+                        + "of them. Remove it and keep " + Setting.JOB_QUEUE.named() + ".");
             }
             if (queueName == null && cluster == null) {
-                throw invalid(JobSetting.QUEUE, "no queue given. Set it to the DLI queue the job runs on.");
+                throw invalid(Setting.JOB_QUEUE, "no queue given. Set it to the DLI queue the job runs on.");
             }
             return queueName != null ? queueName : cluster;
         }
@@ -301,7 +292,7 @@ public final class SubmitRequest {
             for (int i = 0; i < values.size(); i++) {
                 if (!(values.get(i) instanceof String text)) {
                     Object value = values.get(i);
-                    throw invalid(JobSetting.ARGS, "argument " + (i + 1) + " is " + value + " ("
+                    throw invalid(Setting.JOB_ARGS, "argument " + (i + 1) + " is " + value + " ("
                             + (value == null ? "null" : value.getClass().getSimpleName()) + "); every argument must "
                             + "be a string.");
                 }
@@ -314,14 +305,14 @@ public final class SubmitRequest {
             Map<String, String> checked = new LinkedHashMap<>();
             conf.forEach((key, value) -> {
                 if (key == null || key.isBlank() || value == null) {
-                    throw invalid(JobSetting.CONF, "entry " + key + "=" + value + " needs a name and a value.");
+                    throw invalid(Setting.JOB_CONF, "entry " + key + "=" + value + " needs a name and a value.");
                 }
                 checked.put(key, value);
             });
             return checked.isEmpty() ? null : checked;
         }
 
-        private String memory(JobSetting setting, String value) {
+        private String memory(Setting setting, String value) {
             String memory = blankToNull(value);
             if (memory != null && !MEMORY.matcher(memory).matches()) {
                 throw invalid(setting, "'" + value + "' is not a size like 512M or 4G.");
@@ -329,14 +320,14 @@ public final class SubmitRequest {
             return memory == null ? null : memory.toUpperCase(Locale.ROOT);
         }
 
-        private Integer positive(JobSetting setting, Integer value) {
+        private Integer positive(Setting setting, Integer value) {
             if (value != null && value < 1) {
                 throw invalid(setting, value + " must be at least 1.");
             }
             return value;
         }
 
-        private String oneOf(JobSetting setting, String value, Set<String> allowed) {
+        private String oneOf(Setting setting, String value, Set<String> allowed) {
             String given = blankToNull(value);
             if (given != null && !allowed.contains(given)) {
                 throw invalid(setting, "'" + value + "' is not one of " + String.join(", ", allowed.stream()
@@ -347,13 +338,9 @@ public final class SubmitRequest {
 
         private Integer retryTimes() {
             if (maxRetryTimes != null && (maxRetryTimes < 0 || maxRetryTimes > MAX_RETRY_TIMES)) {
-                throw invalid(JobSetting.MAX_RETRY_TIMES, maxRetryTimes + " is not 0 to " + MAX_RETRY_TIMES + ".");
+                throw invalid(Setting.JOB_MAX_RETRY_TIMES, maxRetryTimes + " is not 0 to " + MAX_RETRY_TIMES + ".");
             }
             return maxRetryTimes;
-        }
-
-        private InvalidJobSettingException invalid(JobSetting setting, String problem) {
-            return new InvalidJobSettingException(setting, names, problem);
         }
 
         private static String blankToNull(String value) {

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Only used to decide that a file is unchanged: anything to upload is hashed again, since its upload sends
  * the MD5 of each part. A missing or unreadable cache file is an empty cache; it lives in {@code target/}, so
- * {@code mvn clean} empties it.
+ * a clean build empties it.
  */
 final class DigestCache {
 

@@ -1,7 +1,7 @@
 package dev.dlitools.dli.core.obs;
 
-import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
 import java.net.URI;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /**
- * The one place that builds the S3 client for OBS: timeouts, retries ({@link ObsRetries}), settings.xml proxies.
+ * The one place that builds the S3 client for OBS: timeouts, retries ({@link ObsRetries}), the user's proxies.
  * Certificates are always verified (the SDK's default TLS setup; there is no switch to turn that off). The caller
  * owns the client and closes it; tests and the benchmark share one client across uploads.
  */
@@ -25,12 +25,9 @@ public final class ObsClientFactory {
 
     private ObsClientFactory() {}
 
-    /** A client that logs nothing, for tests and tools. */
-    public static S3Client create(ObsClientSettings settings) {
-        return create(settings, BuildLog.SILENT);
-    }
-
     /**
+     * A new client; the caller closes it.
+     *
      * @param log where each retry is reported as "attempt n/N"
      */
     public static S3Client create(ObsClientSettings settings, BuildLog log) {
@@ -39,7 +36,7 @@ public final class ObsClientFactory {
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout())
                 .maxConnections(settings.maxConnections())
-                // only settings.xml's proxies count, as for DLI: not the JVM's proxy properties or the environment
+                // only the user's proxy settings count, as for DLI: not the JVM's proxy properties or the environment
                 .proxyConfiguration(proxyConfiguration(settings));
         return S3Client.builder()
                 .endpointOverride(settings.endpoint())

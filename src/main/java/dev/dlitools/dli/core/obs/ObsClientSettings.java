@@ -1,8 +1,9 @@
 package dev.dlitools.dli.core.obs;
 
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.common.Timeouts;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
@@ -11,8 +12,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Where OBS is and how to talk to it: everything {@link ObsClientFactory} needs to build a client, and what
- * {@link #objectUrl} needs to name an object.
+ * Where OBS is and how to talk to it: everything {@link ObsClientFactory} needs to build a client.
  *
  * @param endpoint the OBS endpoint, e.g. {@code https://obs.cn-north-4.myhuaweicloud.com}
  * @param region the region the requests are signed for
@@ -27,9 +27,6 @@ import java.util.stream.Collectors;
  */
 public record ObsClientSettings(URI endpoint, String region, Credentials credentials, boolean pathStyle,
         Duration connectTimeout, Duration readTimeout, int maxConnections, ProxySettings proxy, int retries) {
-
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
     public ObsClientSettings {
         Objects.requireNonNull(endpoint, "endpoint");
@@ -49,53 +46,19 @@ public record ObsClientSettings(URI endpoint, String region, Credentials credent
     }
 
     /**
-     * Real OBS in {@code region}, virtual-hosted addressing, default timeouts and retries, a pool for the default
-     * threads, no proxy.
+     * OBS at {@code endpoint} with the default time-outs and retries, a pool for the default upload threads, and
+     * no proxy.
      */
-    public static ObsClientSettings forRegion(String region, Credentials credentials) {
-        return new ObsClientSettings(defaultEndpoint(region), region, credentials, false,
-                DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT, UploadOptions.DEFAULT_THREADS, ProxySettings.NONE,
-                RetryPolicy.DEFAULT_RETRIES);
-    }
-
-    public static URI defaultEndpoint(String region) {
-        return URI.create("https://obs." + region + ".myhuaweicloud.com");
-    }
-
-    public ObsClientSettings withEndpoint(URI newEndpoint, boolean newPathStyle) {
-        return new ObsClientSettings(newEndpoint, region, credentials, newPathStyle, connectTimeout, readTimeout,
-                maxConnections, proxy, retries);
-    }
-
-    public ObsClientSettings withTimeouts(Duration newConnectTimeout, Duration newReadTimeout) {
-        return new ObsClientSettings(endpoint, region, credentials, pathStyle, newConnectTimeout, newReadTimeout,
-                maxConnections, proxy, retries);
-    }
-
-    public ObsClientSettings withMaxConnections(int newMaxConnections) {
-        return new ObsClientSettings(endpoint, region, credentials, pathStyle, connectTimeout, readTimeout,
-                newMaxConnections, proxy, retries);
-    }
-
-    public ObsClientSettings withProxy(ProxySettings newProxy) {
-        return new ObsClientSettings(endpoint, region, credentials, pathStyle, connectTimeout, readTimeout,
-                maxConnections, newProxy, retries);
-    }
-
-    public ObsClientSettings withRetries(int newRetries) {
-        return new ObsClientSettings(endpoint, region, credentials, pathStyle, connectTimeout, readTimeout,
-                maxConnections, proxy, newRetries);
+    public static ObsClientSettings of(URI endpoint, String region, Credentials credentials, boolean pathStyle) {
+        return new ObsClientSettings(endpoint, region, credentials, pathStyle, Timeouts.CONNECT, Timeouts.READ,
+                UploadOptions.DEFAULT_THREADS, ProxySettings.NONE, RetryPolicy.DEFAULT_RETRIES);
     }
 
     /**
-     * The https URL of an object as DLI wants it: {@code https://bucket.obs.region.myhuaweicloud.com/key}, or
-     * {@code endpoint/bucket/key} with path-style addressing. Key segments are percent-encoded.
+     * The URL DLI is given for an object: {@code endpoint/bucket/key} with path-style addressing, else
+     * {@code bucket.endpoint/key} (e.g. {@code https://bucket.obs.cn-north-4.myhuaweicloud.com/key}). Key segments
+     * are percent-encoded.
      */
-    public String objectUrl(String bucket, String key) {
-        return objectUrl(endpoint, pathStyle, bucket, key);
-    }
-
-    /** The URL of an object: {@code endpoint/bucket/key} with path-style addressing, else {@code bucket.endpoint/key}. */
     public static String objectUrl(URI endpoint, boolean pathStyle, String bucket, String key) {
         String encodedKey = encodePath(key);
         if (pathStyle) {

@@ -1,6 +1,8 @@
 package dev.dlitools.dli.core.obs;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.Causes;
+import dev.dlitools.dli.core.common.Setting;
 import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -30,7 +32,7 @@ final class ObsErrors {
     }
 
     private ObsUploadException build(String context, String bucket, Throwable failure) {
-        FileChangedException changed = findCause(failure, FileChangedException.class);
+        FileChangedException changed = Causes.find(failure, FileChangedException.class);
         if (changed != null) {
             return new ObsUploadException(context + changed.getMessage(), null, failure);
         }
@@ -45,14 +47,14 @@ final class ObsErrors {
             return new ObsUploadException(context + text, code, failure);
         }
         String reason = failure.getMessage() != null ? failure.getMessage() : failure.toString();
-        if (findCause(failure, SocketTimeoutException.class) != null) {
+        if (Causes.find(failure, SocketTimeoutException.class) != null) {
             return new ObsUploadException(context + "no answer within " + settings.readTimeout().toSeconds()
-                    + " s. OBS is slow or unreachable; try again later, or raise readTimeout (-Ddli.readTimeout)."
+                    + " s. OBS is slow or unreachable; try again later, or raise " + Setting.READ_TIMEOUT.named() + "."
                     + gaveUp(failure), null, failure);
         }
         if (failure instanceof SdkClientException) {
             return new ObsUploadException(context + reason + ". Check the OBS endpoint " + settings.endpoint()
-                    + " (obsEndpoint, -Ddli.obs.endpoint), the network and the proxy settings." + gaveUp(failure),
+                    + " " + Setting.OBS_ENDPOINT.aside() + ", the network and the proxy settings." + gaveUp(failure),
                     null, failure);
         }
         return new ObsUploadException(context + reason, null, failure);
@@ -60,10 +62,10 @@ final class ObsErrors {
 
     /** The SDK retried the failure before giving up; say so, so nobody just runs the build again. */
     private static String gaveUp(Throwable failure) {
-        SdkException sdk = findCause(failure, SdkException.class);
+        SdkException sdk = Causes.find(failure, SdkException.class);
         Integer attempts = sdk == null ? null : sdk.numAttempts();
         return attempts != null && attempts > 1
-                ? " Gave up after " + attempts + " attempts (retries, -Ddli.retries)."
+                ? " Gave up after " + attempts + " attempts " + Setting.RETRIES.aside() + "."
                 : "";
     }
 
@@ -71,9 +73,9 @@ final class ObsErrors {
         Credentials credentials = settings.credentials();
         String credentialText = "access key " + credentials.maskedAccessKey() + " from " + credentials.source();
         if ("NoSuchBucket".equals(code)) {
-            return "Bucket '" + bucket + "' does not exist at " + settings.endpoint() + ": check bucket "
-                    + "(-Ddli.obs.bucket), and that obsEndpoint (-Ddli.obs.endpoint) and region (-Ddli.region) are "
-                    + "the bucket's.";
+            return "Bucket '" + bucket + "' does not exist at " + settings.endpoint() + ": check "
+                    + Setting.BUCKET.named() + ", and that " + Setting.OBS_ENDPOINT.named() + " and "
+                    + Setting.REGION.named() + " are the bucket's.";
         }
         if ("InvalidAccessKeyId".equals(code) || "SignatureDoesNotMatch".equals(code)) {
             return "OBS did not accept the credentials (" + credentialText + "): check the access key and secret key.";
@@ -87,24 +89,16 @@ final class ObsErrors {
         }
         if ("AccessDenied".equals(code) || "AllAccessDisabled".equals(code) || status == 403) {
             return "Check that " + credentialText + " may list and write bucket '" + bucket
-                    + "' (bucket policy, IAM permissions), or set bucket (-Ddli.obs.bucket) to one it may; and that "
-                    + "the OBS endpoint " + settings.endpoint() + " and region " + settings.region()
-                    + " are the bucket's (obsEndpoint, -Ddli.obs.endpoint; region, -Ddli.region).";
+                    + "' (bucket policy, IAM permissions), or set " + Setting.BUCKET.named() + " to one it may; and "
+                    + "that the OBS endpoint " + settings.endpoint() + " " + Setting.OBS_ENDPOINT.aside()
+                    + " and region " + settings.region() + " " + Setting.REGION.aside() + " are the bucket's.";
         }
         if ("PermanentRedirect".equals(code) || "AuthorizationHeaderMalformed".equals(code) || status == 301) {
-            return "The bucket is in another region: set region (-Ddli.region) or obsEndpoint (-Ddli.obs.endpoint) "
-                    + "to the bucket's.";
+            return "The bucket is in another region: set " + Setting.REGION.named() + " or "
+                    + Setting.OBS_ENDPOINT.named() + " to the bucket's.";
         }
-        return "Check bucket (-Ddli.obs.bucket), the OBS endpoint " + settings.endpoint() + " (obsEndpoint, "
-                + "-Ddli.obs.endpoint) and region " + settings.region() + " (region, -Ddli.region).";
-    }
-
-    static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
+        return "Check " + Setting.BUCKET.named() + ", the OBS endpoint " + settings.endpoint() + " "
+                + Setting.OBS_ENDPOINT.aside() + " and region " + settings.region() + " " + Setting.REGION.aside()
+                + ".";
     }
 }

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.obs;
 
-import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.Causes;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import java.io.IOException;
 import java.util.Set;
@@ -56,12 +57,7 @@ final class ObsRetries implements ExecutionInterceptor {
         if (failure instanceof SdkClientException client && client.retryable()) {
             return true;
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.find(failure, IOException.class) != null;
     }
 
     private static boolean isThrottling(Throwable failure) {
@@ -114,10 +110,7 @@ final class ObsRetries implements ExecutionInterceptor {
             String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
             return "HTTP " + service.statusCode() + (code == null ? "" : " " + code);
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(failure);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 

@@ -1,12 +1,12 @@
 package dev.dlitools.dli.core.obs;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 
 /**
  * An upload to OBS failed. The message says which file, key and bucket, what OBS answered and what to check; it
  * never contains the secret key or security token.
  */
-public final class ObsUploadException extends DliPluginException {
+public final class ObsUploadException extends DliException {
 
     private final String errorCode;
 

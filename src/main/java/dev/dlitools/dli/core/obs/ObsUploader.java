@@ -1,11 +1,13 @@
 package dev.dlitools.dli.core.obs;
 
-import dev.dlitools.dli.core.BuildLog;
+import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.obs.RemoteListing.RemoteObject;
+import dev.dlitools.dli.core.upload.PlannedFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -64,7 +66,7 @@ public final class ObsUploader {
 
     /**
      * @param s3 a client from {@link ObsClientFactory} for {@code settings}; not closed by the uploader
-     * @param settings the client's settings, for object URLs and error hints
+     * @param settings the client's settings, for error hints
      */
     public ObsUploader(S3Client s3, ObsClientSettings settings, UploadOptions options, BuildLog log) {
         if (options.threads() > settings.maxConnections()) {
@@ -79,21 +81,16 @@ public final class ObsUploader {
         this.errors = new ObsErrors(settings);
     }
 
-    /** The URL to give DLI for an object; see {@link ObsClientSettings#objectUrl}. */
-    public String objectUrl(String bucket, String key) {
-        return settings.objectUrl(bucket, key);
-    }
-
     /**
-     * Uploads the items that the bucket does not already hold (all of them with {@link UploadOptions#force()}).
+     * Uploads the files that the bucket does not already hold (all of them with {@link UploadOptions#force()}).
      *
-     * @return one result per item, in the items' order, and totals
+     * @return one result per file, in the files' order, and totals
      * @throws ObsUploadException if any file cannot be read or uploaded
-     * @throws IllegalArgumentException if two items have the same key
+     * @throws IllegalArgumentException if two files have the same key
      */
-    public UploadSummary upload(String bucket, List<UploadItem> items, UploadListener listener) {
+    public UploadSummary upload(String bucket, List<PlannedFile> planned, UploadListener listener) {
         long started = System.nanoTime();
-        List<PlannedFile> files = plan(bucket, items);
+        List<QueuedFile> files = queue(bucket, planned);
         DigestCache digests = options.digestCache() == null || options.force()
                 ? DigestCache.none()
                 : DigestCache.load(options.digestCache());
@@ -109,35 +106,45 @@ public final class ObsUploader {
     }
 
     /** Checks every file before any request, so a missing file fails the upload at once. */
-    private List<PlannedFile> plan(String bucket, List<UploadItem> items) {
+    private List<QueuedFile> queue(String bucket, List<PlannedFile> planned) {
         Set<String> keys = new HashSet<>();
-        List<PlannedFile> planned = new ArrayList<>(items.size());
-        for (UploadItem item : items) {
-            if (!keys.add(item.key())) {
-                throw new IllegalArgumentException("two files for the same key '" + item.key() + "', one is "
-                        + item.file());
+        List<QueuedFile> queued = new ArrayList<>(planned.size());
+        for (PlannedFile file : planned) {
+            if (!keys.add(file.objectKey())) {
+                throw new IllegalArgumentException("two files for the same key '" + file.objectKey() + "', one is "
+                        + file.source());
             }
             BasicFileAttributes attributes;
             try {
-                attributes = Files.readAttributes(item.file(), BasicFileAttributes.class);
+                attributes = Files.readAttributes(file.source(), BasicFileAttributes.class);
             } catch (NoSuchFileException e) {
-                throw errors.forFile(item.file(), bucket, item.key(),
-                        new FileChangedException("file " + item.file() + " does not exist", e));
+                throw errors.forFile(file.source(), bucket, file.objectKey(),
+                        new FileChangedException("file " + file.source() + " does not exist", e));
             } catch (IOException e) {
-                throw errors.forFile(item.file(), bucket, item.key(), e);
+                throw errors.forFile(file.source(), bucket, file.objectKey(), e);
             }
             if (!attributes.isRegularFile()) {
-                throw errors.forFile(item.file(), bucket, item.key(),
-                        new FileChangedException(item.file() + " is not a regular file"));
+                throw errors.forFile(file.source(), bucket, file.objectKey(),
+                        new FileChangedException(file.source() + " is not a regular file"));
             }
             long size = attributes.size();
-            planned.add(new PlannedFile(planned.size(), item, size, attributes.lastModifiedTime(),
+            queued.add(new QueuedFile(queued.size(), file, size, attributes.lastModifiedTime(),
                     PartLayout.plan(size, options)));
         }
-        return planned;
+        return queued;
     }
 
-    private record PlannedFile(int index, UploadItem item, long size, FileTime modified, PartLayout layout) {}
+    /** A planned file as found when the upload starts: its size and time, and how it is cut into parts. */
+    private record QueuedFile(int index, PlannedFile planned, long size, FileTime modified, PartLayout layout) {
+
+        Path source() {
+            return planned.source();
+        }
+
+        String key() {
+            return planned.objectKey();
+        }
+    }
 
     /** The MD5 of a part, known beforehand or read when the part is about to be sent. */
     @FunctionalInterface
@@ -169,17 +176,17 @@ public final class ObsUploader {
                     });
         }
 
-        List<UploadResult> execute(List<PlannedFile> files) {
+        List<UploadResult> execute(List<QueuedFile> files) {
             boolean succeeded = false;
             try {
                 CompletableFuture<Map<String, RemoteObject>> remoteIndex = options.force()
                         ? CompletableFuture.completedFuture(Map.of())
                         : listRemote(files);
                 CompletionService<UploadResult> completions = new ExecutorCompletionService<>(pool);
-                List<PlannedFile> largestFirst = new ArrayList<>(files);
-                largestFirst.sort(Comparator.comparingLong(PlannedFile::size).reversed());
+                List<QueuedFile> largestFirst = new ArrayList<>(files);
+                largestFirst.sort(Comparator.comparingLong(QueuedFile::size).reversed());
                 List<Future<UploadResult>> futures = new ArrayList<>(Collections.nCopies(files.size(), null));
-                for (PlannedFile file : largestFirst) {
+                for (QueuedFile file : largestFirst) {
                     futures.set(file.index(), completions.submit(() -> process(file, remoteIndex)));
                 }
                 for (int i = 0; i < files.size(); i++) {
@@ -218,9 +225,9 @@ public final class ObsUploader {
             }
         }
 
-        private CompletableFuture<Map<String, RemoteObject>> listRemote(List<PlannedFile> files) {
+        private CompletableFuture<Map<String, RemoteObject>> listRemote(List<QueuedFile> files) {
             Set<String> keys = new HashSet<>();
-            files.forEach(file -> keys.add(file.item().key()));
+            files.forEach(file -> keys.add(file.key()));
             List<CompletableFuture<Map<String, RemoteObject>>> listings = new ArrayList<>();
             for (String prefix : RemoteListing.prefixes(keys)) {
                 listings.add(CompletableFuture.supplyAsync(() -> {
@@ -246,32 +253,32 @@ public final class ObsUploader {
             return index;
         }
 
-        private UploadResult process(PlannedFile file, CompletableFuture<Map<String, RemoteObject>> remoteIndex) {
+        private UploadResult process(QueuedFile file, CompletableFuture<Map<String, RemoteObject>> remoteIndex) {
             long started = System.nanoTime();
             try {
                 checkNotCancelled();
-                DigestCache.KnownDigest known = digests.find(file.item().file(), file.size(), file.modified(),
+                DigestCache.KnownDigest known = digests.find(file.source(), file.size(), file.modified(),
                         file.layout());
-                if (known != null && isStored(remoteIndex.join().get(file.item().key()), file, known.etag())) {
-                    UploadResult result = new UploadResult(file.item().key(), file.item().file(), file.size(),
-                            known.sha256Hex(), known.etag(), UploadOutcome.UNCHANGED,
+                if (known != null && isStored(remoteIndex.join().get(file.key()), file, known.etag())) {
+                    UploadResult result = new UploadResult(file.planned(), file.size(), known.sha256Hex(),
+                            known.etag(), UploadOutcome.UNCHANGED,
                             Duration.ofNanos(System.nanoTime() - started));
                     listener.fileUnchanged(result);
                     return result;
                 }
-                if (file.layout().multipart() && !sameSize(remoteIndex.join().get(file.item().key()), file)) {
+                if (file.layout().multipart() && !sameSize(remoteIndex.join().get(file.key()), file)) {
                     return uploadUnseen(file, started);
                 }
-                LocalDigest digest = FileDigests.compute(file.item().file(), file.layout(), () -> cancelled);
-                digests.remember(file.item().file(), file.size(), file.modified(), file.layout(), digest);
-                RemoteObject remote = remoteIndex.join().get(file.item().key());
+                LocalDigest digest = FileDigests.compute(file.source(), file.layout(), () -> cancelled);
+                digests.remember(file.source(), file.size(), file.modified(), file.layout(), digest);
+                RemoteObject remote = remoteIndex.join().get(file.key());
                 if (isStored(remote, file, digest.etag())) {
                     UploadResult result = result(file, digest, digest.etag(), UploadOutcome.UNCHANGED, started);
                     listener.fileUnchanged(result);
                     return result;
                 }
                 checkNotCancelled();
-                listener.fileStarted(file.item(), file.size());
+                listener.fileStarted(file.planned(), file.size());
                 String etag = file.layout().multipart()
                         ? uploadMultipart(file, digest.sha256Hex(), index -> digest.partMd5s()[index])
                         : uploadSingle(file, digest);
@@ -286,24 +293,24 @@ public final class ObsUploader {
          * of reading it for all part MD5s before the first byte goes out, each part is hashed just before it is
          * sent, on whichever thread sends it. Only the SHA-256 (the object's metadata) is read up front.
          */
-        private UploadResult uploadUnseen(PlannedFile file, long started) throws Exception {
-            listener.fileStarted(file.item(), file.size());
-            String sha256 = FileDigests.sha256(file.item().file(), file.size(), () -> cancelled);
+        private UploadResult uploadUnseen(QueuedFile file, long started) throws Exception {
+            listener.fileStarted(file.planned(), file.size());
+            String sha256 = FileDigests.sha256(file.source(), file.size(), () -> cancelled);
             byte[][] partMd5s = new byte[file.layout().partCount()][];
             String etag = uploadMultipart(file, sha256, index -> partMd5s[index] =
-                    FileDigests.partMd5(file.item().file(), file.layout(), index, () -> cancelled));
+                    FileDigests.partMd5(file.source(), file.layout(), index, () -> cancelled));
             // the SHA-256 and the parts were read apart: a file rewritten in between must not be reported as sent
-            if (!Files.getLastModifiedTime(file.item().file()).equals(file.modified())) {
-                throw FileChangedException.modified(file.item().file());
+            if (!Files.getLastModifiedTime(file.source()).equals(file.modified())) {
+                throw FileChangedException.modified(file.source());
             }
             LocalDigest digest = new LocalDigest(sha256, partMd5s, FileDigests.etag(partMd5s, true));
-            digests.remember(file.item().file(), file.size(), file.modified(), file.layout(), digest);
+            digests.remember(file.source(), file.size(), file.modified(), file.layout(), digest);
             return uploaded(file, digest, etag, started);
         }
 
-        private UploadResult uploaded(PlannedFile file, LocalDigest digest, String etag, long started) {
+        private UploadResult uploaded(QueuedFile file, LocalDigest digest, String etag, long started) {
             if (!etag.equals(digest.etag())) {
-                log.warn("OBS reported ETag " + etag + " for '" + file.item().key() + "' where " + digest.etag()
+                log.warn("OBS reported ETag " + etag + " for '" + file.key() + "' where " + digest.etag()
                         + " was expected (server-side encryption?): the next run will upload it again");
             }
             UploadResult result = result(file, digest, etag, UploadOutcome.UPLOADED, started);
@@ -311,25 +318,25 @@ public final class ObsUploader {
             return result;
         }
 
-        private static boolean isStored(RemoteObject remote, PlannedFile file, String etag) {
+        private static boolean isStored(RemoteObject remote, QueuedFile file, String etag) {
             return sameSize(remote, file) && remote.etag().equals(etag);
         }
 
-        private static boolean sameSize(RemoteObject remote, PlannedFile file) {
+        private static boolean sameSize(RemoteObject remote, QueuedFile file) {
             return remote != null && remote.size() == file.size();
         }
 
-        private UploadResult result(PlannedFile file, LocalDigest digest, String etag, UploadOutcome outcome,
+        private UploadResult result(QueuedFile file, LocalDigest digest, String etag, UploadOutcome outcome,
                 long started) {
-            return new UploadResult(file.item().key(), file.item().file(), file.size(), digest.sha256Hex(), etag,
-                    outcome, Duration.ofNanos(System.nanoTime() - started));
+            return new UploadResult(file.planned(), file.size(), digest.sha256Hex(), etag, outcome,
+                    Duration.ofNanos(System.nanoTime() - started));
         }
 
-        private String uploadSingle(PlannedFile file, LocalDigest digest) throws IOException {
-            try (FileSlice body = new FileSlice(file.item().file(), file.size(), 0, file.size(), () -> cancelled)) {
+        private String uploadSingle(QueuedFile file, LocalDigest digest) throws IOException {
+            try (FileSlice body = new FileSlice(file.source(), file.size(), 0, file.size(), () -> cancelled)) {
                 return RemoteListing.normalizeEtag(s3.putObject(request -> request
                                 .bucket(bucket)
-                                .key(file.item().key())
+                                .key(file.key())
                                 .contentType(CONTENT_TYPE)
                                 .contentMD5(digest.contentMd5(0))
                                 .metadata(Map.of(SHA256_METADATA, digest.sha256Hex())),
@@ -337,8 +344,8 @@ public final class ObsUploader {
             }
         }
 
-        private String uploadMultipart(PlannedFile file, String sha256, PartMd5 partMd5) throws Exception {
-            String key = file.item().key();
+        private String uploadMultipart(QueuedFile file, String sha256, PartMd5 partMd5) throws Exception {
+            String key = file.key();
             String uploadId = s3.createMultipartUpload(request -> request
                     .bucket(bucket)
                     .key(key)
@@ -381,15 +388,15 @@ public final class ObsUploader {
             }
         }
 
-        private CompletedPart uploadPart(PlannedFile file, PartMd5 partMd5, String uploadId, int index)
+        private CompletedPart uploadPart(QueuedFile file, PartMd5 partMd5, String uploadId, int index)
                 throws IOException {
             long length = file.layout().length(index);
             String contentMd5 = Base64.getEncoder().encodeToString(partMd5.of(index));
-            try (FileSlice body = new FileSlice(file.item().file(), file.size(), file.layout().offset(index), length,
+            try (FileSlice body = new FileSlice(file.source(), file.size(), file.layout().offset(index), length,
                     () -> cancelled)) {
                 String etag = s3.uploadPart(request -> request
                                 .bucket(bucket)
-                                .key(file.item().key())
+                                .key(file.key())
                                 .uploadId(uploadId)
                                 .partNumber(index + 1)
                                 .contentLength(length)
@@ -422,7 +429,7 @@ public final class ObsUploader {
         }
 
         /** Keeps the first failure, which is the one reported, and cancels everything else. */
-        private ObsUploadException recordFailure(Throwable error, PlannedFile file) {
+        private ObsUploadException recordFailure(Throwable error, QueuedFile file) {
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause()
                     : error;
@@ -430,7 +437,7 @@ public final class ObsUploader {
             if (cause instanceof ObsUploadException known) {
                 converted = known;
             } else if (file != null) {
-                converted = errors.forFile(file.item().file(), bucket, file.item().key(), cause);
+                converted = errors.forFile(file.source(), bucket, file.key(), cause);
             } else {
                 converted = new ObsUploadException("Upload to bucket '" + bucket + "' failed: " + cause, null, cause);
             }

@@ -1,18 +1,13 @@
 package dev.dlitools.dli.core.publish;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.DliClient;
-import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.PackageGroup;
 import dev.dlitools.dli.core.dli.ResourcePackage;
 import dev.dlitools.dli.core.dli.Tag;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
-import dev.dlitools.dli.core.obs.LogUploadReporter;
 import dev.dlitools.dli.core.obs.ObsUploader;
-import dev.dlitools.dli.core.obs.UploadItem;
-import dev.dlitools.dli.core.obs.UploadResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import dev.dlitools.dli.core.upload.UploadPlan;
@@ -35,34 +30,30 @@ public final class GroupPublisher {
     private final String bucket;
     private final Function<String, String> objectUrl;
     private final Path resultFile;
-    private final BuildLog log;
+    private final PublishListener listener;
 
     /**
      * @param objectUrl the URL DLI is given for an object key
      * @param resultFile where the result is written, e.g. {@code target/dli-package-group.json}
      */
-    public GroupPublisher(String bucket, Function<String, String> objectUrl, Path resultFile, BuildLog log) {
+    public GroupPublisher(
+            String bucket, Function<String, String> objectUrl, Path resultFile, PublishListener listener) {
         this.bucket = bucket;
         this.objectUrl = objectUrl;
         this.resultFile = resultFile;
-        this.log = log;
+        this.listener = listener;
     }
 
-    /** Prints and writes what would be uploaded and registered, touching no service. */
+    /** Tells the listener and writes what would be uploaded and registered, touching no service. */
     public PublishResult dryRun(UploadPlan plan, boolean register, boolean async) {
         List<PublishedFile> files = plan.files().stream()
                 .map(file -> published(file, null, "planned"))
                 .toList();
         UploadGroupRequest request = register ? request(plan, files, async) : null;
-        log.info("Dry run: nothing is uploaded or registered.");
-        files.forEach(file -> log.info("would upload " + file.fileName() + " (" + file.origin() + ", "
-                + file.size() + " bytes) to " + file.url()));
-        if (request != null) {
-            log.info("would register group " + plan.group() + " with:");
-            DliJson.write(request).lines().forEach(line -> log.info("  " + line));
-        }
-        return write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket, null, true, false,
-                null, files, request));
+        PublishResult planned = write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket,
+                null, true, false, null, files, request));
+        listener.dryRun(planned);
+        return planned;
     }
 
     /**
@@ -70,46 +61,38 @@ public final class GroupPublisher {
      *
      * @param dli the opened client, or {@code null} to upload only and print the OBS paths
      * @param waiter waits for the group; ignored without a client
-     * @throws GroupWaiter.GroupFailedException when a package FAILED (the result file lists each status)
-     * @throws GroupWaiter.GroupTimeoutException when the group was not READY in time
+     * @throws GroupNotReadyException when a package FAILED or the group was not READY in time; it carries the
+     *     result, which lists each package's status
      */
     public PublishResult publish(
             UploadPlan plan, ObsUploader uploader, DliClient dli, GroupWaiter waiter, boolean async) {
         removeEarlierResult();
-        List<UploadItem> items = plan.files().stream()
-                .map(file -> new UploadItem(file.source(), file.objectKey()))
-                .toList();
-        UploadSummary summary = uploader.upload(bucket, items, new LogUploadReporter(log));
-        Map<String, UploadResult> byKey = summary.results().stream()
-                .collect(Collectors.toMap(UploadResult::key, Function.identity(), keepFirst()));
-        List<PublishedFile> files = plan.files().stream()
-                .map(file -> {
-                    UploadResult result = byKey.get(file.objectKey());
-                    return published(file, result.sha256(), result.outcome().name().toLowerCase(Locale.ROOT));
-                })
+        UploadSummary summary = uploader.upload(bucket, plan.files(), listener);
+        // the summary has one result per planned file, in the plan's order
+        List<PublishedFile> files = summary.results().stream()
+                .map(result -> published(result.file(), result.sha256(),
+                        result.outcome().name().toLowerCase(Locale.ROOT)))
                 .toList();
 
         if (dli == null) {
-            log.info("Uploaded without registering a group (register=false). OBS paths to reference from a job:");
-            files.forEach(file -> log.info("  " + file.url()));
-            return write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket, null, false,
-                    false, null, files, null));
+            PublishResult uploaded = write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(),
+                    bucket, null, false, false, null, files, null));
+            listener.uploadedWithoutRegistering(uploaded);
+            return uploaded;
         }
 
         UploadGroupRequest request = request(plan, files, async);
-        log.info("Registering group " + plan.group() + " (" + files.size() + " packages, kind "
-                + plan.kind().apiName() + ") in project " + dli.projectId());
+        listener.registering(plan.group(), files.size(), plan.kind().apiName(), dli.projectId());
         PackageGroup uploaded = dli.uploadGroup(request);
         try {
             PackageGroup ready = waiter.await(uploaded, plan.kind().apiName());
-            log.info("Group " + plan.group() + " is READY with " + ready.packageCount() + " packages.");
+            listener.groupReady(plan.group(), ready.packageCount());
             return write(registered(plan, dli, files, request, ready));
         } catch (GroupWaiter.GroupFailedException e) {
-            write(registered(plan, dli, files, request, e.group()));
-            throw e;
+            throw new GroupNotReadyException(e, write(registered(plan, dli, files, request, e.group())));
         } catch (GroupWaiter.GroupTimeoutException e) {
-            write(registered(plan, dli, files, request, e.lastSeen() == null ? uploaded : e.lastSeen()));
-            throw e;
+            throw new GroupNotReadyException(e, write(registered(plan, dli, files, request,
+                    e.lastSeen() == null ? uploaded : e.lastSeen())));
         }
     }
 
@@ -144,7 +127,7 @@ public final class GroupPublisher {
         try {
             Files.deleteIfExists(resultFile);
         } catch (IOException e) {
-            throw new DliPluginException("Could not delete the earlier result file " + resultFile + ": "
+            throw new DliException("Could not delete the earlier result file " + resultFile + ": "
                     + e.getMessage(), e);
         }
     }

@@ -1,6 +1,6 @@
 package dev.dlitools.dli.core.publish;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code dli:upload-group} did, written to {@code target/dli-package-group.json} for later build steps.
+ * What a publish did, written to {@code target/dli-package-group.json} for later build steps.
  * Holds no credentials.
  *
  * @param projectId {@code null} when DLI was not called
@@ -45,19 +45,26 @@ public record PublishResult(
                 : "dli: " + counts + " in OBS bucket " + bucket + "; group " + group + " not registered.";
     }
 
+    /**
+     * Writes the result as JSON, creating the file's folder.
+     *
+     * @throws DliException when the file cannot be written
+     */
     public void writeTo(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, toJson());
         } catch (IOException e) {
-            throw new DliPluginException("Could not write the result file " + file + ": " + e.getMessage(), e);
+            throw new DliException("Could not write the result file " + file + ": " + e.getMessage(), e);
         }
     }
 
+    /** The result as indented JSON, as the result file holds it. */
     public String toJson() {
         return DliJson.write(this) + "\n";
     }
 
+    /** Reads a result file, for later build steps. */
     public static PublishResult read(Path file) throws IOException {
         return DliJson.MAPPER.readValue(file.toFile(), PublishResult.class);
     }

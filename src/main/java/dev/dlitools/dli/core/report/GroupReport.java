@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What {@code dli:describe} shows: one package group and every package in it. */
+/** What describing a group shows: one package group and every package in it. */
 public final class GroupReport {
 
     private final PackageGroup group;

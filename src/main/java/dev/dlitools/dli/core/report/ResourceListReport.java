@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.report;
 
+import dev.dlitools.dli.core.common.Wildcards;
 import dev.dlitools.dli.core.dli.BuiltInModule;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.PackageGroup;
@@ -7,14 +8,12 @@ import dev.dlitools.dli.core.dli.ResourceList;
 import dev.dlitools.dli.core.dli.ResourcePackage;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
- * What {@code dli:list} shows: the package groups of a project (optionally only those whose name matches a
+ * What a listing shows: the package groups of a project (optionally only those whose name matches a
  * pattern with {@code *}), and with {@code all} also the single resources and built-in modules.
  */
 public final class ResourceListReport {
@@ -29,7 +28,8 @@ public final class ResourceListReport {
      * @param zone the time zone of the update times shown
      */
     public ResourceListReport(ResourceList list, String groupPattern, boolean all, ZoneId zone) {
-        Pattern groupName = groupPattern == null || groupPattern.isBlank() ? null : glob(groupPattern.trim());
+        Pattern groupName = groupPattern == null || groupPattern.isBlank() ? null
+                : Wildcards.compile(groupPattern.trim());
         List<PackageGroup> groups = list.groups().stream()
                 .filter(group -> groupName == null || groupName.matcher(nullToEmpty(group.groupName())).matches())
                 .sorted(Comparator.comparing(group -> nullToEmpty(group.groupName())))
@@ -102,13 +102,6 @@ public final class ResourceListReport {
 
     public List<BuiltInModule> modules() {
         return shown.modules();
-    }
-
-    /** A name pattern where {@code *} matches any characters and everything else itself. */
-    private static Pattern glob(String pattern) {
-        return Pattern.compile(Arrays.stream(pattern.split("\\*", -1))
-                .map(Pattern::quote)
-                .collect(Collectors.joining(".*")));
     }
 
     private static String nullToEmpty(String value) {

@@ -1,8 +1,7 @@
 package dev.dlitools.dli.core.report;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.job.SparkJobResult;
-import dev.dlitools.dli.core.obs.LogUploadReporter;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import java.io.IOException;
@@ -41,14 +40,14 @@ public final class StepSummary {
         md.append("| File | Size | Outcome | Status |\n|---|---:|---|---|\n");
         for (PublishedFile file : result.files()) {
             md.append("| `").append(cell(file.fileName())).append("` | ")
-                    .append(LogUploadReporter.formatSize(file.size())).append(" | ")
+                    .append(Sizes.decimal(file.size())).append(" | ")
                     .append(file.outcome()).append(" | ")
                     .append(file.status() == null ? "" : file.status()).append(" |\n");
         }
         List<PublishedFile> uploaded = result.uploadedFiles();
         long uploadedBytes = uploaded.stream().mapToLong(PublishedFile::size).sum();
         md.append('\n').append(uploaded.size()).append(" uploaded (")
-                .append(LogUploadReporter.formatSize(uploadedBytes)).append("), ").append(result.files().size() - uploaded.size()).append(" unchanged.\n\n");
+                .append(Sizes.decimal(uploadedBytes)).append("), ").append(result.files().size() - uploaded.size()).append(" unchanged.\n\n");
         return md.toString();
     }
 
@@ -81,7 +80,7 @@ public final class StepSummary {
             Files.writeString(summaryFile, markdown, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new DliPluginException("Could not append the summary to " + summaryFile
+            throw new DliException("Could not append the summary to " + summaryFile
                     + " (environment variable GITHUB_STEP_SUMMARY): " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,8 @@
 package dev.dlitools.dli.core.retry;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.common.Sleeper;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,14 +25,6 @@ public final class RetryPolicy {
     /** A service asking for longer than this is waited for this long only: a build should not hang for hours. */
     public static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-    /** Pauses between attempts; tests replace it so they do not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-
-        Sleeper THREAD_SLEEP = duration -> Thread.sleep(duration.toMillis());
-    }
-
     private final int retries;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
@@ -51,11 +45,12 @@ public final class RetryPolicy {
     }
 
     /**
-     * @throws DliPluginException naming the setting when {@code retries} is out of range
+     * @throws DliException naming the setting when {@code retries} is out of range
      */
     public static int checkRetries(int retries) {
         if (retries < 0 || retries > MAX_RETRIES) {
-            throw new DliPluginException("retries (-Ddli.retries) is " + retries + "; it takes 0 to " + MAX_RETRIES
+            throw new SettingException(Setting.RETRIES, Setting.RETRIES.named() + " is " + retries + "; it takes 0 to "
+                    + MAX_RETRIES
                     + " (how many times a call that failed for a transient reason is tried again).");
         }
         return retries;

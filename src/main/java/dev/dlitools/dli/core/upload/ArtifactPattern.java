@@ -1,5 +1,8 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.common.Wildcards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -30,27 +33,27 @@ public final class ArtifactPattern {
      * @param text the pattern; surrounding whitespace is ignored
      * @param setting the setting the pattern came from ({@link Setting#INCLUDES} or {@link Setting#EXCLUDES}),
      *     named in the error message
-     * @throws InvalidSettingException when the pattern is empty, has fewer than 2 or more than 4 parts, or an
+     * @throws SettingException when the pattern is empty, has fewer than 2 or more than 4 parts, or an
      *     empty part
      */
     public static ArtifactPattern parse(String text, Setting setting) {
         if (text == null || text.isBlank()) {
-            throw new InvalidSettingException(setting, "an empty pattern. " + FORM);
+            throw SettingException.invalid(setting, "an empty pattern. " + FORM);
         }
         String trimmed = text.strip();
         String[] split = trimmed.split(":", -1);
         if (split.length < 2 || split.length > 4) {
-            throw new InvalidSettingException(setting,
+            throw SettingException.invalid(setting,
                     "'" + trimmed + "' has " + split.length + " part" + (split.length == 1 ? "" : "s")
                             + " separated by ':', but a pattern has 2 to 4. " + FORM);
         }
         List<Pattern> parts = new ArrayList<>();
         for (String part : split) {
             if (part.isEmpty()) {
-                throw new InvalidSettingException(setting,
+                throw SettingException.invalid(setting,
                         "'" + trimmed + "' has an empty part; write * to match anything there. " + FORM);
             }
-            parts.add(wildcardRegex(part));
+            parts.add(Wildcards.compile(part));
         }
         return new ArtifactPattern(trimmed, List.copyOf(parts));
     }
@@ -73,15 +76,6 @@ public final class ArtifactPattern {
             }
         }
         return true;
-    }
-
-    private static Pattern wildcardRegex(String part) {
-        String[] literals = part.split("\\*", -1);
-        StringBuilder regex = new StringBuilder(Pattern.quote(literals[0]));
-        for (int i = 1; i < literals.length; i++) {
-            regex.append(".*").append(Pattern.quote(literals[i]));
-        }
-        return Pattern.compile(regex.toString());
     }
 
     /** The pattern as written (trimmed). */

@@ -1,5 +1,7 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -35,7 +37,7 @@ public final class ObjectKeyLayout {
 
     /**
      * @param prefix the key prefix; {@code null} or empty for none; leading and trailing {@code /} are dropped
-     * @throws InvalidSettingException naming {@link Setting#PREFIX} for a prefix with a {@code .} or {@code ..}
+     * @throws SettingException naming {@link Setting#PREFIX} for a prefix with a {@code .} or {@code ..}
      *     segment, an empty segment ({@code a//b}), a backslash or a control character
      */
     public static ObjectKeyLayout withPrefix(String prefix) {
@@ -44,15 +46,15 @@ public final class ObjectKeyLayout {
             return new ObjectKeyLayout("");
         }
         if (normalised.indexOf('\\') >= 0) {
-            throw new InvalidSettingException(Setting.PREFIX, "'" + prefix + "' contains a backslash. " + PREFIX_RULE);
+            throw SettingException.invalid(Setting.PREFIX, "'" + prefix + "' contains a backslash. " + PREFIX_RULE);
         }
         if (normalised.codePoints().anyMatch(Character::isISOControl)) {
-            throw new InvalidSettingException(Setting.PREFIX,
+            throw SettingException.invalid(Setting.PREFIX,
                     "'" + printable(prefix) + "' contains a control character. " + PREFIX_RULE);
         }
         for (String segment : normalised.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
-                throw new InvalidSettingException(Setting.PREFIX, "'" + prefix + "' has "
+                throw SettingException.invalid(Setting.PREFIX, "'" + prefix + "' has "
                         + (segment.isEmpty() ? "an empty segment" : "the segment '" + segment + "'") + ". "
                         + PREFIX_RULE);
             }
@@ -79,7 +81,7 @@ public final class ObjectKeyLayout {
         String key = prefix.isEmpty() ? path : prefix + "/" + path;
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_KEY_BYTES) {
-            throw new InvalidSettingException(Setting.PREFIX, "the object key '" + key + "' would be " + bytes
+            throw SettingException.invalid(Setting.PREFIX, "the object key '" + key + "' would be " + bytes
                     + " bytes long, but OBS allows at most " + MAX_KEY_BYTES + ". Use a shorter prefix.");
         }
         return key;

@@ -1,5 +1,7 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -46,44 +48,44 @@ public final class PackageGroupRules {
 
     private PackageGroupRules() {}
 
-    /** @throws InvalidSettingException naming {@link Setting#GROUP} when the name breaks the rule above */
+    /** @throws SettingException naming {@link Setting#GROUP} when the name breaks the rule above */
     public static void validateGroupName(String group) {
         if (group == null || group.isBlank()) {
-            throw new InvalidSettingException(Setting.GROUP,
+            throw SettingException.invalid(Setting.GROUP,
                     "no package group name is set. Set the name of the DLI package group to create or replace. "
                             + GROUP_NAME_RULE);
         }
         if (group.length() > MAX_GROUP_NAME_LENGTH) {
-            throw new InvalidSettingException(Setting.GROUP, "'" + group + "' is " + group.length()
+            throw SettingException.invalid(Setting.GROUP, "'" + group + "' is " + group.length()
                     + " characters long. " + GROUP_NAME_RULE);
         }
         Set<String> illegal = illegalCharacters(group, GROUP_NAME_CHARACTER);
         if (!illegal.isEmpty()) {
-            throw new InvalidSettingException(Setting.GROUP, "'" + group + "' contains " + String.join(", ", illegal)
+            throw SettingException.invalid(Setting.GROUP, "'" + group + "' contains " + String.join(", ", illegal)
                     + ". " + GROUP_NAME_RULE);
         }
         if (!Character.isLetterOrDigit(group.charAt(0))) {
-            throw new InvalidSettingException(Setting.GROUP, "'" + group + "' starts with '" + group.charAt(0) + "'. "
+            throw SettingException.invalid(Setting.GROUP, "'" + group + "' starts with '" + group.charAt(0) + "'. "
                     + GROUP_NAME_RULE);
         }
     }
 
     /**
      * @param tags the tags, keys in order; a {@code null} value counts as empty
-     * @throws InvalidSettingException naming {@link Setting#TAGS} when a tag or their number breaks the rules above
+     * @throws SettingException naming {@link Setting#TAGS} when a tag or their number breaks the rules above
      */
     public static void validateTags(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
-            throw new InvalidSettingException(Setting.TAGS, tags.size() + " tags are set: " + String.join(", ",
+            throw SettingException.invalid(Setting.TAGS, tags.size() + " tags are set: " + String.join(", ",
                     tags.keySet()) + ". " + TAG_RULE);
         }
         tags.forEach((key, value) -> {
             if (key == null || key.isEmpty()) {
-                throw new InvalidSettingException(Setting.TAGS, "a tag has an empty key (value '" + value + "'). "
+                throw SettingException.invalid(Setting.TAGS, "a tag has an empty key (value '" + value + "'). "
                         + TAG_RULE);
             }
             if (key.startsWith(RESERVED_TAG_KEY_PREFIX)) {
-                throw new InvalidSettingException(Setting.TAGS, "tag key '" + key + "' starts with "
+                throw SettingException.invalid(Setting.TAGS, "tag key '" + key + "' starts with "
                         + RESERVED_TAG_KEY_PREFIX + ", which Huawei Cloud reserves. " + TAG_RULE);
             }
             checkTagText("tag key '" + key + "'", key, MAX_TAG_KEY_LENGTH);
@@ -95,16 +97,16 @@ public final class PackageGroupRules {
     /** @param described how the message names the text, e.g. {@code tag key 'env'} */
     private static void checkTagText(String described, String text, int maxLength) {
         if (text.length() > maxLength) {
-            throw new InvalidSettingException(Setting.TAGS, described + " is " + text.length()
+            throw SettingException.invalid(Setting.TAGS, described + " is " + text.length()
                     + " characters long. " + TAG_RULE);
         }
         Set<String> illegal = illegalCharacters(text, TAG_CHARACTER);
         if (!illegal.isEmpty()) {
-            throw new InvalidSettingException(Setting.TAGS, described + " contains " + String.join(", ", illegal)
+            throw SettingException.invalid(Setting.TAGS, described + " contains " + String.join(", ", illegal)
                     + ". " + TAG_RULE);
         }
         if (!text.equals(text.strip())) {
-            throw new InvalidSettingException(Setting.TAGS, described + " starts or ends with a space. " + TAG_RULE);
+            throw SettingException.invalid(Setting.TAGS, described + " starts or ends with a space. " + TAG_RULE);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,7 @@ public enum PackageKind {
      * The kind a user named; case does not matter, so {@code pyfile} is {@link #PY_FILE}.
      *
      * @param value the setting's value; {@code null} or blank means the default, {@link #JAR}
-     * @throws InvalidSettingException for any other value, listing the kinds
+     * @throws SettingException for any other value, listing the kinds
      */
     public static PackageKind parse(String value) {
         if (value == null || value.isBlank()) {
@@ -47,7 +49,7 @@ public enum PackageKind {
                 return kind;
             }
         }
-        throw new InvalidSettingException(Setting.KIND, "'" + value + "' is not a DLI package kind. Use one of: "
+        throw SettingException.invalid(Setting.KIND, "'" + value + "' is not a DLI package kind. Use one of: "
                 + Arrays.stream(values()).map(PackageKind::apiName).collect(Collectors.joining(", "))
                 + " (file takes a mix of file types).");
     }

@@ -1,30 +1,32 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Where the package group's tags come from: a {@code <tags>} map in the pom, or {@code -Ddli.tags=env=prod,team=etl}
- * on the command line.
+ * Where the package group's tags come from: a map (in Maven, the pom's), or a text of {@code key=value} pairs such
+ * as {@code env=prod,team=etl} (in Maven, given on the command line).
  *
  * <p>Merge rule: command-line tags replace the pom's map entirely, they are not added to it, so that the command
- * line says exactly which tags the group gets. {@code -Ddli.tags=} (empty) therefore uploads without tags.
+ * line says exactly which tags the group gets. An empty text therefore uploads without tags.
  */
 public final class TagSettings {
 
-    private static final String FORM = "Write tags as key=value pairs separated by commas, e.g."
-            + " -Ddli.tags=env=prod,team=etl.";
+    private static final String FORM = "Write tags as key=value pairs separated by commas, e.g. "
+            + Setting.TAGS.withValue("env=prod,team=etl") + ".";
 
     private TagSettings() {}
 
     /**
      * The tags to use.
      *
-     * @param pomTags the pom's map, or {@code null}
-     * @param commandLineTags the {@code -Ddli.tags} text, or {@code null} when not given
+     * @param pomTags the map, or {@code null}
+     * @param commandLineTags the {@code key=value} text, or {@code null} when not given
      * @return the tags in order: the command line's when given, else the pom's
-     * @throws InvalidSettingException when the command-line text is malformed (see {@link #parseCommandLine})
+     * @throws SettingException when the command-line text is malformed (see {@link #parseCommandLine})
      */
     public static Map<String, String> effective(Map<String, String> pomTags, String commandLineTags) {
         if (commandLineTags != null) {
@@ -38,7 +40,7 @@ public final class TagSettings {
      * contain {@code =}; whitespace around keys and values is dropped; blank text gives no tags. This only parses:
      * {@link PackageGroupRules#validateTags} checks the keys and values against DLI's rules.
      *
-     * @throws InvalidSettingException naming {@link Setting#TAGS} for an entry without {@code =}, an empty entry or
+     * @throws SettingException naming {@link Setting#TAGS} for an entry without {@code =}, an empty entry or
      *     key, or a key given twice
      */
     public static Map<String, String> parseCommandLine(String text) {
@@ -48,21 +50,21 @@ public final class TagSettings {
         }
         for (String entry : text.split(",", -1)) {
             if (entry.isBlank()) {
-                throw new InvalidSettingException(Setting.TAGS, "'" + text + "' has an empty entry. " + FORM);
+                throw SettingException.invalid(Setting.TAGS, "'" + text + "' has an empty entry. " + FORM);
             }
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw new InvalidSettingException(Setting.TAGS, "'" + entry.strip() + "' in '" + text
+                throw SettingException.invalid(Setting.TAGS, "'" + entry.strip() + "' in '" + text
                         + "' is not key=value. " + FORM);
             }
             String key = entry.substring(0, equals).strip();
             String value = entry.substring(equals + 1).strip();
             if (key.isEmpty()) {
-                throw new InvalidSettingException(Setting.TAGS, "'" + entry.strip() + "' in '" + text
+                throw SettingException.invalid(Setting.TAGS, "'" + entry.strip() + "' in '" + text
                         + "' has an empty key. " + FORM);
             }
             if (tags.putIfAbsent(key, value) != null) {
-                throw new InvalidSettingException(Setting.TAGS, "'" + text + "' sets tag '" + key
+                throw SettingException.invalid(Setting.TAGS, "'" + text + "' sets tag '" + key
                         + "' twice; a key may appear once. " + FORM);
             }
         }

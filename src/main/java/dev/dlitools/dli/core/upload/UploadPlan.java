@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What one {@code dli:upload-group} run uploads and registers, fully validated.
+ * What one publish uploads and registers, fully validated.
  *
  * @param group the package group name, valid by {@link PackageGroupRules}
  * @param kind the package kind

@@ -1,5 +1,7 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides what {@code dli:upload-group} uploads, before anything is sent. Pure apart from reading file sizes.
+ * Decides what a publish uploads, before anything is sent. Pure apart from reading file sizes.
  *
  * <p>Rules, in the order they are applied:
  * <ol>
@@ -43,14 +45,13 @@ public final class UploadPlanner {
                     .thenComparing(ArtifactCoordinates::type);
     private static final Set<String> UPLOADED_SCOPES = Set.of("compile", "runtime");
     private static final String DEFAULT_SCOPE = "compile";
-    private static final String PACKAGE_FIRST = "Run the package phase first, e.g. `mvn package dli:upload-group`.";
     /** Messages list this many files and count the rest, so a hundred dependencies do not flood the log. */
     private static final int LISTED_FILES = 5;
 
     private UploadPlanner() {}
 
     /**
-     * @throws InvalidSettingException for any mistake in the settings or the build, with a message for the user
+     * @throws SettingException for any mistake in the settings or the build, with a message for the user
      * @throws UncheckedIOException when a file's size cannot be read
      */
     public static UploadPlan plan(ProjectArtifacts project, UploadSettings settings) {
@@ -73,10 +74,10 @@ public final class UploadPlanner {
             candidates.add(extraFile(file, project.project(), layout));
         }
         if (candidates.isEmpty()) {
-            throw new InvalidSettingException(Setting.FILES, "there is nothing to upload: "
+            throw SettingException.invalid(Setting.FILES, "there is nothing to upload: "
                     + project.project().id() + " is packaged as pom, so it has no artifact of its own, and no"
-                    + " dependency or extra file is selected. List the files to upload in files, or set classifier"
-                    + " (-Ddli.classifier) to upload an attached artifact.");
+                    + " dependency or extra file is selected. List the files to upload in " + Setting.FILES.named()
+                    + ", or set " + Setting.CLASSIFIER.named() + " to upload an attached artifact.");
         }
         requireUniqueFileNames(candidates, settings.group());
         requireKindFits(kind, candidates);
@@ -102,8 +103,7 @@ public final class UploadPlanner {
         if (file == null || !Files.isRegularFile(file)) {
             String found = file == null ? ""
                     : " (" + file + (Files.isDirectory(file) ? " is a directory)" : " does not exist)");
-            throw new InvalidSettingException("The " + described + " has not been packaged" + found + ". "
-                    + PACKAGE_FIRST);
+            throw new NotPackagedException("The " + described + " has not been packaged" + found + ".");
         }
         return artifactCandidate(file, artifact.coordinates(), described, null, layout);
     }
@@ -119,22 +119,21 @@ public final class UploadPlanner {
                     .distinct()
                     .sorted()
                     .toList();
-            throw new InvalidSettingException(Setting.CLASSIFIER, "the build attached no artifact with classifier '"
+            throw SettingException.invalid(Setting.CLASSIFIER, "the build attached no artifact with classifier '"
                     + classifier + "'. "
                     + (attachedClassifiers.isEmpty()
                             ? "It attached no artifact with a classifier at all."
                             : "Attached classifiers: " + String.join(", ", attachedClassifiers) + ".")
-                    + " Set classifier to one of those, or leave it empty to upload the main artifact. If a plugin"
-                    + " such as maven-shade-plugin attaches the artifact, let it run first, e.g."
-                    + " `mvn package dli:upload-group`.");
+                    + " Set it to one of those, or leave it empty to upload the main artifact. If a packaging step"
+                    + " (a shading plugin, say) attaches the artifact, let it run before this one.");
         }
         if (matching.size() > 1) {
-            throw new InvalidSettingException(Setting.CLASSIFIER, "the build attached " + matching.size()
+            throw SettingException.invalid(Setting.CLASSIFIER, "the build attached " + matching.size()
                     + " artifacts with classifier '" + classifier + "' (" + matching.stream()
                             .map(attached -> attached.coordinates().id())
                             .collect(Collectors.joining(", "))
-                    + "), and one upload takes one. Leave classifier empty and list the file you want in files"
-                    + " (-Ddli.files) instead.");
+                    + "), and one upload takes one. Leave it empty and list the file you want in "
+                    + Setting.FILES.named() + " instead.");
         }
         return matching.get(0);
     }
@@ -160,15 +159,15 @@ public final class UploadPlanner {
         String described = coordinates.id() + " (" + scope(coordinates) + ")";
         Path file = dependency.file();
         if (file != null && Files.isDirectory(file)) {
-            throw new InvalidSettingException("The dependency " + described + " is the directory " + file
-                    + ", not a packaged file: it is a module of this build that has not been packaged. "
-                    + PACKAGE_FIRST);
+            throw new NotPackagedException("The dependency " + described + " is the directory " + file
+                    + ", not a packaged file: it is a module of this build that has not been packaged.");
         }
         if (file == null || !Files.isRegularFile(file)) {
-            throw new InvalidSettingException(Setting.EXCLUDES, "the dependency " + described + " has no file"
+            throw SettingException.invalid(Setting.EXCLUDES, "the dependency " + described + " has no file"
                     + (file == null ? "" : " (" + file + " does not exist)") + ", so it cannot be uploaded. Leave it"
-                    + " out with an exclude pattern, e.g. -Ddli.excludes=" + coordinates.groupId() + ":"
-                    + coordinates.artifactId() + ", or set includeDependencies (-Ddli.includeDependencies) to false.");
+                    + " out with an exclude pattern, e.g. "
+                    + Setting.EXCLUDES.withValue(coordinates.groupId() + ":" + coordinates.artifactId())
+                    + ", or set " + Setting.INCLUDE_DEPENDENCIES.named() + " to false.");
         }
         return artifactCandidate(file, coordinates, described, coordinates, layout);
     }
@@ -187,11 +186,11 @@ public final class UploadPlanner {
 
     private static Candidate extraFile(Path file, ArtifactCoordinates project, ObjectKeyLayout layout) {
         if (Files.isDirectory(file)) {
-            throw new InvalidSettingException(Setting.FILES, "'" + file + "' is a directory. List the files to"
+            throw SettingException.invalid(Setting.FILES, "'" + file + "' is a directory. List the files to"
                     + " upload one by one.");
         }
         if (!Files.isRegularFile(file)) {
-            throw new InvalidSettingException(Setting.FILES, "'" + file + "' does not exist"
+            throw SettingException.invalid(Setting.FILES, "'" + file + "' does not exist"
                     + (file.isAbsolute() ? "" : " (looked for " + file.toAbsolutePath() + ")")
                     + ". List only files that exist when the goal runs.");
         }
@@ -214,11 +213,11 @@ public final class UploadPlanner {
             ArtifactCoordinates excludable = candidate.dependency() != null ? candidate.dependency()
                     : earlier.dependency();
             if (excludable == null) {
-                throw new InvalidSettingException(Setting.FILES, clash + " Remove or rename one of the files.");
+                throw SettingException.invalid(Setting.FILES, clash + " Remove or rename one of the files.");
             }
             String pattern = excludable.groupId() + ":" + excludable.artifactId();
-            throw new InvalidSettingException(Setting.EXCLUDES, clash + " Leave one out with an exclude pattern, e.g."
-                    + " <excludes><exclude>" + pattern + "</exclude></excludes> or -Ddli.excludes=" + pattern + ".");
+            throw SettingException.invalid(Setting.EXCLUDES, clash + " Leave one out with an exclude pattern, e.g. "
+                    + Setting.EXCLUDES.withValue(pattern) + ".");
         }
     }
 
@@ -237,10 +236,10 @@ public final class UploadPlanner {
             listed += " and " + (misfits.size() - LISTED_FILES) + " more";
         }
         boolean dependencyMisfits = misfits.stream().anyMatch(candidate -> candidate.dependency() != null);
-        throw new InvalidSettingException(Setting.KIND, "kind " + kind.apiName() + " takes " + kind.acceptedFiles()
+        throw SettingException.invalid(Setting.KIND, "kind " + kind.apiName() + " takes " + kind.acceptedFiles()
                 + ", but the upload also has " + listed + ". Set kind to file to upload a mix of file types"
                 + (dependencyMisfits
-                        ? ", or set includeDependencies (-Ddli.includeDependencies) to false to leave out the"
+                        ? ", or set " + Setting.INCLUDE_DEPENDENCIES.named() + " to false to leave out the"
                                 + " dependencies."
                         : "."));
     }

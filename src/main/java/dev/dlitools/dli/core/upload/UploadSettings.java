@@ -8,18 +8,18 @@ import java.util.Map;
 
 /**
  * The user's settings for one upload, as given; {@link UploadPlanner} validates them. Each component is the
- * {@link Setting} of the same name.
+ * {@link dev.dlitools.dli.core.common.Setting} of the same name.
  *
  * @param group the package group name
  * @param kind the package kind as written ({@code jar}, {@code pyFile}, ...); {@code null} or blank for {@code jar}
- * @param tags the tags in order, already chosen between pom and command line by {@link TagSettings#effective};
+ * @param tags the tags in order, already chosen between map and text by {@link TagSettings#effective};
  *     {@code null} for none, a {@code null} value counts as empty
  * @param prefix the OBS key prefix; {@code null} for none
  * @param includeDependencies whether the compile and runtime dependencies are uploaded too
  * @param includes patterns a dependency must match one of to be uploaded; empty for all
  * @param excludes patterns of dependencies not to upload; they win over {@code includes}
  * @param classifier the classifier of the attached artifact to upload instead of the main artifact, or {@code null}
- * @param files extra files to upload, in order (resolved against the project directory by the mojo)
+ * @param files extra files to upload, in order (resolved against the project directory by the front end)
  */
 public record UploadSettings(
         String group,
@@ -50,46 +50,78 @@ public record UploadSettings(
      * Settings for {@code group} with the defaults: kind jar, no tags, no prefix, all compile and runtime
      * dependencies, the main artifact, no extra files.
      */
-    public static UploadSettings forGroup(String group) {
-        return new UploadSettings(group, null, null, null, true, null, null, null, null);
+    public static Builder builder(String group) {
+        return new Builder(group);
     }
 
-    public UploadSettings withKind(String newKind) {
-        return new UploadSettings(
-                group, newKind, tags, prefix, includeDependencies, includes, excludes, classifier, files);
-    }
+    /** Builds {@link UploadSettings}; every setting not given keeps its default. */
+    public static final class Builder {
 
-    public UploadSettings withTags(Map<String, String> newTags) {
-        return new UploadSettings(
-                group, kind, newTags, prefix, includeDependencies, includes, excludes, classifier, files);
-    }
+        private final String group;
+        private String kind;
+        private Map<String, String> tags;
+        private String prefix;
+        private boolean includeDependencies = true;
+        private List<String> includes;
+        private List<String> excludes;
+        private String classifier;
+        private List<Path> files;
 
-    public UploadSettings withPrefix(String newPrefix) {
-        return new UploadSettings(
-                group, kind, tags, newPrefix, includeDependencies, includes, excludes, classifier, files);
-    }
+        private Builder(String group) {
+            this.group = group;
+        }
 
-    public UploadSettings withIncludeDependencies(boolean include) {
-        return new UploadSettings(group, kind, tags, prefix, include, includes, excludes, classifier, files);
-    }
+        /** The package kind as written; {@code null} or blank for {@code jar}. */
+        public Builder kind(String kind) {
+            this.kind = kind;
+            return this;
+        }
 
-    public UploadSettings withIncludes(List<String> newIncludes) {
-        return new UploadSettings(
-                group, kind, tags, prefix, includeDependencies, newIncludes, excludes, classifier, files);
-    }
+        /** The group's tags, in order. */
+        public Builder tags(Map<String, String> tags) {
+            this.tags = tags;
+            return this;
+        }
 
-    public UploadSettings withExcludes(List<String> newExcludes) {
-        return new UploadSettings(
-                group, kind, tags, prefix, includeDependencies, includes, newExcludes, classifier, files);
-    }
+        /** The OBS key prefix. */
+        public Builder prefix(String prefix) {
+            this.prefix = prefix;
+            return this;
+        }
 
-    public UploadSettings withClassifier(String newClassifier) {
-        return new UploadSettings(
-                group, kind, tags, prefix, includeDependencies, includes, excludes, newClassifier, files);
-    }
+        /** Whether the compile and runtime dependencies are uploaded too; by default they are. */
+        public Builder includeDependencies(boolean includeDependencies) {
+            this.includeDependencies = includeDependencies;
+            return this;
+        }
 
-    public UploadSettings withFiles(List<Path> newFiles) {
-        return new UploadSettings(
-                group, kind, tags, prefix, includeDependencies, includes, excludes, classifier, newFiles);
+        /** Patterns a dependency must match one of to be uploaded. */
+        public Builder includes(List<String> includes) {
+            this.includes = includes;
+            return this;
+        }
+
+        /** Patterns of dependencies not to upload. */
+        public Builder excludes(List<String> excludes) {
+            this.excludes = excludes;
+            return this;
+        }
+
+        /** The classifier of the attached artifact to upload instead of the main artifact. */
+        public Builder classifier(String classifier) {
+            this.classifier = classifier;
+            return this;
+        }
+
+        /** Extra files to upload, in order. */
+        public Builder files(List<Path> files) {
+            this.files = files;
+            return this;
+        }
+
+        public UploadSettings build() {
+            return new UploadSettings(
+                    group, kind, tags, prefix, includeDependencies, includes, excludes, classifier, files);
+        }
     }
 }

@@ -2,17 +2,12 @@ package dev.dlitools.dli.core.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.huaweicloud.sdk.core.auth.AKSKSigner;
 import com.huaweicloud.sdk.core.auth.BasicCredentials;
 import com.huaweicloud.sdk.core.http.HttpMethod;
 import com.huaweicloud.sdk.core.http.HttpRequest;
 import com.huaweicloud.sdk.core.utils.SignUtils;
-import java.lang.reflect.Proxy;
-import java.net.MalformedURLException;
+import dev.dlitools.dli.emulator.OfficialSigner;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLConnection;
-import java.net.URLStreamHandler;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -81,9 +76,9 @@ class AkSkSignerOfficialSdkTest {
     }
 
     @Test
-    void pathSegmentThatNeedsEncoding() throws MalformedURLException {
+    void pathSegmentThatNeedsEncoding() {
         String decodedPath = "/v2.0/" + PROJECT_ID + "/resources/my app#1+ü.jar";
-        HttpRequest official = withUrlPath(officialRequest(HttpMethod.GET, CLOUD_ENDPOINT, decodedPath)
+        HttpRequest official = OfficialSigner.withPath(officialRequest(HttpMethod.GET, CLOUD_ENDPOINT, decodedPath)
                 .addQueryParam("group", List.of("team a"))
                 .build(), decodedPath);
         // '+' is legal in a path, so java.net.http sends it as it is
@@ -143,43 +138,15 @@ class AkSkSignerOfficialSdkTest {
                 .withMethod(method)
                 .withEndpoint(endpoint)
                 .withPath(path)
-                // exactly this name: the official signer looks it up case-sensitively, else stamps the current time
-                .addHeader("X-Sdk-Date", AkSkSigner.DATE_FORMAT.format(SIGNING_TIME));
+                .addHeader(OfficialSigner.DATE_HEADER, AkSkSigner.DATE_FORMAT.format(SIGNING_TIME));
     }
 
     private static String officialAuthorization(HttpRequest request) {
-        return AKSKSigner.getInstance()
-                .sign(request, new BasicCredentials().withAk(ACCESS_KEY).withSk(SECRET_KEY))
-                .get("Authorization");
+        return OfficialSigner.authorization(request, ACCESS_KEY, SECRET_KEY);
     }
 
     private static String ourAuthorization(
             String method, URI uri, Map<String, String> headers, byte[] body, Credentials credentials) {
         return AkSkSigner.sign(method, uri, headers, body, credentials, SIGNING_TIME).get("Authorization");
-    }
-
-    /**
-     * The official request holds a java.net.URL, which takes everything after a {@code #} as a fragment; its signer
-     * reads only {@code getUrl()}, so hand it a URL whose path is the whole decoded path.
-     */
-    private static HttpRequest withUrlPath(HttpRequest request, String decodedPath) throws MalformedURLException {
-        URL url = request.getUrl();
-        URLStreamHandler keepPathAsGiven = new URLStreamHandler() {
-            @Override
-            protected URLConnection openConnection(URL u) {
-                throw new UnsupportedOperationException("only read by the signer");
-            }
-
-            @Override
-            protected void parseURL(URL u, String spec, int start, int limit) {
-                setURL(u, url.getProtocol(), url.getHost(), url.getPort(), url.getAuthority(), null, decodedPath,
-                        request.getQueryParamsString(), null);
-            }
-        };
-        URL withWholePath = new URL(null, url.toString(), keepPathAsGiven);
-        return (HttpRequest) Proxy.newProxyInstance(HttpRequest.class.getClassLoader(),
-                new Class<?>[] {HttpRequest.class},
-                (proxy, method, args) ->
-                        method.getName().equals("getUrl") ? withWholePath : method.invoke(request, args));
     }
 }

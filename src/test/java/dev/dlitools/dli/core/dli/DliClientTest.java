@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.Fault;
@@ -183,7 +183,7 @@ class DliClientTest {
         assertThat(failure.httpStatus()).isEqualTo(404);
         assertThat(failure.errorCode()).isEqualTo("DLI.0002");
         assertThat(failure).hasMessageContaining("The project no-such-project does not exist")
-                .hasMessageContaining("Check the project id no-such-project (projectId, -Ddli.projectId)")
+                .hasMessageContaining("Check the project id no-such-project ({{PROJECT_ID}})")
                 .hasMessageContaining("the endpoint " + emulator.endpoint());
     }
 
@@ -263,7 +263,7 @@ class DliClientTest {
         assertThat(failure.requestId()).isNotBlank();
         assertThat(failure).hasMessageStartingWith("The answer to the resource list is not JSON (HTTP 200,"
                         + " request id " + failure.requestId() + "): <html>maintenance</html>. ")
-                .hasMessageContaining("Check that endpoint (-Ddli.endpoint) is the service's address");
+                .hasMessageContaining("Check that {{DLI_ENDPOINT}} is the service's address");
     }
 
     @Test
@@ -276,7 +276,7 @@ class DliClientTest {
         assertThat(failure.httpStatus()).isEqualTo(201);
         assertThat(failure).hasMessageStartingWith("The answer to the group upload was cut short")
                 .hasMessageContaining("{\"group_name\":\"g\",\"status\":\"REA. ")
-                .hasMessageContaining("endpoint (-Ddli.endpoint)");
+                .hasMessageContaining("{{DLI_ENDPOINT}}");
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.dlitools.dli.core.dli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlitools.dli.core.DliPluginException;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.report.GroupReport;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
@@ -81,7 +81,7 @@ class GroupDeleterTest {
         emulator.inject(Fault.respond(403).on("DELETE", "/v2\\.0/[^/]+/resources/alpha-2\\.1\\.jar").always());
 
         assertThatThrownBy(() -> new GroupDeleter(client, log).deleteGroup("etl-orders"))
-                .isInstanceOf(DliPluginException.class)
+                .isInstanceOf(DliException.class)
                 .hasMessageContaining("Deleted 2 of 3 packages of group 'etl-orders'; these remain: alpha-2.1.jar.")
                 .hasMessageContaining("HTTP 403");
 

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupFailedException;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupTimeoutException;
 import dev.dlitools.dli.core.retry.RetryPolicy;
@@ -75,7 +76,7 @@ class GroupWaiterTest {
                 Clock.systemUTC(), log);
         DliClient client = new DliClient(
                 http, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "p-waiter");
-        GroupWaiter.Sleeper sleeper = duration -> {
+        Sleeper sleeper = duration -> {
             sleeps.add(duration);
             clock.advance(duration);
         };
@@ -163,7 +164,7 @@ class GroupWaiterTest {
 
         // the last pause is cut to what is left of the timeout
         assertThat(sleeps).containsExactly(INTERVAL, INTERVAL, Duration.ofSeconds(1));
-        assertThat(failure).hasMessage("Group g was not READY within 5 s (timeout, -Ddli.timeout). Last seen: "
+        assertThat(failure).hasMessage("Group g was not READY within 5 s ({{TIMEOUT}}). Last seen: "
                 + "UPLOADING (1 UPLOADING, 1 READY): a.jar READY, b.jar UPLOADING.");
         assertThat(failure.lastSeen().details()).extracting(ResourcePackage::status)
                 .containsExactly("READY", "UPLOADING");

@@ -3,9 +3,9 @@ package dev.dlitools.dli.core.dli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.DliPluginException;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.Fault;
@@ -52,11 +52,11 @@ class IamClientTest {
 
     @Test
     void regionWithoutProjectNamesRegionAndProjectIdSettings() {
-        DliPluginException failure = catchThrowableOfType(DliPluginException.class,
+        DliException failure = catchThrowableOfType(DliException.class,
                 () -> iam(SK).resolveProjectId("eu-west-101"));
 
         assertThat(failure).hasMessage("IAM lists no project named eu-west-101 for these credentials. Check the region "
-                + "(region, -Ddli.region) or set the project id (projectId, -Ddli.projectId).");
+                + "({{REGION}}) or set the project id ({{PROJECT_ID}}).");
     }
 
     @Test
@@ -70,7 +70,7 @@ class IamClientTest {
         assertThat(failure).hasMessageStartingWith("Could not look up the project id of region ap-southeast-1 through "
                         + "IAM: GET " + emulator.endpoint() + "/v3/projects failed with HTTP 401")
                 .hasMessageContaining("Check the access key IAMT****")
-                .hasMessageEndingWith("Or set the project id yourself (projectId, -Ddli.projectId).")
+                .hasMessageEndingWith("Or set the project id yourself ({{PROJECT_ID}}).")
                 .hasMessageNotContaining(SK);
     }
 
@@ -83,7 +83,7 @@ class IamClientTest {
                 () -> iam(SK).resolveProjectId("ap-southeast-1"));
 
         assertThat(failure.httpStatus()).isEqualTo(404);
-        assertThat(failure).hasMessageContaining("Check iamEndpoint (-Ddli.iamEndpoint).");
+        assertThat(failure).hasMessageContaining("Check {{IAM_ENDPOINT}}.");
     }
 
     @Test
@@ -95,14 +95,14 @@ class IamClientTest {
 
         assertThat(failure).hasMessageStartingWith("The answer to the IAM project query is not JSON")
                 .hasMessageContaining("<html>login</html>")
-                .hasMessageContaining("Check that iamEndpoint (-Ddli.iamEndpoint) is the service's address");
+                .hasMessageContaining("Check that {{IAM_ENDPOINT}} is the service's address");
     }
 
     @Test
     void answerWithoutProjectsIsNoProject() {
         emulator.inject(Fault.respond(200).body("{}"));
 
-        DliPluginException failure = catchThrowableOfType(DliPluginException.class,
+        DliException failure = catchThrowableOfType(DliException.class,
                 () -> iam(SK).resolveProjectId("ap-southeast-1"));
 
         assertThat(failure).hasMessageStartingWith("IAM lists no project named ap-southeast-1");

@@ -3,8 +3,8 @@ package dev.dlitools.dli.core.dli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.Fault;
@@ -92,7 +92,7 @@ class SignedHttpClientRetryTest {
         assertThat(pauses).hasSize(2);
         assertThat(failure.httpStatus()).isEqualTo(503);
         assertThat(failure).hasMessageContaining("failed with HTTP 503")
-                .hasMessageEndingWith("Gave up after 3 attempts (retries, -Ddli.retries).");
+                .hasMessageEndingWith("Gave up after 3 attempts ({{RETRIES}}).");
     }
 
     @Test
@@ -106,7 +106,7 @@ class SignedHttpClientRetryTest {
         DliApiException failure = catchThrowableOfType(DliApiException.class, () -> client.listResources(null, null));
 
         assertThat(failure).hasMessageContaining("Could not reach " + closedPort + " (connection refused)")
-                .hasMessageEndingWith("Gave up after 2 attempts (retries, -Ddli.retries).");
+                .hasMessageEndingWith("Gave up after 2 attempts ({{RETRIES}}).");
         assertThat(log.lines()).singleElement().asString().contains("connection refused").contains("attempt 2/2");
     }
 
@@ -156,8 +156,8 @@ class SignedHttpClientRetryTest {
         DliApiException failure = catchThrowableOfType(DliApiException.class, () -> client.listResources(null, null));
 
         assertThat(failure).hasMessageContaining("got no answer within 1 s")
-                .hasMessageContaining("raise readTimeout (-Ddli.readTimeout)")
-                .hasMessageEndingWith("Gave up after 2 attempts (retries, -Ddli.retries).");
+                .hasMessageContaining("raise {{READ_TIMEOUT}}")
+                .hasMessageEndingWith("Gave up after 2 attempts ({{RETRIES}}).");
         assertThat(log.lines()).singleElement().asString().contains("no answer within the read timeout");
     }
 

@@ -23,7 +23,7 @@ final class JobFixtures {
     }
 
     static JobFiles files() {
-        return JobFiles.of(published("jar", false), JobSetting.Names.KEYS);
+        return JobFiles.of(published("jar", false));
     }
 
     /** Queue, class and name set: the least a request needs. */

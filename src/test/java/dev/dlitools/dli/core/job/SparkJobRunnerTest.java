@@ -3,9 +3,9 @@ package dev.dlitools.dli.core.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.BuildLog;
-import dev.dlitools.dli.core.ProxySettings;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
@@ -131,7 +131,7 @@ class SparkJobRunnerTest {
         JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class,
                 () -> runner(0).submit(JobFixtures.request().timeout(Duration.ofMillis(1500)).build()));
 
-        assertThat(e).hasMessageEndingWith("did not end within 1 s (job.timeout); last state RUNNING. It was cancelled.");
+        assertThat(e).hasMessageEndingWith("did not end within 1 s ({{JOB_TIMEOUT}}); last state RUNNING. It was cancelled.");
         BatchJobView job = emulator.batchJobs().get(0);
         assertThat(job.cancelled()).isTrue();
         assertThat(job.state()).isEqualTo("dead");
@@ -147,7 +147,7 @@ class SparkJobRunnerTest {
         JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class, () -> runner(0)
                 .submit(JobFixtures.request().timeout(Duration.ofMillis(800)).cancelOnTimeout(false).build()));
 
-        assertThat(e).hasMessageEndingWith("It was left running (job.cancelOnTimeout is false).");
+        assertThat(e).hasMessageEndingWith("It was left running ({{JOB_CANCEL_ON_TIMEOUT}} is false).");
         assertThat(emulator.batchJobs().get(0).state()).isEqualTo("running");
         assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
     }
@@ -238,7 +238,7 @@ class SparkJobRunnerTest {
                 Duration.ofSeconds(10), ProxySettings.NONE, new RetryPolicy(retries, duration -> {}, () -> 0.5),
                 Clock.systemUTC(), BuildLog.SILENT);
         DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
-        return new SparkJobRunner(dli.batches(), new LoggingJobListener(log), Clock.systemUTC(),
+        return new SparkJobRunner(dli.batches(), log, Clock.systemUTC(),
                 duration -> Thread.sleep(Math.min(duration.toMillis(), 25)));
     }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.huaweicloud.sdk.dli.v1.model.CreateSparkJobRequestBody;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.DliJson;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -76,7 +78,7 @@ class SubmitRequestTest {
     @Test
     void aPyFileGroupSendsTheOtherFilesAsPyFiles() throws Exception {
         SubmitRequest request = JobFixtures.request()
-                .files(JobFiles.of(JobFixtures.published("pyFile", false), JobSetting.Names.KEYS)).build();
+                .files(JobFiles.of(JobFixtures.published("pyFile", false))).build();
 
         CreateSparkJobRequestBody sdk =
                 SDK_MODEL.readValue(DliJson.write(request.body()), CreateSparkJobRequestBody.class);
@@ -94,57 +96,55 @@ class SubmitRequestTest {
     @Test
     void noQueue() {
         assertThat(invalid(JobFixtures.request().queue(" ")))
-                .hasMessage("Invalid job.queue: no queue given. Set it to the DLI queue the job runs on.");
+                .hasMessage("Invalid {{JOB_QUEUE}}: no queue given. Set it to the DLI queue the job runs on.");
     }
 
     @Test
     void queueAndClusterNameTogether() {
         assertThat(invalid(JobFixtures.request().clusterName("old"))).hasMessageStartingWith(
-                "Invalid job.clusterName: it is the older name of the queue");
+                "Invalid {{JOB_CLUSTER_NAME}}: it is the older name of the queue");
     }
 
     @Test
     void noMainClassForAJar() {
         assertThat(invalid(JobFixtures.request().className(null))).hasMessageStartingWith(
-                "Invalid job.className: no main class for orders-1.0.jar.");
+                "Invalid {{JOB_CLASS_NAME}}: no main class for orders-1.0.jar.");
     }
 
     @Test
     void memoryNotLikeASize() {
         assertThat(invalid(JobFixtures.request().executorMemory("4GB")))
-                .hasMessage("Invalid job.executorMemory: '4GB' is not a size like 512M or 4G.");
-        assertThat(invalid(JobFixtures.request().driverMemory("0M"))).hasMessageStartingWith("Invalid job.driverMemory");
+                .hasMessage("Invalid {{JOB_EXECUTOR_MEMORY}}: '4GB' is not a size like 512M or 4G.");
+        assertThat(invalid(JobFixtures.request().driverMemory("0M"))).hasMessageStartingWith("Invalid {{JOB_DRIVER_MEMORY}}");
     }
 
     @Test
     void unknownScTypeAndFeature() {
-        assertThat(invalid(JobFixtures.request().scType("D"))).hasMessage("Invalid job.scType: 'D' is not one of A, B, C.");
+        assertThat(invalid(JobFixtures.request().scType("D"))).hasMessage("Invalid {{JOB_SC_TYPE}}: 'D' is not one of A, B, C.");
         assertThat(invalid(JobFixtures.request().feature("gpu")))
-                .hasMessage("Invalid job.feature: 'gpu' is not one of ai, basic, custom.");
+                .hasMessage("Invalid {{JOB_FEATURE}}: 'gpu' is not one of ai, basic, custom.");
     }
 
     @Test
     void argumentsThatAreNotStrings() {
         assertThat(invalid(JobFixtures.request().args(Arrays.asList("--date", 7))))
-                .hasMessage("Invalid job.args: argument 2 is 7 (Integer); every argument must be a string.");
+                .hasMessage("Invalid {{JOB_ARGS}}: argument 2 is 7 (Integer); every argument must be a string.");
     }
 
     @Test
     void aDryRunIsNothingToRun() {
-        assertThatThrownBy(() -> JobFiles.of(JobFixtures.published("jar", true), JobSetting.Names.KEYS))
-                .hasMessageStartingWith("Invalid resultFile: it is the plan of a dry run");
+        assertThatThrownBy(() -> JobFiles.of(JobFixtures.published("jar", true)))
+                .hasMessageStartingWith("Invalid {{RESULT_FILE}}: it is the plan of a dry run");
     }
 
     @Test
-    void messagesNameSettingsAsTheCallerWritesThem() {
-        InvalidJobSettingException e = invalid(JobFixtures.request().names(setting -> "<" + setting.key() + ">")
-                .queue(null));
+    void anErrorSaysWhichSettingToChange() {
+        SettingException e = invalid(JobFixtures.request().queue(null));
 
-        assertThat(e).hasMessageStartingWith("Invalid <job.queue>: ");
-        assertThat(e.setting()).isEqualTo(JobSetting.QUEUE);
+        assertThat(e.setting()).isEqualTo(Setting.JOB_QUEUE);
     }
 
-    private static InvalidJobSettingException invalid(SubmitRequest.Builder builder) {
-        return catchThrowableOfType(InvalidJobSettingException.class, builder::build);
+    private static SettingException invalid(SubmitRequest.Builder builder) {
+        return catchThrowableOfType(SettingException.class, builder::build);
     }
 }

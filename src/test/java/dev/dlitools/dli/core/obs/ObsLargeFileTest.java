@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.testsupport.Planned;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,12 +52,13 @@ class ObsLargeFileTest {
                 0, 2 * GIB - 32 * 1024, 2 * GIB + MIB, size - 64 * 1024);
 
         try (CheckingS3Server obs = CheckingS3Server.start()) {
-            ObsClientSettings settings = ObsClientSettings.forRegion("cn-north-4", Credentials.of("ak", "sk"))
-                    .withEndpoint(obs.endpoint(), true);
-            try (S3Client s3 = ObsClientFactory.create(settings)) {
+            ObsClientSettings settings = ObsClientSettings.of(obs.endpoint(), "cn-north-4",
+                    Credentials.of("ak", "sk"), true);
+            try (S3Client s3 = ObsClientFactory.create(settings, BuildLog.SILENT)) {
                 UploadSummary summary = new ObsUploader(s3, settings,
                         UploadOptions.defaults().withMultipart(PART_SIZE, PART_SIZE), BuildLog.SILENT)
-                        .upload("jars", List.of(new UploadItem(file, "dli/shaded-app-1.0.jar")), UploadListener.NONE);
+                        .upload("jars", List.of(Planned.file(file, "dli/shaded-app-1.0.jar")),
+                                new UploadListener() {});
 
                 assertThat(summary.uploadedCount()).isEqualTo(1);
                 assertThat(summary.bytesUploaded()).isEqualTo(size);

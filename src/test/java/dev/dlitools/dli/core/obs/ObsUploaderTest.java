@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.dlitools.dli.core.BuildLog;
 import dev.dlitools.dli.core.auth.Credentials;
-import dev.dlitools.dli.testsupport.RecordingLog;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.upload.PlannedFile;
+import dev.dlitools.dli.testsupport.Planned;
 import dev.dlitools.dli.testsupport.S3ProxyServer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,6 +22,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,15 +45,16 @@ class ObsUploaderTest {
     @TempDir
     Path dir;
 
+    private static final UploadListener NO_EVENTS = new UploadListener() {};
+
     private String bucket;
 
     @BeforeAll
     static void startServer() {
         server = S3ProxyServer.start();
-        settings = ObsClientSettings.forRegion("cn-north-4",
-                        Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY))
-                .withEndpoint(server.endpoint(), true);
-        s3 = ObsClientFactory.create(settings);
+        settings = ObsClientSettings.of(server.endpoint(), "cn-north-4",
+                Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), true);
+        s3 = ObsClientFactory.create(settings, BuildLog.SILENT);
     }
 
     @AfterAll
@@ -68,19 +71,19 @@ class ObsUploaderTest {
 
     @Test
     void uploadsFilesIntactWithTheirSha256AsMetadata() throws Exception {
-        List<UploadItem> items = List.of(
+        List<PlannedFile> items = List.of(
                 item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
                 item("empty.jar", "apps/demo/lib/empty.jar", 0),
                 item("guava.jar", "apps/demo/lib/guava.jar", 1234));
 
-        UploadSummary summary = uploader(UploadOptions.defaults()).upload(bucket, items, UploadListener.NONE);
+        UploadSummary summary = uploader(UploadOptions.defaults()).upload(bucket, items, NO_EVENTS);
 
         assertThat(summary.results()).extracting(UploadResult::key)
                 .containsExactly("apps/demo/demo-1.0.jar", "apps/demo/lib/empty.jar", "apps/demo/lib/guava.jar");
         assertThat(summary.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UPLOADED);
         assertThat(summary.bytesUploaded()).isEqualTo(301_234);
         for (UploadResult result : summary.results()) {
-            byte[] local = Files.readAllBytes(result.file());
+            byte[] local = Files.readAllBytes(result.file().source());
             assertThat(download(result.key())).isEqualTo(local);
             assertThat(result.sha256()).isEqualTo(hex("SHA-256", local));
             assertThat(result.etag()).isEqualTo(hex("MD5", local));
@@ -91,37 +94,41 @@ class ObsUploaderTest {
 
     @Test
     void secondRunOfTheSameFilesUploadsNothing() throws Exception {
-        List<UploadItem> items = List.of(
+        List<PlannedFile> items = List.of(
                 item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
                 item("guava.jar", "apps/demo/lib/guava.jar", 1234));
-        uploader(UploadOptions.defaults()).upload(bucket, items, UploadListener.NONE);
-        RecordingLog log = RecordingLog.withoutDebug();
+        uploader(UploadOptions.defaults()).upload(bucket, items, NO_EVENTS);
+        List<String> unchanged = new CopyOnWriteArrayList<>();
 
-        UploadSummary second = uploader(UploadOptions.defaults()).upload(bucket, items,
-                new LogUploadReporter(log));
+        UploadSummary second = uploader(UploadOptions.defaults()).upload(bucket, items, new UploadListener() {
+            @Override
+            public void fileUnchanged(UploadResult result) {
+                unchanged.add(result.file().fileName() + " " + result.size());
+            }
+        });
 
         assertThat(second.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UNCHANGED);
         assertThat(second.bytesUploaded()).isZero();
         assertThat(second.uploadedCount()).isZero();
         assertThat(second.unchangedCount()).isEqualTo(2);
         assertThat(second.results().get(0).sha256())
-                .isEqualTo(hex("SHA-256", Files.readAllBytes(items.get(0).file())));
-        assertThat(log.lines()).contains("unchanged demo-1.0.jar  300.0 kB", "unchanged guava.jar  1.2 kB");
+                .isEqualTo(hex("SHA-256", Files.readAllBytes(items.get(0).source())));
+        assertThat(unchanged).containsExactlyInAnyOrder("demo-1.0.jar 300000", "guava.jar 1234");
     }
 
     @Test
     void withADigestCacheAnUnchangedFileIsNotReadAgain() throws Exception {
-        UploadItem jar = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
+        PlannedFile jar = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
         UploadOptions cached = UploadOptions.defaults().withDigestCache(dir.resolve("target/dli-digests.txt"));
-        UploadSummary first = uploader(cached).upload(bucket, List.of(jar), UploadListener.NONE);
+        UploadSummary first = uploader(cached).upload(bucket, List.of(jar), NO_EVENTS);
         // other bytes under the same size and time: only a run that trusts the cache calls this unchanged
-        FileTime modified = Files.getLastModifiedTime(jar.file());
-        byte[] tampered = Files.readAllBytes(jar.file());
+        FileTime modified = Files.getLastModifiedTime(jar.source());
+        byte[] tampered = Files.readAllBytes(jar.source());
         tampered[0]++;
-        Files.write(jar.file(), tampered);
-        Files.setLastModifiedTime(jar.file(), modified);
+        Files.write(jar.source(), tampered);
+        Files.setLastModifiedTime(jar.source(), modified);
 
-        UploadSummary second = uploader(cached).upload(bucket, List.of(jar), UploadListener.NONE);
+        UploadSummary second = uploader(cached).upload(bucket, List.of(jar), NO_EVENTS);
 
         assertThat(second.results()).extracting(UploadResult::outcome).containsExactly(UploadOutcome.UNCHANGED);
         assertThat(second.results().get(0).sha256()).isEqualTo(first.results().get(0).sha256());
@@ -130,58 +137,58 @@ class ObsUploaderTest {
 
     @Test
     void withADigestCacheAFileWithANewModificationTimeIsHashedAndUploadedAgain() throws Exception {
-        UploadItem jar = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
+        PlannedFile jar = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
         UploadOptions cached = UploadOptions.defaults().withDigestCache(dir.resolve("target/dli-digests.txt"));
-        uploader(cached).upload(bucket, List.of(jar), UploadListener.NONE);
-        byte[] changed = Files.readAllBytes(jar.file());
+        uploader(cached).upload(bucket, List.of(jar), NO_EVENTS);
+        byte[] changed = Files.readAllBytes(jar.source());
         changed[0]++;
-        Files.write(jar.file(), changed);
-        Files.setLastModifiedTime(jar.file(), FileTime.from(Instant.now().plusSeconds(5)));
+        Files.write(jar.source(), changed);
+        Files.setLastModifiedTime(jar.source(), FileTime.from(Instant.now().plusSeconds(5)));
 
-        UploadSummary second = uploader(cached).upload(bucket, List.of(jar), UploadListener.NONE);
+        UploadSummary second = uploader(cached).upload(bucket, List.of(jar), NO_EVENTS);
 
         assertThat(second.results()).extracting(UploadResult::outcome).containsExactly(UploadOutcome.UPLOADED);
-        assertThat(download(jar.key())).isEqualTo(changed);
+        assertThat(download(jar.objectKey())).isEqualTo(changed);
     }
 
     @Test
     void fileChangedToOtherBytesOfTheSameSizeIsUploadedAgain() throws IOException {
-        UploadItem changing = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
-        UploadItem stable = item("guava.jar", "apps/demo/lib/guava.jar", 1234);
-        uploader(UploadOptions.defaults()).upload(bucket, List.of(changing, stable), UploadListener.NONE);
-        byte[] changedContent = Files.readAllBytes(changing.file());
+        PlannedFile changing = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 4096);
+        PlannedFile stable = item("guava.jar", "apps/demo/lib/guava.jar", 1234);
+        uploader(UploadOptions.defaults()).upload(bucket, List.of(changing, stable), NO_EVENTS);
+        byte[] changedContent = Files.readAllBytes(changing.source());
         changedContent[100]++;
-        Files.write(changing.file(), changedContent);
+        Files.write(changing.source(), changedContent);
 
         UploadSummary second = uploader(UploadOptions.defaults()).upload(bucket, List.of(changing, stable),
-                UploadListener.NONE);
+                NO_EVENTS);
 
         assertThat(second.results()).extracting(UploadResult::outcome)
                 .containsExactly(UploadOutcome.UPLOADED, UploadOutcome.UNCHANGED);
         assertThat(second.bytesUploaded()).isEqualTo(4096);
-        assertThat(download(changing.key())).isEqualTo(changedContent);
+        assertThat(download(changing.objectKey())).isEqualTo(changedContent);
     }
 
     @Test
     void multipartFilesRoundTripBesideSmallFilesOnTwoThreadsAndAreUnchangedNextTime() throws Exception {
-        List<UploadItem> items = List.of(
+        List<PlannedFile> items = List.of(
                 item("big-a.jar", "apps/demo/big-a.jar", (int) (12 * MIB)),
                 item("small.jar", "apps/demo/lib/small.jar", 777),
                 item("big-b.jar", "apps/demo/lib/big-b.jar", (int) (10 * MIB + 1)));
         UploadOptions twoThreads = SMALL_PARTS.withThreads(2);
 
-        UploadSummary first = uploader(twoThreads).upload(bucket, items, UploadListener.NONE);
+        UploadSummary first = uploader(twoThreads).upload(bucket, items, NO_EVENTS);
 
         assertThat(first.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UPLOADED);
         assertThat(first.results().get(0).etag()).endsWith("-3");
         assertThat(first.results().get(2).etag()).endsWith("-3");
-        for (UploadItem item : items) {
-            assertThat(download(item.key())).isEqualTo(Files.readAllBytes(item.file()));
+        for (PlannedFile item : items) {
+            assertThat(download(item.objectKey())).isEqualTo(Files.readAllBytes(item.source()));
         }
         assertThat(s3.headObject(head -> head.bucket(bucket).key("apps/demo/big-a.jar")).metadata())
-                .containsEntry(ObsUploader.SHA256_METADATA, hex("SHA-256", Files.readAllBytes(items.get(0).file())));
+                .containsEntry(ObsUploader.SHA256_METADATA, hex("SHA-256", Files.readAllBytes(items.get(0).source())));
 
-        UploadSummary second = uploader(twoThreads).upload(bucket, items, UploadListener.NONE);
+        UploadSummary second = uploader(twoThreads).upload(bucket, items, NO_EVENTS);
 
         assertThat(second.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UNCHANGED);
         assertThat(second.bytesUploaded()).isZero();
@@ -189,12 +196,12 @@ class ObsUploaderTest {
 
     @Test
     void forceUploadsEverythingAgain() throws IOException {
-        List<UploadItem> items = List.of(
+        List<PlannedFile> items = List.of(
                 item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 2000),
                 item("big.jar", "apps/demo/big.jar", (int) (6 * MIB)));
-        uploader(SMALL_PARTS).upload(bucket, items, UploadListener.NONE);
+        uploader(SMALL_PARTS).upload(bucket, items, NO_EVENTS);
 
-        UploadSummary forced = uploader(SMALL_PARTS.withForce(true)).upload(bucket, items, UploadListener.NONE);
+        UploadSummary forced = uploader(SMALL_PARTS.withForce(true)).upload(bucket, items, NO_EVENTS);
 
         assertThat(forced.results()).extracting(UploadResult::outcome).containsOnly(UploadOutcome.UPLOADED);
         assertThat(forced.bytesUploaded()).isEqualTo(2000 + 6 * MIB);
@@ -202,25 +209,25 @@ class ObsUploaderTest {
 
     @Test
     void missingBucketFailsNamingTheBucketSetting() throws IOException {
-        List<UploadItem> items = List.of(item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100));
+        List<PlannedFile> items = List.of(item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100));
 
         ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
-                () -> uploader(UploadOptions.defaults()).upload("no-such-bucket", items, UploadListener.NONE));
+                () -> uploader(UploadOptions.defaults()).upload("no-such-bucket", items, NO_EVENTS));
 
         assertThat(failure.errorCode()).isEqualTo("NoSuchBucket");
-        assertThat(failure).hasMessageContaining("'no-such-bucket'").hasMessageContaining("bucket (-Ddli.obs.bucket)");
+        assertThat(failure).hasMessageContaining("'no-such-bucket'").hasMessageContaining("{{BUCKET}}");
     }
 
     @Test
     void missingBucketWhenForcedFailsNamingTheFileAndKey() throws IOException {
-        UploadItem item = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100);
+        PlannedFile item = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100);
 
         ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
                 () -> uploader(UploadOptions.defaults().withForce(true)).upload("no-such-bucket", List.of(item),
-                        UploadListener.NONE));
+                        NO_EVENTS));
 
         assertThat(failure.errorCode()).isEqualTo("NoSuchBucket");
-        assertThat(failure).hasMessageContaining(item.file().toString())
+        assertThat(failure).hasMessageContaining(item.source().toString())
                 .hasMessageContaining("'apps/demo/demo-1.0.jar'")
                 .hasMessageContaining("'no-such-bucket'");
     }
@@ -231,13 +238,13 @@ class ObsUploaderTest {
         ObsClientSettings wrongSettings = new ObsClientSettings(settings.endpoint(), settings.region(),
                 Credentials.of(S3ProxyServer.ACCESS_KEY, wrongSecret), true, settings.connectTimeout(),
                 settings.readTimeout(), settings.maxConnections(), settings.proxy(), settings.retries());
-        List<UploadItem> items = List.of(item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100));
+        List<PlannedFile> items = List.of(item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100));
 
         ObsUploadException failure;
-        try (S3Client wrongClient = ObsClientFactory.create(wrongSettings)) {
+        try (S3Client wrongClient = ObsClientFactory.create(wrongSettings, BuildLog.SILENT)) {
             failure = catchThrowableOfType(ObsUploadException.class,
                     () -> new ObsUploader(wrongClient, wrongSettings, UploadOptions.defaults(), BuildLog.SILENT)
-                            .upload(bucket, items, UploadListener.NONE));
+                            .upload(bucket, items, NO_EVENTS));
         }
 
         assertThat(failure).hasMessageContaining("test****").hasMessageContaining("secret key");
@@ -248,24 +255,24 @@ class ObsUploaderTest {
 
     @Test
     void missingFileFailsNamingItBeforeAnythingIsUploaded() throws IOException {
-        UploadItem present = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100);
+        PlannedFile present = item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 100);
         Path missing = dir.resolve("deleted.jar");
 
         assertThatThrownBy(() -> uploader(UploadOptions.defaults()).upload(bucket,
-                        List.of(present, new UploadItem(missing, "apps/demo/lib/deleted.jar")), UploadListener.NONE))
+                        List.of(present, Planned.file(missing, "apps/demo/lib/deleted.jar")), NO_EVENTS))
                 .isInstanceOf(ObsUploadException.class)
                 .hasMessageContaining(missing + " does not exist")
                 .hasMessageContaining("'apps/demo/lib/deleted.jar'");
-        assertThat(server.exists(bucket, present.key())).isFalse();
+        assertThat(server.exists(bucket, present.objectKey())).isFalse();
     }
 
     @Test
     void fileShrinkingDuringAMultipartUploadFailsNamingItAndAbortsTheUpload() throws IOException {
-        UploadItem shrinking = item("big.jar", "apps/demo/big.jar", (int) (11 * MIB));
+        PlannedFile shrinking = item("big.jar", "apps/demo/big.jar", (int) (11 * MIB));
         UploadListener truncateOnStart = new UploadListener() {
             @Override
-            public void fileStarted(UploadItem item, long size) {
-                try (FileChannel channel = FileChannel.open(item.file(), StandardOpenOption.WRITE)) {
+            public void fileStarted(PlannedFile file, long size) {
+                try (FileChannel channel = FileChannel.open(file.source(), StandardOpenOption.WRITE)) {
                     channel.truncate(size - 1);
                 } catch (IOException e) {
                     throw new IllegalStateException(e);
@@ -275,20 +282,16 @@ class ObsUploaderTest {
 
         assertThatThrownBy(() -> uploader(SMALL_PARTS).upload(bucket, List.of(shrinking), truncateOnStart))
                 .isInstanceOf(ObsUploadException.class)
-                .hasMessageContaining("file " + shrinking.file() + " changed while being uploaded");
+                .hasMessageContaining("file " + shrinking.source() + " changed while being uploaded");
         assertThat(s3.listMultipartUploads(list -> list.bucket(bucket)).uploads()).isEmpty();
-        assertThat(server.exists(bucket, shrinking.key())).isFalse();
-    }
-
-    @Test
-    void objectUrlIsPathStyleOnTheLocalServer() {
-        assertThat(uploader(UploadOptions.defaults()).objectUrl(bucket, "apps/demo/demo 1.0.jar"))
-                .isEqualTo(server.endpoint() + "/" + bucket + "/apps/demo/demo%201.0.jar");
+        assertThat(server.exists(bucket, shrinking.objectKey())).isFalse();
     }
 
     @Test
     void moreThreadsThanConnectionsAreRefused() {
-        assertThatThrownBy(() -> new ObsUploader(s3, settings.withMaxConnections(2),
+        assertThatThrownBy(() -> new ObsUploader(s3, new ObsClientSettings(settings.endpoint(),
+                        settings.region(), settings.credentials(), true, settings.connectTimeout(),
+                        settings.readTimeout(), 2, settings.proxy(), settings.retries()),
                         UploadOptions.defaults().withThreads(4), BuildLog.SILENT))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("connections");
@@ -298,8 +301,8 @@ class ObsUploaderTest {
         return new ObsUploader(s3, settings, options, BuildLog.SILENT);
     }
 
-    private UploadItem item(String fileName, String key, int size) throws IOException {
-        return new UploadItem(Files.write(dir.resolve(fileName), ObsFileDigestsTest.randomBytes(size)), key);
+    private PlannedFile item(String fileName, String key, int size) throws IOException {
+        return Planned.file(Files.write(dir.resolve(fileName), ObsFileDigestsTest.randomBytes(size)), key);
     }
 
     private byte[] download(String key) {

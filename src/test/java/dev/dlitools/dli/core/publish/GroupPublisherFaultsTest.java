@@ -69,7 +69,9 @@ class GroupPublisherFaultsTest {
     void setUp() throws IOException {
         standIns = LocalStandIns.builder().asyncReadyDelay(Duration.ofMillis(100)).start();
         faultyObs = FaultyS3Proxy.start(standIns.obsEndpoint());
-        obsSettings = standIns.obsSettings().withEndpoint(faultyObs.endpoint(), true).withRetries(RETRIES);
+        ObsClientSettings standIn = standIns.obsSettings();
+        obsSettings = new ObsClientSettings(faultyObs.endpoint(), standIn.region(), standIn.credentials(), true,
+                standIn.connectTimeout(), standIn.readTimeout(), standIn.maxConnections(), standIn.proxy(), RETRIES);
         s3 = ObsClientFactory.create(obsSettings, log);
         mainJar = file("etl-job-1.0.jar", 20_000);
         dependency = file("alpha-2.1.jar", 3_000);
@@ -107,7 +109,7 @@ class GroupPublisherFaultsTest {
         DliApiException failure = catchThrowableOfType(DliApiException.class, () -> publish(plan(), dli()));
 
         assertThat(failure).hasMessageContaining("failed with HTTP 503")
-                .hasMessageContaining("Gave up after 4 attempts (retries, -Ddli.retries)");
+                .hasMessageContaining("Gave up after 4 attempts ({{RETRIES}})");
         assertThat(standIns.emulator().uploadPostCount()).isEqualTo(4);
         assertThat(standIns.emulator().groups()).isEmpty();
         assertThat(dliPauses).hasSize(3);
@@ -254,7 +256,7 @@ class GroupPublisherFaultsTest {
 
         assertThat(failure).hasMessageContaining("Upload of " + dependency)
                 .hasMessageContaining("InternalError")
-                .hasMessageContaining("Gave up after 4 attempts (retries, -Ddli.retries)");
+                .hasMessageContaining("Gave up after 4 attempts ({{RETRIES}})");
         assertThat(puts("alpha-2.1.jar")).isEqualTo(4);
         assertThat(standIns.emulator().uploadPostCount()).isZero();
         assertThat(standIns.emulator().groups()).isEmpty();
@@ -262,8 +264,9 @@ class GroupPublisherFaultsTest {
 
     @Test
     void obsTooSlowFailsNamingTheReadTimeoutSetting() throws IOException {
-        ObsClientSettings impatient = obsSettings.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(1))
-                .withRetries(1);
+        ObsClientSettings impatient = new ObsClientSettings(obsSettings.endpoint(), obsSettings.region(),
+                obsSettings.credentials(), true, Duration.ofSeconds(5), Duration.ofSeconds(1),
+                obsSettings.maxConnections(), obsSettings.proxy(), 1);
         faultyObs.delay("PUT", "alpha-2.1.jar", Duration.ofMillis(2500), 2);
 
         ObsUploadException failure;
@@ -275,7 +278,7 @@ class GroupPublisherFaultsTest {
 
         assertThat(failure).hasMessageContaining("Upload of " + dependency)
                 .hasMessageContaining("no answer within 1 s")
-                .hasMessageContaining("raise readTimeout (-Ddli.readTimeout)")
+                .hasMessageContaining("raise {{READ_TIMEOUT}}")
                 .hasMessageContaining("Gave up after 2 attempts");
         assertThat(puts("alpha-2.1.jar")).isEqualTo(2);
         assertThat(standIns.emulator().groups()).isEmpty();
@@ -299,7 +302,7 @@ class GroupPublisherFaultsTest {
 
     /** The URL DLI gets names the real S3 server, where the emulator looks objects up. */
     private String objectUrl(String key) {
-        return standIns.obsSettings().objectUrl(standIns.bucket(), key);
+        return ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, standIns.bucket(), key);
     }
 
     private DliClient dli() {
@@ -327,7 +330,7 @@ class GroupPublisherFaultsTest {
                 List.of(),
                 List.of(new ArtifactFile(new ArtifactCoordinates("org.example", "alpha", "2.1", "jar", null,
                         "compile"), dependency)));
-        return UploadPlanner.plan(project, UploadSettings.forGroup(GROUP).withPrefix("dli"));
+        return UploadPlanner.plan(project, UploadSettings.builder(GROUP).prefix("dli").build());
     }
 
     private Path file(String name, int size) throws IOException {

@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.DliJson;
-import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupFailedException;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupTimeoutException;
+import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.Tag;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
+import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.obs.ObsUploadException;
 import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.UploadOptions;
@@ -207,17 +210,19 @@ class GroupPublisherTest {
         String vanishingKey = plan.files().get(2).objectKey();
         AtomicBoolean deleted = new AtomicBoolean();
         // the first pause of the waiter comes after the registration and before DLI loads the packages
-        GroupWaiter.Sleeper deletingSleeper = duration -> {
+        Sleeper deletingSleeper = duration -> {
             if (deleted.compareAndSet(false, true)) {
                 standIns.s3Proxy().blobStore().removeBlob(standIns.bucket(), vanishingKey);
             }
             Thread.sleep(duration.toMillis());
         };
 
-        GroupFailedException failure = catchThrowableOfType(GroupFailedException.class,
+        GroupNotReadyException failure = catchThrowableOfType(GroupNotReadyException.class,
                 () -> publisher().publish(plan, uploader(), standIns.dliClient(), waiter(deletingSleeper), true));
 
-        assertThat(failure).hasMessageContaining("beta-0.9.jar");
+        assertThat(failure).hasMessageContaining("beta-0.9.jar").hasCauseInstanceOf(GroupFailedException.class);
+        // the exception carries what the result file says, so nobody reads the file back
+        assertThat(failure.result()).isEqualTo(PublishResult.read(resultFile));
         assertThat(standIns.emulator().group(GROUP).orElseThrow().status()).isEqualTo("FAILED");
         PublishResult written = PublishResult.read(resultFile);
         assertThat(written.registered()).isTrue();
@@ -233,10 +238,11 @@ class GroupPublisherTest {
         GroupWaiter impatient = new GroupWaiter(standIns.dliClient(), POLL_INTERVAL, Duration.ofMillis(200),
                 Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
 
-        GroupTimeoutException failure = catchThrowableOfType(GroupTimeoutException.class,
+        GroupNotReadyException failure = catchThrowableOfType(GroupNotReadyException.class,
                 () -> publisher().publish(plan(), uploader(), standIns.dliClient(), impatient, true));
 
-        assertThat(failure).hasMessageContaining(GROUP);
+        assertThat(failure).hasMessageContaining(GROUP).hasCauseInstanceOf(GroupTimeoutException.class);
+        assertThat(failure.result()).isEqualTo(PublishResult.read(resultFile));
         PublishResult written = PublishResult.read(resultFile);
         assertThat(written.registered()).isTrue();
         assertThat(written.status()).isEqualTo("UPLOADING");
@@ -295,7 +301,7 @@ class GroupPublisherTest {
                                 nextRelease),
                         List.of(),
                         List.of(new ArtifactFile(dependency("alpha", "2.1"), firstDependency))),
-                UploadSettings.forGroup(GROUP).withPrefix("dli").withTags(TAGS));
+                UploadSettings.builder(GROUP).prefix("dli").tags(TAGS).build());
         ExecutorService builds = Executors.newFixedThreadPool(2);
         try {
             Future<PublishResult> firstBuild = builds.submit(() -> publishing(first, "first.json"));
@@ -315,7 +321,7 @@ class GroupPublisherTest {
 
     private PublishResult publishing(UploadPlan plan, String resultName) {
         String bucket = standIns.bucket();
-        return new GroupPublisher(bucket, key -> standIns.obsSettings().objectUrl(bucket, key),
+        return new GroupPublisher(bucket, key -> ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, bucket, key),
                 dir.resolve(resultName), log).publish(plan, uploader(), standIns.dliClient(), waiter(), true);
     }
 
@@ -325,7 +331,7 @@ class GroupPublisherTest {
 
     private void startStandIns(Duration asyncReadyDelay) {
         standIns = LocalStandIns.builder().asyncReadyDelay(asyncReadyDelay).start();
-        s3 = ObsClientFactory.create(standIns.obsSettings());
+        s3 = ObsClientFactory.create(standIns.obsSettings(), BuildLog.SILENT);
     }
 
     /** The project's jar and two compile dependencies, planned as the upload-group goal plans them. */
@@ -335,7 +341,7 @@ class GroupPublisherTest {
                 List.of(),
                 List.of(new ArtifactFile(dependency("alpha", "2.1"), firstDependency),
                         new ArtifactFile(dependency("beta", "0.9"), secondDependency)));
-        return UploadPlanner.plan(project, UploadSettings.forGroup(GROUP).withPrefix("dli").withTags(TAGS));
+        return UploadPlanner.plan(project, UploadSettings.builder(GROUP).prefix("dli").tags(TAGS).build());
     }
 
     private static ArtifactCoordinates dependency(String artifactId, String version) {
@@ -348,7 +354,7 @@ class GroupPublisherTest {
 
     /** Names objects as the goal does: the OBS settings' URL of the bucket and key. */
     private GroupPublisher publisher(String bucket) {
-        return new GroupPublisher(bucket, key -> standIns.obsSettings().objectUrl(bucket, key), resultFile, log);
+        return new GroupPublisher(bucket, key -> ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, bucket, key), resultFile, log);
     }
 
     private ObsUploader uploader() {
@@ -359,13 +365,13 @@ class GroupPublisherTest {
         return waiter(duration -> Thread.sleep(duration.toMillis()));
     }
 
-    private GroupWaiter waiter(GroupWaiter.Sleeper sleeper) {
+    private GroupWaiter waiter(Sleeper sleeper) {
         return new GroupWaiter(standIns.dliClient(), POLL_INTERVAL, WAIT_TIMEOUT, Clock.systemUTC(), sleeper, log);
     }
 
     private List<String> urlsOf(UploadPlan plan) {
         return plan.files().stream()
-                .map(file -> standIns.obsSettings().objectUrl(standIns.bucket(), file.objectKey()))
+                .map(file -> ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, standIns.bucket(), file.objectKey()))
                 .toList();
     }
 

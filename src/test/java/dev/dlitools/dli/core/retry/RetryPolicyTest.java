@@ -3,13 +3,14 @@ package dev.dlitools.dli.core.retry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlitools.dli.core.DliPluginException;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Sleeper;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyTest {
 
-    private static final RetryPolicy.Sleeper NO_SLEEP = duration -> {};
+    private static final Sleeper NO_SLEEP = duration -> {};
 
     @Test
     void backoffDoublesFromTheBaseWithFullJitterUpToTheMaximum() {
@@ -44,9 +45,9 @@ class RetryPolicyTest {
     @Test
     void retriesOutsideZeroToTenNameTheSetting() {
         assertThatThrownBy(() -> RetryPolicy.of(11))
-                .isInstanceOf(DliPluginException.class)
-                .hasMessageContaining("retries (-Ddli.retries) is 11; it takes 0 to 10");
-        assertThatThrownBy(() -> RetryPolicy.of(-1)).hasMessageContaining("retries (-Ddli.retries) is -1");
+                .isInstanceOf(DliException.class)
+                .hasMessageContaining("{{RETRIES}} is 11; it takes 0 to 10");
+        assertThatThrownBy(() -> RetryPolicy.of(-1)).hasMessageContaining("{{RETRIES}} is -1");
         assertThat(RetryPolicy.of(10).retries()).isEqualTo(10);
     }
 }

@@ -3,6 +3,8 @@ package dev.dlitools.dli.core.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,8 +68,8 @@ class ArtifactPatternTest {
     @ValueSource(strings = {"org.apache.spark", "a:b:c:d:e"})
     void aPatternNeedsTwoToFourParts(String text) {
         assertThatThrownBy(() -> ArtifactPattern.parse(text, Setting.EXCLUDES))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid excludes (-Ddli.excludes): '" + text + "' has ")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{EXCLUDES}}: '" + text + "' has ")
                 .hasMessageContaining("but a pattern has 2 to 4")
                 .hasMessageContaining("groupId:artifactId[:type[:classifier]]");
     }
@@ -76,16 +78,16 @@ class ArtifactPatternTest {
     @ValueSource(strings = {"", "   "})
     void anEmptyPatternIsAnError(String text) {
         assertThatThrownBy(() -> ArtifactPattern.parse(text, Setting.INCLUDES))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid includes (-Ddli.includes): an empty pattern.")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{INCLUDES}}: an empty pattern.")
                 .hasMessageContaining("groupId:artifactId[:type[:classifier]]");
     }
 
     @Test
     void anEmptyPartIsAnErrorNamingTheSetting() {
         assertThatThrownBy(() -> ArtifactPattern.parseAll(List.of("org.x:y", "org.x::jar"), Setting.INCLUDES))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid includes (-Ddli.includes): 'org.x::jar' has an empty part")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{INCLUDES}}: 'org.x::jar' has an empty part")
                 .hasMessageContaining("write * to match anything");
     }
 }

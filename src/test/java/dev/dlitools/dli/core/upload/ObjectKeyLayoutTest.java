@@ -3,6 +3,7 @@ package dev.dlitools.dli.core.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.SettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,8 +54,8 @@ class ObjectKeyLayoutTest {
     @ValueSource(strings = {"dli/../other", "..", "dli/./x"})
     void dotSegmentsAreRejected(String prefix) {
         assertThatThrownBy(() -> ObjectKeyLayout.withPrefix(prefix))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): '" + prefix + "' has the segment '")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{PREFIX}}: '" + prefix + "' has the segment '")
                 .hasMessageContaining("such as 'dli/packages'");
     }
 
@@ -66,23 +67,23 @@ class ObjectKeyLayoutTest {
     @Test
     void emptySegmentsAreRejected() {
         assertThatThrownBy(() -> ObjectKeyLayout.withPrefix("dli//packages"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): 'dli//packages' has an empty segment.");
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{PREFIX}}: 'dli//packages' has an empty segment.");
     }
 
     @Test
     void backslashesAreRejected() {
         assertThatThrownBy(() -> ObjectKeyLayout.withPrefix("dli\\packages"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): 'dli\\packages' contains a backslash.")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{PREFIX}}: 'dli\\packages' contains a backslash.")
                 .hasMessageContaining("without empty, '.' or '..' segments, backslashes or control characters");
     }
 
     @Test
     void controlCharactersAreRejectedAndShownEscaped() {
         assertThatThrownBy(() -> ObjectKeyLayout.withPrefix("dli\npackages"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): 'dli\\u000Apackages' contains a control"
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{PREFIX}}: 'dli\\u000Apackages' contains a control"
                         + " character.");
     }
 
@@ -93,8 +94,8 @@ class ObjectKeyLayoutTest {
 
         assertThat(layout.artifactKey(DEPENDENCY, fitting)).hasSize(1024);
         assertThatThrownBy(() -> layout.artifactKey(DEPENDENCY, fitting + "x"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): the object key '")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{PREFIX}}: the object key '")
                 .hasMessageEndingWith("' would be 1025 bytes long, but OBS allows at most 1024. Use a shorter prefix.");
     }
 }

@@ -3,6 +3,7 @@ package dev.dlitools.dli.core.upload;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,31 +28,31 @@ class PackageGroupRulesTest {
     @NullAndEmptySource
     void aGroupNameIsRequired(String group) {
         assertThatThrownBy(() -> PackageGroupRules.validateGroupName(group))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid group (-Ddli.group): no package group name is set.")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{GROUP}}: no package group name is set.")
                 .hasMessageContaining("1 to 64 characters");
     }
 
     @Test
     void aGroupNameHasAtMost64Characters() {
         assertThatThrownBy(() -> PackageGroupRules.validateGroupName("g".repeat(65)))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid group (-Ddli.group): '" + "g".repeat(65) + "' is 65 characters long.")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{GROUP}}: '" + "g".repeat(65) + "' is 65 characters long.")
                 .hasMessageContaining("1 to 64 characters: letters A-Z and a-z, digits, '_', '-' and '.'");
     }
 
     @Test
     void illegalCharactersAreNamedOnce() {
         assertThatThrownBy(() -> PackageGroupRules.validateGroupName("my etl/jobs!!\t"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid group (-Ddli.group): 'my etl/jobs!!\t' contains ' ', '/', '!', U+0009.")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{GROUP}}: 'my etl/jobs!!\t' contains ' ', '/', '!', U+0009.")
                 .hasMessageContaining("letters A-Z and a-z, digits");
     }
 
     @Test
     void nonAsciiLettersAreNotAllowedInGroupNames() {
         assertThatThrownBy(() -> PackageGroupRules.validateGroupName("作业"))
-                .isInstanceOf(InvalidSettingException.class)
+                .isInstanceOf(SettingException.class)
                 .hasMessageContaining("contains '作', '业'");
     }
 
@@ -59,8 +60,8 @@ class PackageGroupRulesTest {
     @ValueSource(strings = {".hidden", "-x", "_x"})
     void aGroupNameStartsWithALetterOrDigit(String group) {
         assertThatThrownBy(() -> PackageGroupRules.validateGroupName(group))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid group (-Ddli.group): '" + group + "' starts with '" + group.charAt(0))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{GROUP}}: '" + group + "' starts with '" + group.charAt(0))
                 .hasMessageContaining("starting with a letter or digit");
     }
 
@@ -87,32 +88,32 @@ class PackageGroupRulesTest {
 
         tags.put("k11", "v");
         assertThatThrownBy(() -> PackageGroupRules.validateTags(tags))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): 11 tags are set: k1, k2,")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: 11 tags are set: k1, k2,")
                 .hasMessageContaining("At most 10 tags.");
     }
 
     @Test
     void aTagKeyMustNotBeEmpty() {
         assertThatThrownBy(() -> PackageGroupRules.validateTags(Map.of("", "prod")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): a tag has an empty key (value 'prod').")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: a tag has an empty key (value 'prod').")
                 .hasMessageContaining("A tag key has 1 to 128 characters");
     }
 
     @Test
     void aTagKeyHasAtMost128Characters() {
         assertThatThrownBy(() -> PackageGroupRules.validateTags(Map.of("k".repeat(129), "v")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): tag key '" + "k".repeat(129)
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: tag key '" + "k".repeat(129)
                         + "' is 129 characters long.");
     }
 
     @Test
     void aTagValueHasAtMost255Characters() {
         assertThatThrownBy(() -> PackageGroupRules.validateTags(Map.of("env", "v".repeat(256))))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): value '" + "v".repeat(256)
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: value '" + "v".repeat(256)
                         + "' of tag 'env' is 256 characters long.")
                 .hasMessageContaining("a value 0 to 255");
     }
@@ -120,30 +121,30 @@ class PackageGroupRulesTest {
     @Test
     void illegalTagCharactersAreNamed() {
         assertThatThrownBy(() -> PackageGroupRules.validateTags(Map.of("env", "prod/eu,1")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): value 'prod/eu,1' of tag 'env' contains '/', ','.")
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: value 'prod/eu,1' of tag 'env' contains '/', ','.")
                 .hasMessageContaining("letters, digits, spaces and _ . : = + - @");
         assertThatThrownBy(() -> PackageGroupRules.validateTags(Map.of("team#", "etl")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): tag key 'team#' contains '#'.");
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: tag key 'team#' contains '#'.");
     }
 
     @Test
     void tagsMustNotStartOrEndWithASpace() {
         assertThatThrownBy(() -> PackageGroupRules.validateTags(Map.of(" env", "prod")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): tag key ' env' starts or ends with a space.");
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: tag key ' env' starts or ends with a space.");
         assertThatThrownBy(() -> PackageGroupRules.validateTags(Map.of("env", "prod ")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): value 'prod ' of tag 'env' starts or ends with a"
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: value 'prod ' of tag 'env' starts or ends with a"
                         + " space.");
     }
 
     @Test
     void sysTagKeysAreReserved() {
         assertThatThrownBy(() -> PackageGroupRules.validateTags(Map.of("_sys_owner", "me")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): tag key '_sys_owner' starts with _sys_, which"
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: tag key '_sys_owner' starts with _sys_, which"
                         + " Huawei Cloud reserves.");
     }
 }

@@ -3,6 +3,7 @@ package dev.dlitools.dli.core.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.SettingException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,8 +34,8 @@ class PackageKindTest {
     @Test
     void anUnknownKindListsTheKinds() {
         assertThatThrownBy(() -> PackageKind.parse("python"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid kind (-Ddli.kind): 'python' is not a DLI package kind. Use one of: jar, pyFile,"
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{KIND}}: 'python' is not a DLI package kind. Use one of: jar, pyFile,"
                         + " file, modelFile (file takes a mix of file types).");
     }
 

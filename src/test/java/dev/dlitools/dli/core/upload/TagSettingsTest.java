@@ -3,6 +3,7 @@ package dev.dlitools.dli.core.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.SettingException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,31 +35,31 @@ class TagSettingsTest {
     @Test
     void anEntryWithoutEqualsSignIsAnError() {
         assertThatThrownBy(() -> TagSettings.parseCommandLine("env=prod,team"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid tags (-Ddli.tags): 'team' in 'env=prod,team' is not key=value. Write tags as"
-                        + " key=value pairs separated by commas, e.g. -Ddli.tags=env=prod,team=etl.");
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{TAGS}}: 'team' in 'env=prod,team' is not key=value. Write tags as"
+                        + " key=value pairs separated by commas, e.g. {{TAGS=env=prod,team=etl}}.");
     }
 
     @Test
     void anEmptyKeyIsAnError() {
         assertThatThrownBy(() -> TagSettings.parseCommandLine("env=prod, =etl"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): '=etl' in 'env=prod, =etl' has an empty key.");
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: '=etl' in 'env=prod, =etl' has an empty key.");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"env=prod,", "env=prod,,team=etl", ",env=prod"})
     void anEmptyEntryIsAnError(String text) {
         assertThatThrownBy(() -> TagSettings.parseCommandLine(text))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): '" + text + "' has an empty entry.");
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: '" + text + "' has an empty entry.");
     }
 
     @Test
     void aKeyGivenTwiceIsAnError() {
         assertThatThrownBy(() -> TagSettings.parseCommandLine("env=prod,env=test"))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags): 'env=prod,env=test' sets tag 'env' twice");
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{TAGS}}: 'env=prod,env=test' sets tag 'env' twice");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.dlitools.dli.core.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ class UploadPlannerTest {
         Path second = file("src/main/python/second.py", 7);
         Path first = file("src/main/python/first.py", 5);
 
-        UploadPlan plan = UploadPlanner.plan(project(), settings().withKind("file").withPrefix("/dli/")
-                .withFiles(List.of(second, first)));
+        UploadPlan plan = plan(project(), settings().kind("file").prefix("/dli/")
+                .files(List.of(second, first)));
 
         assertThat(plan.files()).extracting(PlannedFile::objectKey).containsExactly(
                 "dli/com.example/etl-job/1.0/etl-job-1.0.jar",
@@ -72,7 +73,7 @@ class UploadPlannerTest {
         tags.put("env", "prod");
         tags.put("note", null); // a pom <note/> entry
 
-        UploadPlan plan = UploadPlanner.plan(project(), settings().withTags(tags));
+        UploadPlan plan = plan(project(), settings().tags(tags));
 
         assertThat(plan.group()).isEqualTo("etl");
         assertThat(plan.kind()).isEqualTo(PackageKind.JAR);
@@ -87,7 +88,7 @@ class UploadPlannerTest {
         dependencies.add(new ArtifactFile(new ArtifactCoordinates("io.netty", "netty-epoll", "4.1", "jar", null,
                 "runtime"), file("repo/netty-epoll-4.1.jar", 1)));
 
-        assertThat(UploadPlanner.plan(project(), settings()).files()).extracting(PlannedFile::fileName)
+        assertThat(plan(project(), settings()).files()).extracting(PlannedFile::fileName)
                 .containsExactly("etl-job-1.0.jar", "netty-epoll-4.1.jar", "netty-epoll-4.1-linux-x86_64.jar");
     }
 
@@ -101,7 +102,7 @@ class UploadPlannerTest {
         dependency("org.x", "system", "1", "system");
         dependency("org.x", "imported", "1", "import");
 
-        assertThat(UploadPlanner.plan(project(), settings()).files()).extracting(PlannedFile::origin)
+        assertThat(plan(project(), settings()).files()).extracting(PlannedFile::origin)
                 .containsExactly("main artifact com.example:etl-job:jar:1.0", "org.x:compiled:jar:1 (compile)",
                         "org.x:run:jar:1 (runtime)", "org.x:unscoped:jar:1 (compile)");
     }
@@ -111,7 +112,7 @@ class UploadPlannerTest {
         dependencies.add(new ArtifactFile(
                 new ArtifactCoordinates("org.x", "bom", "1", "pom", null, "compile"), file("repo/bom-1.pom", 1)));
 
-        assertThat(UploadPlanner.plan(project(), settings()).files()).extracting(PlannedFile::fileName)
+        assertThat(plan(project(), settings()).files()).extracting(PlannedFile::fileName)
                 .containsExactly("etl-job-1.0.jar");
     }
 
@@ -119,7 +120,7 @@ class UploadPlannerTest {
     void withoutIncludeDependenciesOnlyTheProjectsArtifactIsUploaded() throws IOException {
         dependency("org.x", "lib", "1", "compile");
 
-        assertThat(UploadPlanner.plan(project(), settings().withIncludeDependencies(false)).files())
+        assertThat(plan(project(), settings().includeDependencies(false)).files())
                 .extracting(PlannedFile::fileName).containsExactly("etl-job-1.0.jar");
     }
 
@@ -129,8 +130,8 @@ class UploadPlannerTest {
         dependency("org.apache.commons", "commons-text", "1.11.0", "compile");
         dependency("com.google.guava", "guava", "33.0", "compile");
 
-        UploadPlan plan = UploadPlanner.plan(project(),
-                settings().withIncludes(List.of("org.apache.*:*-lang*", "com.google.guava:guava:jar")));
+        UploadPlan plan = plan(project(),
+                settings().includes(List.of("org.apache.*:*-lang*", "com.google.guava:guava:jar")));
 
         assertThat(plan.files()).extracting(PlannedFile::fileName)
                 .containsExactly("etl-job-1.0.jar", "guava-33.0.jar", "commons-lang3-3.14.0.jar");
@@ -141,9 +142,9 @@ class UploadPlannerTest {
         dependency("org.apache.commons", "commons-lang3", "3.14.0", "compile");
         dependency("org.apache.commons", "commons-text", "1.11.0", "compile");
 
-        UploadPlan plan = UploadPlanner.plan(project(), settings()
-                .withIncludes(List.of("org.apache.commons:*"))
-                .withExcludes(List.of("*:commons-text", "com.example:*")));
+        UploadPlan plan = plan(project(), settings()
+                .includes(List.of("org.apache.commons:*"))
+                .excludes(List.of("*:commons-text", "com.example:*")));
 
         assertThat(plan.files()).extracting(PlannedFile::fileName)
                 .containsExactly("etl-job-1.0.jar", "commons-lang3-3.14.0.jar");
@@ -153,10 +154,9 @@ class UploadPlannerTest {
     void aMainArtifactWithoutFileAsksToRunThePackagePhase() {
         ProjectArtifacts project = new ProjectArtifacts(new ArtifactFile(PROJECT, null), attached, dependencies);
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project, settings()))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("The main artifact com.example:etl-job:jar:1.0 has not been packaged. Run the package"
-                        + " phase first, e.g. `mvn package dli:upload-group`.");
+        assertThatThrownBy(() -> plan(project, settings()))
+                .isInstanceOf(NotPackagedException.class)
+                .hasMessage("The main artifact com.example:etl-job:jar:1.0 has not been packaged.");
     }
 
     @Test
@@ -164,20 +164,19 @@ class UploadPlannerTest {
         Path classes = Files.createDirectories(dir.resolve("target/classes"));
         ProjectArtifacts project = new ProjectArtifacts(new ArtifactFile(PROJECT, classes), attached, dependencies);
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project, settings()))
-                .isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> plan(project, settings()))
+                .isInstanceOf(NotPackagedException.class)
                 .hasMessage("The main artifact com.example:etl-job:jar:1.0 has not been packaged (" + classes
-                        + " is a directory). Run the package phase first, e.g. `mvn package dli:upload-group`.");
+                        + " is a directory).");
     }
 
     @Test
     void aMainArtifactWhoseFileIsGoneAsksToRunThePackagePhase() throws IOException {
         Files.delete(mainJar);
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings()))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageContaining("(" + mainJar + " does not exist)")
-                .hasMessageEndingWith("Run the package phase first, e.g. `mvn package dli:upload-group`.");
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isInstanceOf(NotPackagedException.class)
+                .hasMessageEndingWith("(" + mainJar + " does not exist).");
     }
 
     @Test
@@ -185,7 +184,7 @@ class UploadPlannerTest {
         Path shaded = attach("shaded", "jar", "target/etl-job-1.0-shaded.jar");
         attach("sources", "jar", "target/etl-job-1.0-sources.jar");
 
-        UploadPlan plan = UploadPlanner.plan(project(), settings().withClassifier("shaded"));
+        UploadPlan plan = plan(project(), settings().classifier("shaded"));
 
         assertThat(plan.files()).containsExactly(new PlannedFile(shaded, "etl-job-1.0-shaded.jar",
                 "com.example/etl-job/1.0/etl-job-1.0-shaded.jar", "attached artifact com.example:etl-job:jar:shaded:1.0",
@@ -197,20 +196,20 @@ class UploadPlannerTest {
         attach("sources", "jar", "target/etl-job-1.0-sources.jar");
         attach("javadoc", "jar", "target/etl-job-1.0-javadoc.jar");
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withClassifier("shaded")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid classifier (-Ddli.classifier): the build attached no artifact with"
-                        + " classifier 'shaded'. Attached classifiers: javadoc, sources. Set classifier to one of"
+        assertThatThrownBy(() -> plan(project(), settings().classifier("shaded")))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{CLASSIFIER}}: the build attached no artifact with"
+                        + " classifier 'shaded'. Attached classifiers: javadoc, sources. Set it to one of"
                         + " those, or leave it empty to upload the main artifact.");
     }
 
     @Test
     void anUnknownClassifierSaysWhenNothingIsAttached() {
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withClassifier("shaded")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid classifier (-Ddli.classifier): the build attached no artifact with"
+        assertThatThrownBy(() -> plan(project(), settings().classifier("shaded")))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{CLASSIFIER}}: the build attached no artifact with"
                         + " classifier 'shaded'. It attached no artifact with a classifier at all.")
-                .hasMessageContaining("`mvn package dli:upload-group`");
+                .hasMessageContaining("let it run before this one");
     }
 
     @Test
@@ -218,11 +217,11 @@ class UploadPlannerTest {
         attach("dist", "zip", "target/etl-job-1.0-dist.zip");
         attach("dist", "tar.gz", "target/etl-job-1.0-dist.tar.gz");
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withClassifier("dist")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid classifier (-Ddli.classifier): the build attached 2 artifacts with"
+        assertThatThrownBy(() -> plan(project(), settings().classifier("dist")))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{CLASSIFIER}}: the build attached 2 artifacts with"
                         + " classifier 'dist' (com.example:etl-job:zip:dist:1.0, com.example:etl-job:tar.gz:dist:1.0)")
-                .hasMessageContaining("files (-Ddli.files)");
+                .hasMessageContaining("{{FILES}}");
     }
 
     @Test
@@ -230,10 +229,9 @@ class UploadPlannerTest {
         attached.add(new ArtifactFile(
                 new ArtifactCoordinates("com.example", "etl-job", "1.0", "jar", "shaded", null), null));
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withClassifier("shaded")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("The attached artifact com.example:etl-job:jar:shaded:1.0 has not been packaged. Run the"
-                        + " package phase first, e.g. `mvn package dli:upload-group`.");
+        assertThatThrownBy(() -> plan(project(), settings().classifier("shaded")))
+                .isInstanceOf(NotPackagedException.class)
+                .hasMessage("The attached artifact com.example:etl-job:jar:shaded:1.0 has not been packaged.");
     }
 
     @Test
@@ -242,7 +240,7 @@ class UploadPlannerTest {
         Path job = file("job.py", 3);
         ProjectArtifacts project = new ProjectArtifacts(new ArtifactFile(pomProject, null), attached, dependencies);
 
-        UploadPlan plan = UploadPlanner.plan(project, settings().withKind("pyFile").withFiles(List.of(job)));
+        UploadPlan plan = plan(project, settings().kind("pyFile").files(List.of(job)));
 
         assertThat(plan.files()).extracting(PlannedFile::objectKey)
                 .containsExactly("com.example/py-jobs/2.0/files/job.py");
@@ -256,7 +254,7 @@ class UploadPlannerTest {
                 zip));
         ProjectArtifacts project = new ProjectArtifacts(new ArtifactFile(pomProject, null), attached, dependencies);
 
-        UploadPlan plan = UploadPlanner.plan(project, settings().withKind("pyFile").withClassifier("python"));
+        UploadPlan plan = plan(project, settings().kind("pyFile").classifier("python"));
 
         assertThat(plan.files()).extracting(PlannedFile::objectKey)
                 .containsExactly("com.example/py-jobs/2.0/py-jobs-2.0-python.zip");
@@ -267,11 +265,11 @@ class UploadPlannerTest {
         ArtifactCoordinates pomProject = new ArtifactCoordinates("com.example", "parent", "2.0", "pom", null, null);
         ProjectArtifacts project = new ProjectArtifacts(new ArtifactFile(pomProject, null), attached, dependencies);
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project, settings()))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid files (-Ddli.files): there is nothing to upload:"
+        assertThatThrownBy(() -> plan(project, settings()))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{FILES}}: there is nothing to upload:"
                         + " com.example:parent:pom:2.0 is packaged as pom")
-                .hasMessageContaining("classifier (-Ddli.classifier)");
+                .hasMessageContaining("{{CLASSIFIER}}");
     }
 
     @Test
@@ -279,11 +277,11 @@ class UploadPlannerTest {
         dependencies.add(new ArtifactFile(
                 new ArtifactCoordinates("org.x", "ghost", "1.0", "jar", null, "runtime"), null));
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings()))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid excludes (-Ddli.excludes): the dependency org.x:ghost:jar:1.0 (runtime) has no"
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{EXCLUDES}}: the dependency org.x:ghost:jar:1.0 (runtime) has no"
                         + " file, so it cannot be uploaded. Leave it out with an exclude pattern, e.g."
-                        + " -Ddli.excludes=org.x:ghost, or set includeDependencies (-Ddli.includeDependencies) to"
+                        + " {{EXCLUDES=org.x:ghost}}, or set {{INCLUDE_DEPENDENCIES}} to"
                         + " false.");
     }
 
@@ -292,7 +290,7 @@ class UploadPlannerTest {
         dependencies.add(new ArtifactFile(
                 new ArtifactCoordinates("org.x", "ghost", "1.0", "jar", null, "runtime"), null));
 
-        assertThat(UploadPlanner.plan(project(), settings().withExcludes(List.of("org.x:ghost"))).files())
+        assertThat(plan(project(), settings().excludes(List.of("org.x:ghost"))).files())
                 .extracting(PlannedFile::fileName).containsExactly("etl-job-1.0.jar");
     }
 
@@ -302,20 +300,19 @@ class UploadPlannerTest {
         dependencies.add(new ArtifactFile(
                 new ArtifactCoordinates("com.example", "lib", "1.0", "jar", null, "compile"), classes));
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings()))
-                .isInstanceOf(InvalidSettingException.class)
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isInstanceOf(NotPackagedException.class)
                 .hasMessage("The dependency com.example:lib:jar:1.0 (compile) is the directory " + classes
-                        + ", not a packaged file: it is a module of this build that has not been packaged. Run the"
-                        + " package phase first, e.g. `mvn package dli:upload-group`.");
+                        + ", not a packaged file: it is a module of this build that has not been packaged.");
     }
 
     @Test
     void aMissingExtraFileIsNamed() {
         Path missing = dir.resolve("src/main/python/job.py");
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withFiles(List.of(missing))))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid files (-Ddli.files): '" + missing + "' does not exist. List only files that"
+        assertThatThrownBy(() -> plan(project(), settings().files(List.of(missing))))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{FILES}}: '" + missing + "' does not exist. List only files that"
                         + " exist when the goal runs.");
     }
 
@@ -323,9 +320,9 @@ class UploadPlannerTest {
     void aMissingRelativeExtraFileShowsWhereItWasLookedFor() {
         Path missing = Path.of("no-such-dir/job.py");
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withFiles(List.of(missing))))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid files (-Ddli.files): '" + missing + "' does not exist (looked for "
+        assertThatThrownBy(() -> plan(project(), settings().files(List.of(missing))))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{FILES}}: '" + missing + "' does not exist (looked for "
                         + missing.toAbsolutePath() + ").");
     }
 
@@ -333,9 +330,9 @@ class UploadPlannerTest {
     void anExtraDirectoryIsAnError() throws IOException {
         Path python = Files.createDirectories(dir.resolve("src/main/python"));
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withFiles(List.of(python))))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid files (-Ddli.files): '" + python + "' is a directory. List the files to upload"
+        assertThatThrownBy(() -> plan(project(), settings().files(List.of(python))))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{FILES}}: '" + python + "' is a directory. List the files to upload"
                         + " one by one.");
     }
 
@@ -343,9 +340,9 @@ class UploadPlannerTest {
     void mixingFileTypesUnderKindJarNamesTheKindSetting() throws IOException {
         Path job = file("job.py", 1);
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withFiles(List.of(job))))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid kind (-Ddli.kind): kind jar takes .jar files, but the upload also has job.py"
+        assertThatThrownBy(() -> plan(project(), settings().files(List.of(job))))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{KIND}}: kind jar takes .jar files, but the upload also has job.py"
                         + " (extra file " + job + "). Set kind to file to upload a mix of file types.");
     }
 
@@ -357,13 +354,13 @@ class UploadPlannerTest {
         }
         ProjectArtifacts project = new ProjectArtifacts(new ArtifactFile(pomProject, null), attached, dependencies);
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project, settings().withKind("pyFile")))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid kind (-Ddli.kind): kind pyFile takes .py, .zip, .egg files, but the upload also"
+        assertThatThrownBy(() -> plan(project, settings().kind("pyFile")))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{KIND}}: kind pyFile takes .py, .zip, .egg files, but the upload also"
                         + " has lib1-1.jar (org.x:lib1:jar:1 (compile)), lib2-1.jar (org.x:lib2:jar:1 (compile)),"
                         + " lib3-1.jar (org.x:lib3:jar:1 (compile)), lib4-1.jar (org.x:lib4:jar:1 (compile)),"
                         + " lib5-1.jar (org.x:lib5:jar:1 (compile)) and 2 more. Set kind to file to upload a mix of"
-                        + " file types, or set includeDependencies (-Ddli.includeDependencies) to false to leave out"
+                        + " file types, or set {{INCLUDE_DEPENDENCIES}} to false to leave out"
                         + " the dependencies.");
     }
 
@@ -373,7 +370,7 @@ class UploadPlannerTest {
         Path job = file("job.py", 1);
         Path model = file("model.onnx", 1);
 
-        assertThat(UploadPlanner.plan(project(), settings().withKind(kind).withFiles(List.of(job, model))).files())
+        assertThat(plan(project(), settings().kind(kind).files(List.of(job, model))).files())
                 .extracting(PlannedFile::fileName).containsExactly("etl-job-1.0.jar", "job.py", "model.onnx");
     }
 
@@ -384,13 +381,12 @@ class UploadPlannerTest {
         dependencies.add(new ArtifactFile(new ArtifactCoordinates("org.b", "util", "1.0", "jar", null, "runtime"),
                 file("repo/b/util-1.0.jar", 1)));
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings()))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid excludes (-Ddli.excludes): two files would both be named 'util-1.0.jar' in"
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{EXCLUDES}}: two files would both be named 'util-1.0.jar' in"
                         + " package group 'etl', and DLI names each package after its file, so one would replace the"
                         + " other: org.a:util:jar:1.0 (compile) and org.b:util:jar:1.0 (runtime). Leave one out with"
-                        + " an exclude pattern, e.g. <excludes><exclude>org.b:util</exclude></excludes> or"
-                        + " -Ddli.excludes=org.b:util.");
+                        + " an exclude pattern, e.g. {{EXCLUDES=org.b:util}}.");
     }
 
     @Test
@@ -398,22 +394,22 @@ class UploadPlannerTest {
         dependencies.add(new ArtifactFile(new ArtifactCoordinates("org.other", "etl-job", "1.0", "jar", null,
                 "compile"), file("repo/etl-job-1.0.jar", 1)));
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings()))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessageStartingWith("Invalid excludes (-Ddli.excludes): two files would both be named"
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{EXCLUDES}}: two files would both be named"
                         + " 'etl-job-1.0.jar'")
                 .hasMessageContaining("main artifact com.example:etl-job:jar:1.0 and org.other:etl-job:jar:1.0"
                         + " (compile)")
-                .hasMessageEndingWith("-Ddli.excludes=org.other:etl-job.");
+                .hasMessageEndingWith("{{EXCLUDES=org.other:etl-job}}.");
     }
 
     @Test
     void anExtraFileNamedLikeAnArtifactNamesTheFilesSetting() throws IOException {
         Path copy = file("extra/etl-job-1.0.jar", 1);
 
-        assertThatThrownBy(() -> UploadPlanner.plan(project(), settings().withFiles(List.of(copy))))
-                .isInstanceOf(InvalidSettingException.class)
-                .hasMessage("Invalid files (-Ddli.files): two files would both be named 'etl-job-1.0.jar' in"
+        assertThatThrownBy(() -> plan(project(), settings().files(List.of(copy))))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{FILES}}: two files would both be named 'etl-job-1.0.jar' in"
                         + " package group 'etl', and DLI names each package after its file, so one would replace the"
                         + " other: main artifact com.example:etl-job:jar:1.0 and extra file " + copy + ". Remove or"
                         + " rename one of the files.");
@@ -423,22 +419,26 @@ class UploadPlannerTest {
     void settingsAreCheckedBeforeAnyFile() {
         ProjectArtifacts unbuilt = new ProjectArtifacts(new ArtifactFile(PROJECT, null), attached, dependencies);
 
-        assertThatThrownBy(() -> UploadPlanner.plan(unbuilt, settings().withKind("wheel")))
-                .hasMessageStartingWith("Invalid kind (-Ddli.kind)");
-        assertThatThrownBy(() -> UploadPlanner.plan(unbuilt, UploadSettings.forGroup("my group")))
-                .hasMessageStartingWith("Invalid group (-Ddli.group)");
-        assertThatThrownBy(() -> UploadPlanner.plan(unbuilt, settings().withTags(Map.of("", "x"))))
-                .hasMessageStartingWith("Invalid tags (-Ddli.tags)");
-        assertThatThrownBy(() -> UploadPlanner.plan(unbuilt, settings().withPrefix("a/../b")))
-                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix)");
-        assertThatThrownBy(() -> UploadPlanner.plan(unbuilt, settings().withIncludes(List.of("x"))))
-                .hasMessageStartingWith("Invalid includes (-Ddli.includes)");
-        assertThatThrownBy(() -> UploadPlanner.plan(unbuilt, settings().withExcludes(List.of("a:b:c:d:e"))))
-                .hasMessageStartingWith("Invalid excludes (-Ddli.excludes)");
+        assertThatThrownBy(() -> plan(unbuilt, settings().kind("wheel")))
+                .hasMessageStartingWith("Invalid {{KIND}}");
+        assertThatThrownBy(() -> plan(unbuilt, UploadSettings.builder("my group")))
+                .hasMessageStartingWith("Invalid {{GROUP}}");
+        assertThatThrownBy(() -> plan(unbuilt, settings().tags(Map.of("", "x"))))
+                .hasMessageStartingWith("Invalid {{TAGS}}");
+        assertThatThrownBy(() -> plan(unbuilt, settings().prefix("a/../b")))
+                .hasMessageStartingWith("Invalid {{PREFIX}}");
+        assertThatThrownBy(() -> plan(unbuilt, settings().includes(List.of("x"))))
+                .hasMessageStartingWith("Invalid {{INCLUDES}}");
+        assertThatThrownBy(() -> plan(unbuilt, settings().excludes(List.of("a:b:c:d:e"))))
+                .hasMessageStartingWith("Invalid {{EXCLUDES}}");
     }
 
-    private UploadSettings settings() {
-        return UploadSettings.forGroup("etl");
+    private static UploadPlan plan(ProjectArtifacts project, UploadSettings.Builder settings) {
+        return UploadPlanner.plan(project, settings.build());
+    }
+
+    private UploadSettings.Builder settings() {
+        return UploadSettings.builder("etl");
     }
 
     private ProjectArtifacts project() {

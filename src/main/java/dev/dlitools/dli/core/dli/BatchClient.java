@@ -1,11 +1,9 @@
-package dev.dlitools.dli.core.job;
+package dev.dlitools.dli.core.dli;
 
 import static dev.dlitools.dli.core.auth.AkSkSigner.encode;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.dlitools.dli.core.dli.DliApiException;
-import dev.dlitools.dli.core.dli.DliJson;
-import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.dli.SignedHttpClient.ApiResponse;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,15 +24,15 @@ public final class BatchClient {
     private final String endpoint;
     private final String projectId;
     private final Map<String, String> projectHeader;
-    private final String endpointSetting;
+    private final Setting endpointSetting;
     private final String projectHint;
 
     /**
      * @param endpoint e.g. {@code https://dli.cn-north-4.myhuaweicloud.com}, without a trailing {@code /}
-     * @param endpointSetting how messages name the endpoint's setting
+     * @param endpointSetting the setting that gave the endpoint
      * @param projectHint what a 404 of the project most likely means
      */
-    public BatchClient(SignedHttpClient http, String endpoint, String projectId, String endpointSetting,
+    public BatchClient(SignedHttpClient http, String endpoint, String projectId, Setting endpointSetting,
             String projectHint) {
         this.http = http;
         this.endpoint = endpoint;

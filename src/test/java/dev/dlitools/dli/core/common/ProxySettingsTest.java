@@ -1,9 +1,9 @@
-package dev.dlitools.dli.core;
+package dev.dlitools.dli.core.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dlitools.dli.core.ProxySettings.HttpProxy;
+import dev.dlitools.dli.core.common.ProxySettings.HttpProxy;
 import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class ProxySettingsTest {
     @Test
     void portOutOfRangeNamesTheProxy() {
         assertThatThrownBy(() -> new HttpProxy("corp", "proxy.corp", 0, null, null, null))
-                .isInstanceOf(DliPluginException.class)
+                .isInstanceOf(DliException.class)
                 .hasMessageContaining("proxy 'corp'");
     }
 }

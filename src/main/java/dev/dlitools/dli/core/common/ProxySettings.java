@@ -1,19 +1,16 @@
-package dev.dlitools.dli.core;
+package dev.dlitools.dli.core.common;
 
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.URI;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The HTTP proxies to reach the services through, one for {@code http://} and one for {@code https://} targets
- * (either may be absent), as settings.xml's {@code <proxies>} give them.
+ * (either may be absent), as the build tool's settings give them (in Maven, settings.xml's proxies).
  *
  * @param forHttp the proxy for {@code http://} endpoints, or {@code null} for none
  * @param forHttps the proxy for {@code https://} endpoints, or {@code null} for none
@@ -25,7 +22,7 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
     /**
      * One proxy.
      *
-     * @param id the settings.xml id, for messages
+     * @param id the proxy's name in the user's settings, for messages
      * @param username {@code null} when the proxy needs no login
      * @param password {@code null} when the proxy needs no login; never shown by {@link #toString()}
      * @param nonProxyHosts hosts reached directly, with {@code *} as wildcard ({@code localhost}, {@code *.corp})
@@ -36,12 +33,13 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
         public HttpProxy {
             Objects.requireNonNull(host, "host");
             if (port < 1 || port > 65535) {
-                throw new DliPluginException("The proxy '" + id + "' in settings.xml has port " + port
-                        + "; give a <port> from 1 to 65535.");
+                throw new DliException("The proxy '" + id + "' has port " + port
+                        + "; give a port from 1 to 65535.");
             }
             nonProxyHosts = nonProxyHosts == null ? List.of() : List.copyOf(nonProxyHosts);
         }
 
+        /** Whether the proxy needs a login. */
         public boolean hasCredentials() {
             return username != null && !username.isEmpty();
         }
@@ -57,14 +55,13 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
             return nonProxyHosts.stream().map(HttpProxy::regex).toList();
         }
 
+        /** The proxy as the JDK's HTTP client takes it. */
         public Proxy asJavaProxy() {
             return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
         }
 
         private static String regex(String wildcardPattern) {
-            return Arrays.stream(wildcardPattern.trim().toLowerCase(Locale.ROOT).split("\\*", -1))
-                    .map(literal -> literal.isEmpty() ? "" : Pattern.quote(literal))
-                    .collect(Collectors.joining(".*"));
+            return Wildcards.regex(wildcardPattern.trim().toLowerCase(Locale.ROOT));
         }
 
         @Override

@@ -1,4 +1,4 @@
-package dev.dlitools.dli.core.job;
+package dev.dlitools.dli.core.dli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,0 +1,165 @@
+package dev.dlitools.dli.core;
+
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.GroupDeleter;
+import dev.dlitools.dli.core.dli.GroupFinder;
+import dev.dlitools.dli.core.dli.GroupWaiter;
+import dev.dlitools.dli.core.dli.IamClient;
+import dev.dlitools.dli.core.dli.PackageGroup;
+import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.job.JobFailedException;
+import dev.dlitools.dli.core.job.JobTimeoutException;
+import dev.dlitools.dli.core.job.SparkJobResult;
+import dev.dlitools.dli.core.job.SparkJobRunner;
+import dev.dlitools.dli.core.job.SubmitRequest;
+import dev.dlitools.dli.core.obs.ObsClientFactory;
+import dev.dlitools.dli.core.obs.ObsClientSettings;
+import dev.dlitools.dli.core.obs.ObsUploader;
+import dev.dlitools.dli.core.publish.GroupNotReadyException;
+import dev.dlitools.dli.core.publish.GroupPublisher;
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.report.ResourceListReport;
+import dev.dlitools.dli.core.retry.RetryPolicy;
+import dev.dlitools.dli.core.upload.NotPackagedException;
+import dev.dlitools.dli.core.upload.UploadPlan;
+import dev.dlitools.dli.core.upload.UploadPlanner;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The one entry point to the core: one method per job, each taking typed settings and telling a
+ * {@link DliListener} what the user should see. A front end (a Maven goal, a Gradle task, a CLI) maps its
+ * parameters to {@link DliSettings} and a request, calls one method, and words the typed errors:
+ * {@link SettingException} names the {@link Setting} to change, {@link GroupNotReadyException} carries the
+ * result of a group DLI did not load, {@link dev.dlitools.dli.core.job.JobOutcomeException} the outcome of a
+ * Spark job that failed or did not end in time, {@link NotPackagedException} asks for the build's packaging step; every
+ * other failure is a {@link dev.dlitools.dli.core.common.DliException} whose message says what to check.
+ *
+ * <p>The DLI client, and with it the project id (asked from IAM when not given), is made once, on first need.
+ */
+public final class Dli {
+
+    private final DliSettings settings;
+    private final DliListener listener;
+    private DliClient client;
+
+    /**
+     * An entry point that calls nothing yet.
+     *
+     * @param settings where and as whom
+     * @param listener what the user sees
+     */
+    public Dli(DliSettings settings, DliListener listener) {
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    /**
+     * Uploads the request's files to OBS (those OBS does not already hold), then, only when every upload
+     * succeeded, registers them as a DLI package group and waits until it is READY. Everything that can be
+     * checked locally is checked before the first byte goes out; the project id is resolved before any upload.
+     * The result file is written whatever the group's fate. A dry run only plans.
+     *
+     * @return what was published, as written to the result file
+     * @throws SettingException for a setting to change
+     * @throws NotPackagedException when an artifact has not been built
+     * @throws GroupNotReadyException when DLI could not load the group or it was not READY in time
+     */
+    public PublishResult publish(PublishRequest request) {
+        UploadPlan plan = UploadPlanner.plan(request.artifacts(), request.upload());
+        String bucket = request.bucket();
+        if (bucket == null) {
+            throw new SettingException(Setting.BUCKET, "No OBS bucket given. Set " + Setting.BUCKET.named()
+                    + " to the bucket the files are uploaded to.");
+        }
+        URI obsEndpoint = settings.endpoints().obs();
+        GroupPublisher publisher = new GroupPublisher(bucket,
+                key -> ObsClientSettings.objectUrl(obsEndpoint, request.pathStyle(), bucket, key),
+                request.resultFile(), listener);
+        if (request.dryRun()) {
+            return publisher.dryRun(plan, request.register(), request.async());
+        }
+        // the project id is resolved before anything is uploaded, so a bad one costs no upload
+        DliClient dli = request.register() ? client() : null;
+        Credentials obsCredentials = request.obsCredentials() == null
+                ? settings.credentials()
+                : request.obsCredentials().get();
+        ObsClientSettings obs = new ObsClientSettings(obsEndpoint, settings.region(), obsCredentials,
+                request.pathStyle(), settings.connectTimeout(), settings.readTimeout(),
+                request.uploadOptions().threads(), settings.proxies(), settings.retries());
+        try (S3Client s3 = ObsClientFactory.create(obs, listener)) {
+            ObsUploader uploader = new ObsUploader(s3, obs, request.uploadOptions(), listener);
+            GroupWaiter waiter = new GroupWaiter(dli, request.pollInterval(), request.timeout(), Clock.systemUTC(),
+                    settings.sleeper(), listener);
+            return publisher.publish(plan, uploader, dli, waiter, request.async());
+        }
+    }
+
+    /**
+     * Runs a Spark job on published files: submits it once (never again after the request may have reached DLI,
+     * since a second request would start a second job), then, unless the request says not to wait, polls its state
+     * until it ends, cancelling it at the time-out when asked. The result file is written whatever the job's fate.
+     *
+     * @return the outcome of a job that succeeded, or was only submitted
+     * @throws JobFailedException when the job ended without success; it carries the driver log's last lines
+     * @throws JobTimeoutException when the job did not end in time; it says whether it was cancelled
+     */
+    public SparkJobResult submit(SubmitRequest request) {
+        return new SparkJobRunner(client().batches(), listener, Clock.systemUTC(), settings.sleeper()).submit(request);
+    }
+
+    /** The project's package groups (and with {@code all} its other resources) as the request filters them. */
+    public ResourceListReport list(ListRequest request) {
+        return new ResourceListReport(client().listResources(request.kind(), request.tags()),
+                request.groupPattern(), request.all(), request.zone());
+    }
+
+    /**
+     * One package group with every package in it.
+     *
+     * @return empty when the project has no group of that name
+     */
+    public Optional<PackageGroup> describe(String group) {
+        return new GroupFinder(client()).find(group);
+    }
+
+    /**
+     * Deletes every package of a group, one by one (DLI has no call that deletes a whole group). A group that
+     * does not exist is nothing to delete.
+     *
+     * @return the names of the deleted packages; empty when there was no such group
+     * @throws dev.dlitools.dli.core.common.DliException naming the packages that remain when some could not be
+     *     deleted
+     */
+    public List<String> deleteGroup(String group) {
+        return new GroupDeleter(client(), listener).deleteGroup(group);
+    }
+
+    /** The project id: the one given, else IAM's for the project named like the region. */
+    public String projectId() {
+        return client().projectId();
+    }
+
+    private synchronized DliClient client() {
+        if (client == null) {
+            SignedHttpClient http = new SignedHttpClient(settings.credentials(), settings.connectTimeout(),
+                    settings.readTimeout(), settings.proxies(), new RetryPolicy(settings.retries(),
+                            settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble()),
+                    Clock.systemUTC(), listener);
+            String project = settings.projectId();
+            if (project == null) {
+                project = new IamClient(http, settings.endpoints().iam()).resolveProjectId(settings.region());
+                listener.projectResolved(settings.region(), project);
+            }
+            client = new DliClient(http, settings.endpoints().dli(), project);
+        }
+        return client;
+    }
+}

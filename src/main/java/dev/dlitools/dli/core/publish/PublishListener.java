@@ -1,0 +1,24 @@
+package dev.dlitools.dli.core.publish;
+
+import dev.dlitools.dli.core.dli.GroupListener;
+import dev.dlitools.dli.core.obs.UploadListener;
+
+/**
+ * Hears what a publish does, for the user to see: each file and the totals ({@link UploadListener}), the group's
+ * registration and status ({@link GroupListener}), and how the run ended. A front end turns these into its own
+ * output; every method does nothing by default.
+ */
+public interface PublishListener extends UploadListener, GroupListener {
+
+    /** A dry run planned this result; nothing was uploaded or registered. */
+    default void dryRun(PublishResult planned) {}
+
+    /** The files are in OBS and, as asked, no group was registered. */
+    default void uploadedWithoutRegistering(PublishResult result) {}
+
+    /** The files are in OBS; the group is registered now. */
+    default void registering(String group, int packages, String kind, String projectId) {}
+
+    /** Every package of the group is READY. */
+    default void groupReady(String group, int packages) {}
+}

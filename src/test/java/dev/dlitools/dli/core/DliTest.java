@@ -1,0 +1,136 @@
+package dev.dlitools.dli.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.publish.GroupNotReadyException;
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.publish.PublishedFile;
+import dev.dlitools.dli.core.upload.ArtifactCoordinates;
+import dev.dlitools.dli.core.upload.ArtifactFile;
+import dev.dlitools.dli.core.upload.ProjectArtifacts;
+import dev.dlitools.dli.testsupport.LocalStandIns;
+import dev.dlitools.dli.testsupport.RecordingLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The facade's wiring: what a front end gets from one call with typed settings. */
+class DliTest {
+
+    private static final String GROUP = "orders-job";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDryRunNeedsNoCredentialsAndNamesObjectsAtTheRegionsObsEndpointOnOpenTelekomCloud() throws IOException {
+        AtomicReference<PublishResult> told = new AtomicReference<>();
+        DliListener listener = new DliListener() {
+            @Override
+            public void dryRun(PublishResult planned) {
+                told.set(planned);
+            }
+        };
+        // no credentials at all: a dry run must not ask for them
+        Dli dli = new Dli(DliSettings.builder("eu-de").build(), listener);
+
+        PublishResult planned = dli.publish(request().dryRun(true).build());
+
+        assertThat(planned.files()).extracting(PublishedFile::url).containsExactly(
+                "https://etl-jars.obs.eu-de.otc.t-systems.com/dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar");
+        assertThat(planned.dryRun()).isTrue();
+        assertThat(told.get()).isEqualTo(planned);
+        assertThat(PublishResult.read(dir.resolve("result.json"))).isEqualTo(planned);
+    }
+
+    @Test
+    void aMissingBucketNamesTheSettingAfterThePlanIsChecked() throws IOException {
+        Dli dli = new Dli(DliSettings.builder("cn-north-4").build(), DliListener.SILENT);
+
+        SettingException failure = catchThrowableOfType(SettingException.class,
+                () -> dli.publish(request().bucket(" ").build()));
+
+        assertThat(failure.setting()).isEqualTo(Setting.BUCKET);
+        assertThat(failure).hasMessage("No OBS bucket given. Set " + Setting.BUCKET.named()
+                + " to the bucket the files are uploaded to.");
+    }
+
+    @Test
+    void rangesAreCheckedWhenTheRequestIsBuilt() throws IOException {
+        SettingException threads = catchThrowableOfType(SettingException.class,
+                () -> request().uploadThreads(65).build());
+        SettingException poll = catchThrowableOfType(SettingException.class,
+                () -> request().pollInterval(Duration.ZERO).build());
+        SettingException timeouts = catchThrowableOfType(SettingException.class,
+                () -> DliSettings.builder("cn-north-4").readTimeout(Duration.ofSeconds(-1)).build());
+
+        assertThat(threads.setting()).isEqualTo(Setting.UPLOAD_THREADS);
+        assertThat(threads).hasMessage(Setting.UPLOAD_THREADS.named() + " is 65; it takes 1 to 64.");
+        assertThat(poll.setting()).isEqualTo(Setting.POLL_INTERVAL);
+        assertThat(timeouts.setting()).isEqualTo(Setting.READ_TIMEOUT);
+    }
+
+    @Test
+    void publishUploadsRegistersAndWaitsUntilTheGroupIsReady() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            RecordingLog listener = RecordingLog.withoutDebug();
+
+            PublishResult result = new Dli(settings(standIns), listener).publish(request()
+                    .pathStyle(true)
+                    .pollInterval(Duration.ofMillis(50))
+                    .build());
+
+            assertThat(result.status()).isEqualTo("READY");
+            assertThat(result.projectId()).isEqualTo(standIns.projectId());
+            assertThat(result.files()).extracting(PublishedFile::outcome).containsExactly("uploaded");
+            assertThat(standIns.s3Proxy().exists(standIns.bucket(), result.files().get(0).key())).isTrue();
+            assertThat(listener.lines()).anyMatch(line -> line.startsWith("OBS: 1 uploaded"));
+        }
+    }
+
+    @Test
+    void aGroupNotReadyInTimeComesBackWithTheResult() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.builder().asyncReadyDelay(Duration.ofMinutes(10)).start()) {
+            GroupNotReadyException failure = catchThrowableOfType(GroupNotReadyException.class,
+                    () -> new Dli(settings(standIns), DliListener.SILENT).publish(request()
+                            .pathStyle(true)
+                            .pollInterval(Duration.ofMillis(50))
+                            .timeout(Duration.ofMillis(300))
+                            .build()));
+
+            assertThat(failure).hasMessageContaining("was not READY within");
+            assertThat(failure.result().registered()).isTrue();
+            assertThat(failure.result().status()).isEqualTo("UPLOADING");
+            assertThat(failure.result()).isEqualTo(PublishResult.read(dir.resolve("result.json")));
+        }
+    }
+
+    private static DliSettings settings(LocalStandIns standIns) {
+        return DliSettings.builder(LocalStandIns.REGION)
+                .projectId(standIns.projectId())
+                .dliEndpoint(standIns.dliEndpoint().toString())
+                .obsEndpoint(standIns.obsEndpoint().toString())
+                .credentials(standIns.credentials())
+                .retries(0)
+                .build();
+    }
+
+    /** The project's jar as a goal maps it, to the stand-ins' bucket. */
+    private PublishRequest.Builder request() throws IOException {
+        Path jar = Files.write(dir.resolve("orders-job-1.0.0.jar"), new byte[] {1, 2, 3});
+        ProjectArtifacts artifacts = new ProjectArtifacts(new ArtifactFile(
+                new ArtifactCoordinates("com.example", GROUP, "1.0.0", "jar", null, null), jar), List.of(), List.of());
+        return PublishRequest.builder(artifacts, GROUP)
+                .prefix("dli")
+                .bucket(LocalStandIns.BUCKET)
+                .resultFile(dir.resolve("result.json"));
+    }
+}
