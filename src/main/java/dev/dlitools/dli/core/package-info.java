@@ -4,7 +4,7 @@
  *
  * <pre>
  *  maven (goals = adapters)   parameters -&gt; DliSettings + XxxRequest; MavenListener words events; MavenWords
- *        |                    words every {@link dev.dlitools.dli.core.common.Setting} as "bucket (-Ddli.obs.bucket)"
+ *        |                    words every {@link dev.dlitools.dli.core.common.Setting} as a parameter and its property
  *        v
  *  core: {@link dev.dlitools.dli.core.Dli}   publish(PublishRequest) | submit(SubmitRequest) | list(ListRequest) | ...
  *        |        tells a {@link dev.dlitools.dli.core.DliListener}; throws SettingException, GroupNotReadyException, ...

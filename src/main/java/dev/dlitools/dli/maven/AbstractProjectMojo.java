@@ -27,6 +27,25 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
     @Parameter(property = "dli.skip", defaultValue = "false")
     String skip;
 
+    /**
+     * Seconds between two polls: of the group's status while DLI loads it ({@code upload-group}), of the job's
+     * state ({@code submit}); positive.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.pollInterval", defaultValue = "5")
+    int pollInterval;
+
+    /**
+     * The result of {@code dli:upload-group} (group, files with OBS URL, size, hash, outcome and status) as JSON:
+     * where {@code upload-group} writes it, and where {@code submit} reads the files to run when
+     * {@code upload-group} did not run earlier in the same build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
+    File resultFile;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 

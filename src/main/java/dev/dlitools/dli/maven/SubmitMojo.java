@@ -56,23 +56,6 @@ public class SubmitMojo extends AbstractProjectMojo {
     Job job;
 
     /**
-     * Seconds between two polls of the job's state; positive.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.pollInterval", defaultValue = "5")
-    int pollInterval;
-
-    /**
-     * The result of {@code dli:upload-group} that names the files to run, when it did not run earlier in the same
-     * build.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
-    File resultFile;
-
-    /**
      * Where the job's outcome (id, name, queue, request, states with times, final state, log tail) is written.
      *
      * @since 0.1.0

@@ -198,14 +198,6 @@ public class UploadGroupMojo extends AbstractProjectMojo {
     boolean async;
 
     /**
-     * Seconds between two polls of the group's status while DLI loads it; positive.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.pollInterval", defaultValue = "5")
-    int pollInterval;
-
-    /**
      * Seconds to wait for the group to be READY before the build fails; positive.
      *
      * @since 0.1.0
@@ -220,14 +212,6 @@ public class UploadGroupMojo extends AbstractProjectMojo {
      */
     @Parameter(property = "dli.dryRun", defaultValue = "false")
     boolean dryRun;
-
-    /**
-     * Where the result (group, files with OBS URL, size, hash, outcome and status) is written as JSON.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
-    File resultFile;
 
     @Inject
     public UploadGroupMojo(SettingsDecrypter settingsDecrypter) {

@@ -45,7 +45,7 @@ public final class RetryPolicy {
     }
 
     /**
-     * @throws DliException naming the setting when {@code retries} is out of range
+     * @throws SettingException naming the setting when {@code retries} is out of range
      */
     public static int checkRetries(int retries) {
         if (retries < 0 || retries > MAX_RETRIES) {
