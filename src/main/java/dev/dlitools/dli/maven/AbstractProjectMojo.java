@@ -90,4 +90,11 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
             listener.warn(e.getMessage());
         }
     }
+
+    /** At {@code -q}, which hides every INFO line, the goal's outcome still in one line. */
+    void printWhenQuiet(String summaryLine) {
+        if (!getLog().isInfoEnabled()) {
+            System.out.println(summaryLine);
+        }
+    }
 }

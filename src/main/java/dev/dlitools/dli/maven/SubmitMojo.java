@@ -118,12 +118,10 @@ public class SubmitMojo extends AbstractProjectMojo {
                 .build();
     }
 
-    /** The step summary row, and at {@code -q} (which hides every INFO line) the outcome in one line. */
+    /** The step summary row, and at {@code -q} the outcome in one line. */
     private void report(SparkJobResult result, MavenListener listener) {
         appendStepSummary(jobResultFile, (summary, shown) -> StepSummary.appendTo(summary, result, shown), listener);
-        if (!getLog().isInfoEnabled()) {
-            System.out.println(result.summaryLine());
-        }
+        printWhenQuiet(result.summaryLine());
     }
 
     /** The result of {@code dli:upload-group} in this build, else its result file. */

@@ -235,10 +235,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
             PublishResult result = dli(listener).publish(request);
             project.setContextValue(SubmitMojo.PUBLISH_RESULT, result);
             appendStepSummary(result, listener);
-            if (!getLog().isInfoEnabled()) {
-                // -q hides every INFO line: still say in one line what was published
-                System.out.println(result.summaryLine());
-            }
+            printWhenQuiet(result.summaryLine());
         } catch (GroupNotReadyException e) {
             appendStepSummary(e.result(), listener);
             throw new MojoFailureException(words(e), debugCause(e));

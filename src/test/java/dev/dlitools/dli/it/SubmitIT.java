@@ -46,14 +46,14 @@ class SubmitIT {
     void markWhereThisTestStarts() {
         emulator = dli.emulator();
         emulator.scriptJobs(JobScript.succeed());
-        requestsBefore = requests().size();
+        requestsBefore = emulator.requests().size();
         jobsBefore = emulator.batchJobs().size();
         uploadPostsBefore = emulator.uploadPostCount();
     }
 
     /** The requests of this test. */
     private List<RecordedRequest> requests() {
-        List<RecordedRequest> all = requests();
+        List<RecordedRequest> all = emulator.requests();
         return all.subList(requestsBefore, all.size());
     }
 
