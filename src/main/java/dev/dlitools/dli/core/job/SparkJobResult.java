@@ -2,6 +2,7 @@ package dev.dlitools.dli.core.job;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.SparkJobBody;
 import java.io.IOException;
@@ -68,7 +69,8 @@ public record SparkJobResult(
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, DliJson.write(this) + "\n");
         } catch (IOException e) {
-            throw new DliException("Could not write the job result file " + file + ": " + e.getMessage(), e);
+            throw new DliException("Could not write the job result file " + file + " " + Setting.JOB_RESULT_FILE.aside()
+                    + ": " + e.getMessage(), e);
         }
     }
 
