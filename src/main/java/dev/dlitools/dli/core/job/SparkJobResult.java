@@ -69,8 +69,8 @@ public record SparkJobResult(
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.writeString(file, DliJson.write(this) + "\n");
         } catch (IOException e) {
-            throw new DliException("Could not write the job result file " + file + " " + Setting.JOB_RESULT_FILE.aside()
-                    + ": " + e.getMessage(), e);
+            throw new DliException("Could not write the job result file " + file + " "
+                    + Setting.JOB_RESULT_FILE.aside() + ": " + e.getMessage(), e);
         }
     }
 
