@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the example Spark job (src/it/spark-job) to local stand-ins for OBS and DLI, lists the group, then
-# publishes it again to show that an unchanged build uploads nothing. Needs Java 17+ and network access to
+# publishes it again to show that an unchanged build uploads nothing; last, publishes src/it/spark-job-run without a
+# group and runs it as a Spark job with dli:submit. Needs Java 17+ and network access to
 # Maven Central; no cloud account.
 set -euo pipefail
 
@@ -36,9 +37,11 @@ set -a
 . "$work/credentials.env"
 set +a
 
-# The example project as the integration tests use it, pointing at the plugin just installed.
-cp -r "$root/src/it/spark-job" "$work/spark-job"
-sed -i "s/@project.version@/$version/" "$work/spark-job/pom.xml"
+# The example projects as the integration tests use them, pointing at the plugin just installed.
+for example in spark-job spark-job-run; do
+    cp -r "$root/src/it/$example" "$work/$example"
+    sed -i "s/@project.version@/$version/" "$work/$example/pom.xml"
+done
 project=(-f "$work/spark-job/pom.xml" "${stand_in_args[@]}" -Ddli.pollInterval=1)
 
 step "mvn deploy: upload the jar and its dependencies, register the group, wait until READY"
@@ -50,4 +53,8 @@ step "mvn dli:list"
 step "mvn deploy again: nothing changed, so nothing is uploaded"
 "${mvn[@]}" "${project[@]}" deploy -Dmaven.install.skip=true -Dmaven.deploy.skip=true
 
-step "Done. The result of the last run: $work/spark-job/target/dli-package-group.json"
+step "mvn deploy of spark-job-run: upload without a group (as for Spark 3.3.1+), then run it with dli:submit"
+"${mvn[@]}" -f "$work/spark-job-run/pom.xml" "${stand_in_args[@]}" -Ddli.pollInterval=1 \
+    deploy -Dmaven.install.skip=true -Dmaven.deploy.skip=true
+
+step "Done. The results: $work/spark-job/target/dli-package-group.json and $work/spark-job-run/target/dli-spark-job.json"

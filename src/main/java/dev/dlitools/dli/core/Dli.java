@@ -10,6 +10,11 @@ import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.IamClient;
 import dev.dlitools.dli.core.dli.PackageGroup;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.job.JobFailedException;
+import dev.dlitools.dli.core.job.JobTimeoutException;
+import dev.dlitools.dli.core.job.SparkJobResult;
+import dev.dlitools.dli.core.job.SparkJobRunner;
+import dev.dlitools.dli.core.job.SubmitRequest;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.obs.ObsUploader;
@@ -36,7 +41,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * {@link DliListener} what the user should see. A front end (a Maven goal, a Gradle task, a CLI) maps its
  * parameters to {@link DliSettings} and a request, calls one method, and words the typed errors:
  * {@link SettingException} names the {@link Setting} to change, {@link GroupNotReadyException} carries the
- * result of a group DLI did not load, {@link NotPackagedException} asks for the build's packaging step; every
+ * result of a group DLI did not load, {@link dev.dlitools.dli.core.job.JobOutcomeException} the outcome of a
+ * Spark job that failed or did not end in time, {@link NotPackagedException} asks for the build's packaging step; every
  * other failure is a {@link dev.dlitools.dli.core.common.DliException} whose message says what to check.
  *
  * <p>The DLI client, and with it the project id (asked from IAM when not given), is made once, on first need.
@@ -95,6 +101,19 @@ public final class Dli {
                     settings.sleeper(), listener);
             return publisher.publish(plan, uploader, dli, waiter, request.async());
         }
+    }
+
+    /**
+     * Runs a Spark job on published files: submits it once (never again after the request may have reached DLI,
+     * since a second request would start a second job), then, unless the request says not to wait, polls its state
+     * until it ends, cancelling it at the time-out when asked. The result file is written whatever the job's fate.
+     *
+     * @return the outcome of a job that succeeded, or was only submitted
+     * @throws JobFailedException when the job ended without success; it carries the driver log's last lines
+     * @throws JobTimeoutException when the job did not end in time; it says whether it was cancelled
+     */
+    public SparkJobResult submit(SubmitRequest request) {
+        return new SparkJobRunner(client().batches(), listener, Clock.systemUTC(), settings.sleeper()).submit(request);
     }
 
     /**

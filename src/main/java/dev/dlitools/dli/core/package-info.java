@@ -1,21 +1,26 @@
 /**
- * The core: a library that publishes builds to Huawei Cloud DLI and reports on package groups, with no Maven in it.
+ * The core: a library that publishes builds to Huawei Cloud DLI, runs Spark jobs on them and reports on package
+ * groups, with no Maven in it.
  *
  * <pre>
- *  maven    goals are adapters: parameters -&gt; DliSettings + a request; MavenListener prints the events;
- *    |      MavenWords words each core Setting as its parameter name and user property (see MavenWords)
- *    v
- *  core     Dli: publish(PublishRequest), list(ListRequest), describe(group), deleteGroup(group); tells a
- *    |      DliListener; throws SettingException (names a Setting), GroupNotReadyException (carries the result)
- *    v
- *  core.publish -&gt; core.upload (plan), core.obs (S3 API), core.dli (DLI and IAM API); core.report (output)
- *    v
- *  core.auth, core.retry -&gt; core.common (log, errors, Setting)      no cycles: no package knows those above it
+ *  maven (goals = adapters)   parameters -&gt; DliSettings + XxxRequest; MavenListener words events; MavenWords
+ *        |                    words every {@link dev.dlitools.dli.core.common.Setting} as a parameter and its property
+ *        v
+ *  core: {@link dev.dlitools.dli.core.Dli}   publish(PublishRequest) | submit(SubmitRequest) | list(ListRequest) | ...
+ *        |        tells a {@link dev.dlitools.dli.core.DliListener}; throws SettingException, GroupNotReadyException, ...
+ *        v
+ *  core.publish -&gt; core.upload (plan), core.obs (S3 API), core.dli (DLI/IAM API) -&gt; core.auth, core.retry -&gt; core.common
+ *  core.job (Spark job run) -&gt; core.publish (what to run), core.dli (BatchClient)
+ *  core.report (tables, JSON, step summary)                           (no cycles; nothing below knows the layer above)
  *
- *  One upload: UploadGroupMojo maps its parameters -&gt; Dli.publish -&gt; UploadPlanner checks the settings and the
- *  artifacts into an UploadPlan of PlannedFiles -&gt; IAM resolves the project id -&gt; ObsUploader skips what OBS
- *  holds and uploads the rest (an UploadResult per file) -&gt; only if all succeeded, DliClient registers the group
- *  -&gt; GroupWaiter polls until READY -&gt; the PublishResult (a PublishedFile per file) is written and returned.
+ *  One upload: UploadGroupMojo maps its parameters -&gt; Dli.publish -&gt; UploadPlanner checks settings and
+ *  artifacts into an UploadPlan of PlannedFiles -&gt; IAM resolves the project id -&gt; ObsUploader skips what OBS holds
+ *  and uploads the rest (UploadResult per file) -&gt; only if all succeeded, DliClient registers the group -&gt;
+ *  GroupWaiter polls until READY -&gt; PublishResult (one PublishedFile per file) is written and returned.
+ *
+ *  One job run: SubmitMojo reads the PublishResult and maps its parameters to a SubmitRequest (checked on build)
+ *  -&gt; Dli.submit -&gt; SparkJobRunner submits the SparkJobBody once, polls its state, cancels at the time-out or
+ *  fetches the driver log's tail when it dies -&gt; SparkJobResult is written and returned.
  * </pre>
  *
  * <p>To add a goal: add a method (and, if it takes more than a name, a request with a builder) to {@code Dli},

@@ -5,10 +5,12 @@ import static dev.dlitools.dli.core.report.Sizes.decimal;
 import dev.dlitools.dli.core.DliListener;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.obs.UploadResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.upload.PlannedFile;
+import java.time.Duration;
 import java.util.Locale;
 import org.apache.maven.plugin.logging.Log;
 
@@ -111,5 +113,25 @@ final class MavenListener implements DliListener {
     @Override
     public void groupReady(String group, int packages) {
         log.info("Group " + group + " is READY with " + packages + " packages.");
+    }
+
+    @Override
+    public void jobSubmitted(String id, String name, String queue) {
+        log.info("Submitted Spark job " + name + " to queue " + queue + ": id " + id);
+    }
+
+    @Override
+    public void jobStateChanged(String name, String state, Duration elapsed) {
+        log.info("Job " + name + ": " + state + " after " + SparkJobResult.elapsed(elapsed));
+    }
+
+    @Override
+    public void jobPollFailed(String id, DliApiException failure) {
+        log.warn("Polling job " + id + " failed, polling again: " + MavenWords.render(failure.getMessage()));
+    }
+
+    @Override
+    public void jobFinished(SparkJobResult result) {
+        log.info(result.summaryLine());
     }
 }

@@ -14,8 +14,20 @@ final class MavenWords implements Setting.Words {
 
     static final MavenWords INSTANCE = new MavenWords();
 
-    /** A setting as Maven users write it. */
-    record Written(String parameter, String property) {}
+    /**
+     * A setting as Maven users write it.
+     *
+     * @param parameter the goal's parameter, or {@code parameter.field} for a field of a nested element such as
+     *     {@code <job><queue>}
+     * @param property the user property; {@code null} for a setting only the pom can give (a map)
+     */
+    record Written(String parameter, String property) {
+
+        /** Where the pom gives it, e.g. {@code <job><conf>}. */
+        String element() {
+            return "<" + parameter.replace(".", "><") + ">";
+        }
+    }
 
     private static final Map<Setting, Written> WRITTEN = written();
 
@@ -33,18 +45,27 @@ final class MavenWords implements Setting.Words {
     @Override
     public String named(Setting setting) {
         Written written = written(setting);
+        if (written.property() == null) {
+            return written.parameter() + " (" + written.element() + " in the pom)";
+        }
         return written.parameter() + " (-D" + written.property() + ")";
     }
 
     @Override
     public String aside(Setting setting) {
         Written written = written(setting);
+        if (written.property() == null) {
+            return "(" + written.element() + " in the pom)";
+        }
         return "(" + written.parameter() + ", -D" + written.property() + ")";
     }
 
     @Override
     public String withValue(Setting setting, String value) {
         Written written = written(setting);
+        if (written.property() == null) {
+            return named(setting);
+        }
         return written.parameter() + " (-D" + written.property() + "=" + value + ")";
     }
 
@@ -89,6 +110,32 @@ final class MavenWords implements Setting.Words {
         written.put(Setting.LIST_TAGS, new Written("tagFilter", "dli.tags"));
         written.put(Setting.LIST_GROUP, new Written("groupFilter", "dli.group"));
         written.put(Setting.LIST_ALL, new Written("all", "dli.list.all"));
+        // the fields of dli:submit's <job> element; SubmitMojo reads each one's property when the pom leaves it out
+        job(written, Setting.JOB_QUEUE, "queue");
+        job(written, Setting.JOB_CLUSTER_NAME, "clusterName");
+        job(written, Setting.JOB_CLASS_NAME, "className");
+        job(written, Setting.JOB_NAME, "name");
+        job(written, Setting.JOB_ARGS, "args");
+        written.put(Setting.JOB_CONF, new Written("job.conf", null));
+        job(written, Setting.JOB_SC_TYPE, "scType");
+        job(written, Setting.JOB_SPARK_VERSION, "sparkVersion");
+        job(written, Setting.JOB_DRIVER_MEMORY, "driverMemory");
+        job(written, Setting.JOB_DRIVER_CORES, "driverCores");
+        job(written, Setting.JOB_EXECUTOR_MEMORY, "executorMemory");
+        job(written, Setting.JOB_EXECUTOR_CORES, "executorCores");
+        job(written, Setting.JOB_NUM_EXECUTORS, "numExecutors");
+        job(written, Setting.JOB_FEATURE, "feature");
+        job(written, Setting.JOB_MAX_RETRY_TIMES, "maxRetryTimes");
+        job(written, Setting.JOB_TIMEOUT, "timeout");
+        job(written, Setting.JOB_WAIT, "wait");
+        job(written, Setting.JOB_CANCEL_ON_TIMEOUT, "cancelOnTimeout");
+        job(written, Setting.JOB_LOG_LINES, "logLines");
+        written.put(Setting.JOB_RESULT_FILE, new Written("jobResultFile", "dli.job.resultFile"));
         return written;
+    }
+
+    /** A field of {@code <job>}: {@code job.queue (-Ddli.job.queue)}. */
+    private static void job(Map<Setting, Written> written, Setting setting, String field) {
+        written.put(setting, new Written("job." + field, "dli.job." + field));
     }
 }

@@ -1,7 +1,6 @@
 package dev.dlitools.dli.maven;
 
 import dev.dlitools.dli.core.PublishRequest;
-import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.publish.GroupNotReadyException;
 import dev.dlitools.dli.core.publish.PublishResult;
@@ -14,7 +13,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
@@ -23,7 +21,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -34,13 +31,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "upload-group", defaultPhase = LifecyclePhase.DEPLOY,
         requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class UploadGroupMojo extends AbstractDliMojo {
+public class UploadGroupMojo extends AbstractProjectMojo {
 
     /** In target/, so that mvn clean empties it. */
     private static final String DIGEST_CACHE = "dli-digests.txt";
-
-    /** Set by GitHub Actions: the Markdown file shown as the job's summary. */
-    static final String ENV_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
 
     /**
      * The package group's name: 1 to 64 letters, digits, {@code _}, {@code -} and {@code .}, e.g.
@@ -205,14 +199,6 @@ public class UploadGroupMojo extends AbstractDliMojo {
     boolean async;
 
     /**
-     * Seconds between two polls of the group's status while DLI loads it; positive.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.pollInterval", defaultValue = "5")
-    int pollInterval;
-
-    /**
      * Seconds to wait for the group to be READY before the build fails; positive.
      *
      * @since 0.1.0
@@ -228,26 +214,6 @@ public class UploadGroupMojo extends AbstractDliMojo {
     @Parameter(property = "dli.dryRun", defaultValue = "false")
     boolean dryRun;
 
-    /**
-     * Where the result (group, files with OBS URL, size, hash, outcome and status) is written as JSON.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
-    File resultFile;
-
-    /**
-     * Skip the goal: {@code true}, {@code releases} (skip release versions) or {@code snapshots} (skip snapshot
-     * versions).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.skip", defaultValue = "false")
-    String skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
     @Inject
     public UploadGroupMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
@@ -255,7 +221,7 @@ public class UploadGroupMojo extends AbstractDliMojo {
 
     @Override
     void run(MavenListener listener) throws MojoFailureException {
-        if (skipped(listener)) {
+        if (skipped("dli:upload-group", listener)) {
             return;
         }
         if ("pom".equals(project.getPackaging())) {
@@ -268,12 +234,9 @@ public class UploadGroupMojo extends AbstractDliMojo {
         }
         try {
             PublishResult result = dli(listener).publish(request);
+            project.setContextValue(SubmitMojo.PUBLISH_RESULT, result);
             appendStepSummary(result, listener);
-            ReportOutput stdout = new ReportOutput(getLog(), System.out);
-            if (stdout.quiet()) {
-                // -q hides every INFO line: still say in one line what was published
-                stdout.print(List.of(result.summaryLine()));
-            }
+            printWhenQuiet(result.summaryLine());
         } catch (GroupNotReadyException e) {
             appendStepSummary(e.result(), listener);
             throw new MojoFailureException(words(e), debugCause(e));
@@ -308,36 +271,8 @@ public class UploadGroupMojo extends AbstractDliMojo {
                 .build();
     }
 
-    /** On GitHub Actions, the group on the run's page; a summary that cannot be written does not fail the build. */
     private void appendStepSummary(PublishResult result, MavenListener listener) {
-        String summaryFile = environment.get(ENV_STEP_SUMMARY);
-        if (summaryFile == null || summaryFile.isBlank()) {
-            return;
-        }
-        Path base = project.getBasedir().toPath().toAbsolutePath();
-        Path written = resultFile.toPath().toAbsolutePath();
-        String shown = written.startsWith(base) ? base.relativize(written).toString() : written.toString();
-        try {
-            StepSummary.appendTo(Path.of(summaryFile), result, shown);
-        } catch (DliException e) {
-            listener.warn(e.getMessage());
-        }
-    }
-
-    private boolean skipped(MavenListener log) {
-        boolean snapshot = project.getVersion().endsWith("-SNAPSHOT");
-        boolean skipping = switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
-            case "false", "" -> false;
-            case "true" -> true;
-            case "releases" -> !snapshot;
-            case "snapshots" -> snapshot;
-            default -> throw new DliException("skip (-Ddli.skip) is '" + skip
-                    + "'; it takes true, false, releases or snapshots.");
-        };
-        if (skipping) {
-            log.info("Skipping dli:upload-group (dli.skip=" + skip + ")");
-        }
-        return skipping;
+        appendStepSummary(resultFile, (summary, shown) -> StepSummary.appendTo(summary, result, shown), listener);
     }
 
     @Override

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.job.JobFiles;
+import dev.dlitools.dli.core.job.SparkJobResult;
+import dev.dlitools.dli.core.job.SubmitRequest;
 import dev.dlitools.dli.core.publish.GroupNotReadyException;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
@@ -200,6 +203,33 @@ class DliTest {
                     .satisfies(request -> assertThat(request.query()).isEqualTo("kind=jar"));
             assertThat(table).hasSize(2);
             assertThat(table.get(1)).startsWith("jobs   jar   READY");
+        }
+    }
+
+    @Test
+    void submitRunsAJobOnWhatWasPublishedWithoutAGroupAndTellsTheListener() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.builder()
+                .jobDelays(Duration.ofMillis(50), Duration.ofMillis(100)).start()) {
+            RecordingLog listener = RecordingLog.withoutDebug();
+            Dli dli = new Dli(settings(standIns), listener);
+            PublishResult published = dli.publish(request().pathStyle(true).register(false).build());
+
+            SparkJobResult result = dli.submit(SubmitRequest.builder()
+                    .files(JobFiles.of(published))
+                    .queue("etl")
+                    .className("com.example.Orders")
+                    .name("orders-1")
+                    .pollInterval(Duration.ofMillis(20))
+                    .resultFile(dir.resolve("job.json"))
+                    .build());
+
+            assertThat(result.succeeded()).isTrue();
+            assertThat(standIns.emulator().batchJobs()).singleElement()
+                    .satisfies(job -> assertThat(job.body().path("file").asText())
+                            .isEqualTo("obs://" + LocalStandIns.BUCKET + "/" + published.files().get(0).key()));
+            assertThat(listener.lines()).contains("Submitted Spark job orders-1 to queue etl: id " + result.id(),
+                    result.summaryLine());
+            assertThat(SparkJobResult.read(dir.resolve("job.json"))).isEqualTo(result);
         }
     }
 

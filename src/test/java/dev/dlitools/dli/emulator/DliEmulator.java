@@ -42,6 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DliEmulator implements AutoCloseable {
 
     public static final Duration DEFAULT_ASYNC_READY_DELAY = Duration.ofMillis(300);
+    /** How long a Spark job is {@code starting}, then {@code running}, unless told otherwise: the demo shows both. */
+    public static final Duration DEFAULT_JOB_STARTING = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_JOB_RUNNING = Duration.ofSeconds(2);
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -51,6 +54,7 @@ public final class DliEmulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SignatureVerifier verifier;
     private final ResourceApi api;
+    private final BatchApi batches;
     private final String projectId;
     private final String region;
     private final Clock clock;
@@ -68,6 +72,8 @@ public final class DliEmulator implements AutoCloseable {
                 new ResourceApi.Account(builder.projectId, builder.region, builder.domainId, builder.owner),
                 builder.asyncReadyDelay, builder.objectStore,
                 new ResponseStyle(builder.lowerCaseStatuses, builder.zeroDetailTimes), scheduler, clock);
+        this.batches = new BatchApi(builder.projectId, builder.objectStore, clock, builder.jobStarting,
+                builder.jobRunning);
         this.handlerThreads = Executors.newCachedThreadPool(daemonThreads("dli-emulator-http"));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", builder.port), 0);
         server.createContext("/", this::handle);
@@ -119,6 +125,16 @@ public final class DliEmulator implements AutoCloseable {
         return api.group(name);
     }
 
+    /** How the Spark jobs submitted from now on end. */
+    public void scriptJobs(JobScript script) {
+        batches.script(script);
+    }
+
+    /** The Spark jobs submitted so far, in order, their states up to date. */
+    public List<BatchJobView> batchJobs() {
+        return batches.jobs();
+    }
+
     /** How many {@code POST /v2.0/{project_id}/resources} arrived, whatever they were answered. */
     public int uploadPostCount() {
         return uploadPosts.get();
@@ -164,7 +180,9 @@ public final class DliEmulator implements AutoCloseable {
                 send(exchange, requestId, 401, json(ErrorBodies.authentication(rejection.get(), requestId)));
                 return;
             }
-            ResourceApi.Response response = api.handle(request, requestId);
+            ResourceApi.Response response = BatchApi.handles(request.path())
+                    ? batches.handle(request, requestId)
+                    : api.handle(request, requestId);
             send(exchange, requestId, response.status(), json(response.body()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -274,6 +292,8 @@ public final class DliEmulator implements AutoCloseable {
         private String domainId = "emulated-domain-id";
         private String owner = "emulated-user";
         private Duration asyncReadyDelay = DEFAULT_ASYNC_READY_DELAY;
+        private Duration jobStarting = DEFAULT_JOB_STARTING;
+        private Duration jobRunning = DEFAULT_JOB_RUNNING;
         private ObjectStore objectStore = ObjectStore.everythingExists();
         private boolean lowerCaseStatuses;
         private boolean zeroDetailTimes;
@@ -322,6 +342,16 @@ public final class DliEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("Negative delay: " + delay);
             }
             this.asyncReadyDelay = delay;
+            return this;
+        }
+
+        /** How long a Spark job stays {@code starting}, then {@code running} before it ends. */
+        public Builder jobDelays(Duration starting, Duration running) {
+            if (starting.isNegative() || running.isNegative()) {
+                throw new IllegalArgumentException("Negative delay: " + starting + ", " + running);
+            }
+            this.jobStarting = starting;
+            this.jobRunning = running;
             return this;
         }
 

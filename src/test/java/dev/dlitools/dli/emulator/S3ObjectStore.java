@@ -40,8 +40,8 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     /**
-     * Bucket and key of an object URL, virtual-hosted ({@code https://{bucket}.obs.{region}.myhuaweicloud.com/{key}})
-     * or path-style ({@code http://127.0.0.1:{port}/{bucket}/{key}}).
+     * Bucket and key of an object URL, virtual-hosted ({@code https://{bucket}.obs.{region}.myhuaweicloud.com/{key}}),
+     * path-style ({@code http://127.0.0.1:{port}/{bucket}/{key}}) or an OBS path ({@code obs://{bucket}/{key}}).
      *
      * @throws IllegalArgumentException when the URL names no bucket and key
      */
@@ -50,6 +50,9 @@ public final class S3ObjectStore implements ObjectStore {
         String path = obsUrl.getPath() == null ? "" : obsUrl.getPath();
         if (host == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("Not an OBS object URL: " + obsUrl);
+        }
+        if ("obs".equals(obsUrl.getScheme())) {
+            return ObjectLocation.of(obsUrl.getAuthority(), path.substring(1), obsUrl);
         }
         int marker = host.indexOf(OBS_HOST_MARKER);
         if (marker > 0) {

@@ -3,6 +3,7 @@ package dev.dlitools.dli.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.obs.UploadOutcome;
 import dev.dlitools.dli.core.obs.UploadResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
@@ -69,6 +70,21 @@ class MavenListenerTest {
                 "Group etl: 2 UPLOADING, 1 READY",
                 "Group etl is READY with 3 packages.",
                 "Project id of region eu-de from IAM: p-1");
+    }
+
+    @Test
+    void jobEventsAreALineEachAndTheEndTheOneLineSummary() {
+        SparkJobResult result = new SparkJobResult("id-1", "orders-1", "etl", "p-1", null, "2026-11-29T20:00:00Z",
+                List.of(), "SUCCESS", 192, true, false, List.of(), null);
+
+        listener.jobSubmitted("id-1", "orders-1", "etl");
+        listener.jobStateChanged("orders-1", "RUNNING", Duration.ofSeconds(75));
+        listener.jobFinished(result);
+
+        assertThat(lines).containsExactly(
+                "Submitted Spark job orders-1 to queue etl: id id-1",
+                "Job orders-1: RUNNING after 1m15s",
+                "dli: job orders-1 SUCCESS in 3m12s (id id-1)");
     }
 
     @Test

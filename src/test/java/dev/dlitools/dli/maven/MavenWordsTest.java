@@ -29,9 +29,14 @@ import org.w3c.dom.NodeList;
  */
 class MavenWordsTest {
 
-    /** One goal's parameters: names, and per name the {@code ${property}} and default, when it has them. */
-    private record Goal(String name, Set<String> parameters, Map<String, String> properties,
-            Map<String, String> defaults) {}
+    /** One goal's parameters: names and types, and per name the {@code ${property}} and default, when it has them. */
+    private record Goal(String name, Map<String, String> types, Map<String, String> properties,
+            Map<String, String> defaults) {
+
+        Set<String> parameters() {
+            return types.keySet();
+        }
+    }
 
     private static List<Goal> goals;
 
@@ -48,10 +53,13 @@ class MavenWordsTest {
         NodeList mojos = document.getElementsByTagName("mojo");
         for (int i = 0; i < mojos.getLength(); i++) {
             Element mojo = (Element) mojos.item(i);
-            Set<String> parameters = new HashSet<>();
-            NodeList names = ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("name");
-            for (int j = 0; j < names.getLength(); j++) {
-                parameters.add(names.item(j).getTextContent().trim());
+            Map<String, String> types = new HashMap<>();
+            NodeList parameters =
+                    ((Element) mojo.getElementsByTagName("parameters").item(0)).getElementsByTagName("parameter");
+            for (int j = 0; j < parameters.getLength(); j++) {
+                Element parameter = (Element) parameters.item(j);
+                types.put(parameter.getElementsByTagName("name").item(0).getTextContent().trim(),
+                        parameter.getElementsByTagName("type").item(0).getTextContent().trim());
             }
             Map<String, String> properties = new HashMap<>();
             Map<String, String> defaults = new HashMap<>();
@@ -71,17 +79,22 @@ class MavenWordsTest {
                     }
                 }
             }
-            goals.add(new Goal(mojo.getElementsByTagName("goal").item(0).getTextContent().trim(), parameters,
+            goals.add(new Goal(mojo.getElementsByTagName("goal").item(0).getTextContent().trim(), types,
                     properties, defaults));
         }
-        assertThat(goals).extracting(Goal::name).contains("upload-group", "list", "describe", "delete-group");
+        assertThat(goals).extracting(Goal::name)
+                .contains("upload-group", "submit", "list", "describe", "delete-group");
     }
 
     @ParameterizedTest
     @EnumSource(Setting.class)
-    void everySettingIsAParameterOfAGoalWithItsProperty(Setting setting) {
+    void everySettingIsAParameterOfAGoalWithItsProperty(Setting setting) throws Exception {
         MavenWords.Written written = MavenWords.written(setting);
         assertThat(written).as("Maven's words for " + setting).isNotNull();
+        if (written.parameter().contains(".")) {
+            assertIsAFieldOfANestedParameter(written);
+            return;
+        }
 
         // the parameter exists and, where it has a property, it is the one named; the tags map has none, its
         // command-line twin (tagList) takes the property
@@ -91,6 +104,43 @@ class MavenWordsTest {
                         && goal.properties().containsValue(written.property())
                         && written.property().equals(goal.properties()
                                 .getOrDefault(written.parameter(), written.property())));
+    }
+
+    /**
+     * {@code job.queue}: a field of the goal's {@code job} parameter, whose property (read by the goal itself, as
+     * Maven binds none to a nested field) is {@code dli.} and the parameter's path, or none for a pom-only map.
+     */
+    private static void assertIsAFieldOfANestedParameter(MavenWords.Written written) throws Exception {
+        String outer = written.parameter().substring(0, written.parameter().indexOf('.'));
+        String field = written.parameter().substring(outer.length() + 1);
+        Goal goal = goals.stream().filter(candidate -> candidate.parameters().contains(outer)).findFirst()
+                .orElseThrow(() -> new AssertionError("no goal has the parameter " + outer + " of " + written));
+        Class<?> type = Class.forName(goal.types().get(outer));
+        assertThat(type.getDeclaredField(field)).as(written + " in " + type.getName()).isNotNull();
+        if (written.property() != null) {
+            assertThat(written.property()).isEqualTo("dli." + written.parameter());
+        } else {
+            assertThat(type.getDeclaredField(field).getType()).as("a pom-only setting").isEqualTo(Map.class);
+        }
+    }
+
+    @Test
+    void everyFieldOfTheJobElementIsASetting() {
+        Set<String> worded = new HashSet<>();
+        for (Setting setting : Setting.values()) {
+            worded.add(MavenWords.written(setting).parameter());
+        }
+
+        assertThat(Job.class.getDeclaredFields()).extracting(field -> "job." + field.getName())
+                .allMatch(worded::contains, "worded by a Setting");
+    }
+
+    @Test
+    void aPomOnlySettingIsNamedByItsElement() {
+        assertThat(MavenWords.render("Invalid " + Setting.JOB_CONF.named() + ": x"))
+                .isEqualTo("Invalid job.conf (<job><conf> in the pom): x");
+        assertThat(MavenWords.render("Invalid " + Setting.JOB_QUEUE.named() + ": x"))
+                .isEqualTo("Invalid job.queue (-Ddli.job.queue): x");
     }
 
     @Test

@@ -81,6 +81,7 @@ public final class LocalStandIns implements AutoCloseable {
                     .projectId(projectId)
                     .region(REGION)
                     .asyncReadyDelay(builder.asyncReadyDelay)
+                    .jobDelays(builder.jobStarting, builder.jobRunning)
                     .objectStore(url -> !unreadable.test(url) && bucket.exists(url))
                     .port(builder.dliPort)
                     .start();
@@ -273,6 +274,8 @@ public final class LocalStandIns implements AutoCloseable {
         private String projectId = PROJECT_ID;
         private Predicate<URI> unreadablePackages = url -> false;
         private Duration asyncReadyDelay = DliEmulator.DEFAULT_ASYNC_READY_DELAY;
+        private Duration jobStarting = DliEmulator.DEFAULT_JOB_STARTING;
+        private Duration jobRunning = DliEmulator.DEFAULT_JOB_RUNNING;
         private Path storeDirectory;
         private Path keyStore;
         private String keyStorePassword;
@@ -315,6 +318,13 @@ public final class LocalStandIns implements AutoCloseable {
         /** How long the emulator takes to load the packages of an asynchronous upload. */
         public Builder asyncReadyDelay(Duration delay) {
             this.asyncReadyDelay = delay;
+            return this;
+        }
+
+        /** How long the emulator's Spark jobs are starting, then running. */
+        public Builder jobDelays(Duration starting, Duration running) {
+            this.jobStarting = starting;
+            this.jobRunning = running;
             return this;
         }
 

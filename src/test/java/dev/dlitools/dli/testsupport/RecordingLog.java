@@ -3,14 +3,17 @@ package dev.dlitools.dli.testsupport;
 import dev.dlitools.dli.core.DliListener;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.dli.DliApiException;
+import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
 import dev.dlitools.dli.core.report.Sizes;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A {@link BuildLog} that keeps the info and warn lines, and the debug lines when built with debug on; of the
- * listener's events it keeps the group's progress, failed polls and the upload totals as short lines. Safe for the
+ * listener's events it keeps the group's progress, a Spark job's submission, states and end, failed polls and the
+ * upload totals as short lines. Safe for the
  * upload threads, which report concurrently as they do to Maven's logger.
  */
 public final class RecordingLog implements DliListener {
@@ -76,5 +79,25 @@ public final class RecordingLog implements DliListener {
     public void uploadFinished(UploadSummary summary) {
         lines.add("OBS: " + summary.uploadedCount() + " uploaded (" + Sizes.decimal(summary.bytesUploaded()) + "), "
                 + summary.unchangedCount() + " unchanged");
+    }
+
+    @Override
+    public void jobSubmitted(String id, String name, String queue) {
+        lines.add("Submitted Spark job " + name + " to queue " + queue + ": id " + id);
+    }
+
+    @Override
+    public void jobStateChanged(String name, String state, Duration elapsed) {
+        lines.add("Job " + name + ": " + state + " after " + SparkJobResult.elapsed(elapsed));
+    }
+
+    @Override
+    public void jobPollFailed(String id, DliApiException failure) {
+        lines.add("Polling job " + id + " failed, polling again: " + failure.getMessage());
+    }
+
+    @Override
+    public void jobFinished(SparkJobResult result) {
+        lines.add(result.summaryLine());
     }
 }

@@ -54,7 +54,28 @@ public enum Setting {
     LIST_KIND,
     LIST_TAGS,
     LIST_GROUP,
-    LIST_ALL;
+    LIST_ALL,
+    // the Spark job of the submit goal
+    JOB_QUEUE,
+    JOB_CLUSTER_NAME,
+    JOB_CLASS_NAME,
+    JOB_NAME,
+    JOB_ARGS,
+    JOB_CONF,
+    JOB_SC_TYPE,
+    JOB_SPARK_VERSION,
+    JOB_DRIVER_MEMORY,
+    JOB_DRIVER_CORES,
+    JOB_EXECUTOR_MEMORY,
+    JOB_EXECUTOR_CORES,
+    JOB_NUM_EXECUTORS,
+    JOB_FEATURE,
+    JOB_MAX_RETRY_TIMES,
+    JOB_TIMEOUT,
+    JOB_WAIT,
+    JOB_CANCEL_ON_TIMEOUT,
+    JOB_LOG_LINES,
+    JOB_RESULT_FILE;
 
     /** {@code {{BUCKET}}}, {@code ({{BUCKET}})} or {@code {{BUCKET=value}}}. */
     private static final Pattern REFERENCE = Pattern.compile("(\\()?\\{\\{([A-Z_]+)(?:=(.*?))?}}(\\))?");

@@ -1,6 +1,8 @@
 package dev.dlitools.dli.core.dli;
 
 import dev.dlitools.dli.core.common.DliException;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
 
 /**
  * The service (or the API gateway in front of it) refused a call, answered something unreadable, or could not be
@@ -38,6 +40,12 @@ public class DliApiException extends DliException {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** Refused before it was sent (no connection), or throttled in front of the service: it did nothing there. */
+    public boolean cannotHaveArrived() {
+        return httpStatus == 429 || getCause() instanceof ConnectException
+                || getCause() instanceof HttpConnectTimeoutException;
     }
 
     /** No response arrived: refused or dropped connection, time-out. */

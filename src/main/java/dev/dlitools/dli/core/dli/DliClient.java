@@ -75,6 +75,11 @@ public final class DliClient {
                 ENDPOINT_SETTING, "Check that package '" + resourceName + "' exists in group '" + group + "'.");
     }
 
+    /** The Spark batch job calls of the same project. */
+    public BatchClient batches() {
+        return new BatchClient(http, endpoint, projectId, ENDPOINT_SETTING, projectHint());
+    }
+
     private URI resourcesUri(String suffix, Map<String, String> query) {
         StringBuilder uri = new StringBuilder(endpoint).append("/v2.0/").append(encode(projectId))
                 .append("/resources").append(suffix);

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -82,6 +83,25 @@ public final class SignedHttpClient {
     public ApiResponse send(
             String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
             String notFoundHint) {
+        // GETs and DELETEs are idempotent, and a group upload (POST) overwrites a group of the same name, so a POST
+        // whose answer was lost registers the same group once more
+        return send(method, uri, body, extraHeaders, endpointSetting, notFoundHint, DliApiException::isTransient);
+    }
+
+    /**
+     * Like {@link #send}, for a call that must not reach the service twice because each one starts something (a
+     * Spark job): it is tried again only when the request cannot have arrived (connection refused, HTTP 429).
+     */
+    public ApiResponse sendUnrepeatable(
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
+            String notFoundHint) {
+        return send(method, uri, body, extraHeaders, endpointSetting, notFoundHint,
+                DliApiException::cannotHaveArrived);
+    }
+
+    private ApiResponse send(
+            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
+            String notFoundHint, Predicate<DliApiException> repeatable) {
         for (int attempt = 1; ; attempt++) {
             DliApiException failure;
             Duration retryAfter = null;
@@ -99,9 +119,7 @@ public final class SignedHttpClient {
             } catch (DliApiException e) {
                 failure = e;
             }
-            // every call may be repeated: GETs and DELETEs are idempotent, and a group upload (POST) overwrites a
-            // group of the same name, so a POST whose answer was lost registers the same group once more
-            if (!failure.isTransient() || !retryPolicy.mayRetry(attempt)) {
+            if (!repeatable.test(failure) || !retryPolicy.mayRetry(attempt)) {
                 throw attempt == 1 ? failure : gaveUp(failure, attempt);
             }
             Duration delay = retryPolicy.delay(attempt, retryAfter);

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.report;
 
 import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import java.io.IOException;
@@ -8,11 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * A published group as Markdown, for the job summary of a CI run (GitHub Actions shows the file named by
- * {@code GITHUB_STEP_SUMMARY} on the run's page).
+ * A published group or a Spark job run as Markdown, for the job summary of a CI run (GitHub Actions shows the file
+ * named by {@code GITHUB_STEP_SUMMARY} on the run's page).
  */
 public final class StepSummary {
 
@@ -49,10 +51,33 @@ public final class StepSummary {
         return md.toString();
     }
 
+    /**
+     * A Spark job run as one table row under a header.
+     *
+     * @param resultFile the result file as the user should find it, e.g. {@code target/dli-spark-job.json}
+     */
+    public static String markdown(SparkJobResult job, String resultFile) {
+        return "### DLI Spark job `" + cell(job.name()) + "`\n\n"
+                + "| Job | Queue | State | Time | Id | Result file |\n|---|---|---|---:|---|---|\n"
+                + "| `" + cell(job.name()) + "` | `" + cell(job.queue()) + "` | **" + job.finalState() + "**"
+                + (job.cancelled() ? " (cancelled)" : "") + (job.waited() ? "" : " (not waited for)") + " | "
+                + SparkJobResult.elapsed(Duration.ofSeconds(job.elapsedSeconds())) + " | `" + job.id() + "` | `"
+                + resultFile + "` |\n\n";
+    }
+
     /** Appends to the file, as GitHub Actions expects: each step (and each module of a reactor) adds its part. */
     public static void appendTo(Path summaryFile, PublishResult result, String resultFile) {
+        append(summaryFile, markdown(result, resultFile));
+    }
+
+    /** Appends a Spark job run to the file. */
+    public static void appendTo(Path summaryFile, SparkJobResult job, String resultFile) {
+        append(summaryFile, markdown(job, resultFile));
+    }
+
+    private static void append(Path summaryFile, String markdown) {
         try {
-            Files.writeString(summaryFile, markdown(result, resultFile), StandardCharsets.UTF_8,
+            Files.writeString(summaryFile, markdown, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new DliException("Could not append the summary to " + summaryFile

@@ -2,6 +2,7 @@ package dev.dlitools.dli.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import java.nio.file.Files;
@@ -19,6 +20,21 @@ class StepSummaryTest {
     private static final PublishedFile GSON = new PublishedFile("gson-2.11.0.jar", "com.google.code.gson:gson",
             "dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", "https://etl-jars.obs/gson-2.11.0.jar",
             290_000, "cd", "unchanged", "READY");
+
+    @Test
+    void aSparkJobIsOneRowWithItsStateTimeAndId() {
+        SparkJobResult job = new SparkJobResult("0d3e-42", "orders|job", "etl", "p-1", null, "2026-01-01T00:00:00Z",
+                List.of(), "DEAD", 192, true, true, List.of(), null);
+
+        assertThat(StepSummary.markdown(job, "target/dli-spark-job.json")).isEqualTo("""
+                ### DLI Spark job `orders\\|job`
+
+                | Job | Queue | State | Time | Id | Result file |
+                |---|---|---|---:|---|---|
+                | `orders\\|job` | `etl` | **DEAD** (cancelled) | 3m12s | `0d3e-42` | `target/dli-spark-job.json` |
+
+                """);
+    }
 
     @Test
     void readyGroupIsATableOfItsFilesWithSizesAndTheResultFile() {

@@ -1,0 +1,141 @@
+package dev.dlitools.dli.core.dli;
+
+import static dev.dlitools.dli.core.auth.AkSkSigner.encode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.dli.SignedHttpClient.ApiResponse;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Spark batch job calls of the DLI API ({@code /v2.0/{project_id}/batches}), for one project. Every answer is
+ * checked: a 2xx without what the call promises is an error with the service's own code and message.
+ */
+public final class BatchClient {
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private final SignedHttpClient http;
+    private final String endpoint;
+    private final String projectId;
+    private final Map<String, String> projectHeader;
+    private final Setting endpointSetting;
+    private final String projectHint;
+
+    /**
+     * @param endpoint e.g. {@code https://dli.cn-north-4.myhuaweicloud.com}, without a trailing {@code /}
+     * @param endpointSetting the setting that gave the endpoint
+     * @param projectHint what a 404 of the project most likely means
+     */
+    public BatchClient(SignedHttpClient http, String endpoint, String projectId, Setting endpointSetting,
+            String projectHint) {
+        this.http = http;
+        this.endpoint = endpoint;
+        this.projectId = projectId;
+        this.projectHeader = Map.of("X-Project-Id", projectId);
+        this.endpointSetting = endpointSetting;
+        this.projectHint = projectHint;
+    }
+
+    public String projectId() {
+        return projectId;
+    }
+
+    /** The job as DLI accepted it: its id and, when the answer has one, its state. */
+    public record SubmittedJob(String id, String state) {}
+
+    /** A page of the driver log. */
+    public record LogPage(int from, long total, List<String> lines) {}
+
+    /**
+     * Starts a job. Not repeated once the request may have reached the service: a second request would start a
+     * second job.
+     */
+    public SubmittedJob submit(SparkJobBody body) {
+        byte[] json = DliJson.write(body).getBytes(StandardCharsets.UTF_8);
+        ApiResponse response;
+        try {
+            response = http.sendUnrepeatable("POST", uri("", ""), json, projectHeader, endpointSetting, projectHint);
+        } catch (DliApiException e) {
+            if (!e.isTransient() || e.cannotHaveArrived()) {
+                throw e;
+            }
+            throw new DliApiException(e.getMessage() + " The request may have reached DLI, so it was not sent again: "
+                    + "check in the DLI console whether job " + body.name() + " runs before submitting it again.",
+                    e.httpStatus(), e.errorCode(), e.errorMessage(), e.requestId(), e);
+        }
+        JsonNode answer = SignedHttpClient.read(response, DliJson.MAPPER::readTree, "the job submission",
+                endpointSetting);
+        return new SubmittedJob(required(answer, "id", response, "the job submission"), text(answer, "state"));
+    }
+
+    /** The job's state, upper case. */
+    public String state(String id) {
+        ApiResponse response = http.send("GET", uri("/" + encode(id) + "/state", ""), NO_BODY, projectHeader,
+                endpointSetting, jobHint(id));
+        JsonNode answer = SignedHttpClient.read(response, DliJson.MAPPER::readTree, "the job state query",
+                endpointSetting);
+        return required(answer, "state", response, "the job state query").toUpperCase(Locale.ROOT);
+    }
+
+    /** Up to {@code size} lines of the driver log from line {@code from}. */
+    public LogPage log(String id, int from, int size) {
+        ApiResponse response = http.send("GET", uri("/" + encode(id) + "/log",
+                "?type=driver&from=" + from + "&size=" + size), NO_BODY, projectHeader, endpointSetting, jobHint(id));
+        JsonNode answer = SignedHttpClient.read(response, DliJson.MAPPER::readTree, "the driver log query",
+                endpointSetting);
+        JsonNode log = answer.get("log");
+        if (log == null || !log.isArray()) {
+            throw unexpected(answer, response, "the driver log query", "log");
+        }
+        List<String> lines = new ArrayList<>();
+        log.forEach(line -> lines.add(line.asText()));
+        JsonNode total = answer.get("total");
+        JsonNode start = answer.get("from");
+        return new LogPage(start != null && start.canConvertToInt() ? start.asInt() : from,
+                total != null && total.canConvertToLong() ? total.asLong() : from + lines.size(), lines);
+    }
+
+    /** Cancels a job that has not ended. */
+    public void cancel(String id) {
+        http.send("DELETE", uri("/" + encode(id), ""), NO_BODY, projectHeader, endpointSetting, jobHint(id));
+    }
+
+    private URI uri(String suffix, String query) {
+        return URI.create(endpoint + "/v2.0/" + encode(projectId) + "/batches" + suffix + query);
+    }
+
+    private String jobHint(String id) {
+        return "Check that job " + id + " exists in project " + projectId + ".";
+    }
+
+    private static String required(JsonNode answer, String field, ApiResponse response, String what) {
+        String value = text(answer, field);
+        if (value == null || value.isBlank()) {
+            throw unexpected(answer, response, what, field);
+        }
+        return value;
+    }
+
+    private static String text(JsonNode answer, String field) {
+        JsonNode value = answer == null ? null : answer.get(field);
+        return value == null || !value.isValueNode() || value.isNull() ? null : value.asText();
+    }
+
+    /** A 2xx without what the call promises: DLI's own error code and message, when it sent them, say why. */
+    private static DliApiException unexpected(JsonNode answer, ApiResponse response, String what, String field) {
+        String errorCode = text(answer, "error_code");
+        String errorMessage = text(answer, "error_msg");
+        String said = errorCode != null || errorMessage != null
+                ? errorCode + ": " + errorMessage
+                : "body: " + (answer == null ? "" : answer.toString());
+        return new DliApiException("The answer to " + what + " has no " + field + " (HTTP " + response.status()
+                + ", " + said + (response.requestId() == null ? "" : ", request id " + response.requestId()) + ").",
+                response.status(), errorCode, errorMessage, response.requestId(), null);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.dlitools.dli.core.job;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.dli.SparkJobBody;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a Spark job run did, written to {@code target/dli-spark-job.json}. Holds no credentials.
+ *
+ * @param submittedAt ISO-8601 UTC
+ * @param finalState the last state seen, upper case ({@code SUCCESS}, {@code DEAD}, or e.g. {@code RUNNING} when not
+ *     waited for or timed out)
+ * @param waited {@code false} when the run only submitted the job
+ * @param cancelled whether the job was cancelled at the time-out
+ * @param logTail the driver log's last lines of a job that did not succeed; empty otherwise
+ * @param logProblem why the log could not be fetched, or {@code null}
+ */
+public record SparkJobResult(
+        String id,
+        String name,
+        String queue,
+        String projectId,
+        SparkJobBody request,
+        String submittedAt,
+        List<StateChange> states,
+        String finalState,
+        long elapsedSeconds,
+        boolean waited,
+        boolean cancelled,
+        List<String> logTail,
+        String logProblem) {
+
+    /** A state as first seen (ISO-8601 UTC), and how many seconds after the submission. */
+    public record StateChange(String state, String at, long elapsedSeconds) {}
+
+    @JsonIgnore
+    public boolean succeeded() {
+        return "SUCCESS".equals(finalState);
+    }
+
+    /** The outcome in one line, the only one a quiet build shows, e.g. {@code dli: job orders SUCCESS in 3m12s (id ...)}. */
+    public String summaryLine() {
+        if (!waited) {
+            return "dli: job " + name + " submitted to queue " + queue + ", not waited for (id " + id + ")";
+        }
+        return "dli: job " + name + " " + finalState + " in " + elapsed(Duration.ofSeconds(elapsedSeconds))
+                + (cancelled ? ", cancelled" : "") + " (id " + id + ")";
+    }
+
+    /** {@code 12s}, {@code 3m12s}, {@code 1h02m03s}. */
+    public static String elapsed(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm%02ds", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+        }
+        return seconds >= 60 ? String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60) : seconds + "s";
+    }
+
+    void writeTo(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, DliJson.write(this) + "\n");
+        } catch (IOException e) {
+            throw new DliException("Could not write the job result file " + file + " "
+                    + Setting.JOB_RESULT_FILE.aside() + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static SparkJobResult read(Path file) throws IOException {
+        return DliJson.MAPPER.readValue(file.toFile(), SparkJobResult.class);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.dlitools.dli.core.job;
+
+import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.Sleeper;
+import dev.dlitools.dli.core.dli.BatchClient;
+import dev.dlitools.dli.core.dli.DliApiException;
+import dev.dlitools.dli.core.dli.SparkJobBody;
+import dev.dlitools.dli.core.job.SparkJobResult.StateChange;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs a Spark job on DLI: submits it, polls its state until it ends or the time is up, cancels it at the time-out,
+ * fetches the driver log's last lines when it dies, and writes the outcome.
+ *
+ * <p>The submission is sent once: after it may have reached the service it is not repeated, since a second request
+ * would start a second job. Polls and the cancel are retried like every DLI call, and a poll that still fails is
+ * reported and polled again until the time-out: the job runs on whatever our connection does.
+ */
+public final class SparkJobRunner {
+
+    private static final String SUCCESS = "SUCCESS";
+    /** DLI's failed end state, and Apache Livy's other two, which DLI's Livy-based API may pass through. */
+    private static final Set<String> FAILED = Set.of("DEAD", "KILLED", "ERROR");
+
+    private final BatchClient client;
+    private final JobListener listener;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    /** A runner that pauses between polls with {@code sleeper}, counting time by {@code clock}. */
+    public SparkJobRunner(BatchClient client, JobListener listener, Clock clock, Sleeper sleeper) {
+        this.client = client;
+        this.listener = listener;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * @return the outcome of a job that succeeded, or was only submitted
+     * @throws JobFailedException when the job ended without success
+     * @throws JobTimeoutException when it did not end within the time-out
+     */
+    public SparkJobResult submit(SubmitRequest request) {
+        SparkJobBody body = request.body();
+        BatchClient.SubmittedJob job = client.submit(body);
+        // times count from DLI's answer: the job exists from then on
+        Instant start = clock.instant();
+        Run run = new Run(request, job.id(), start);
+        listener.jobSubmitted(job.id(), body.name(), body.target());
+        run.see(job.state() == null ? "STARTING" : job.state().toUpperCase(Locale.ROOT));
+        if (!request.waitForEnd()) {
+            return run.finish(false, false, List.of(), null);
+        }
+        Instant deadline = start.plus(request.timeout());
+        while (!isEnd(run.state)) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            if (remaining.isNegative() || remaining.isZero()) {
+                throw timedOut(run);
+            }
+            pause(remaining.compareTo(request.pollInterval()) < 0 ? remaining : request.pollInterval(), run);
+            poll(run);
+        }
+        if (run.state.equals(SUCCESS)) {
+            return run.finish(true, false, List.of(), null);
+        }
+        throw died(run);
+    }
+
+    private void poll(Run run) {
+        try {
+            run.see(client.state(run.id));
+        } catch (DliApiException e) {
+            if (!e.isTransient()) {
+                throw e;
+            }
+            listener.jobPollFailed(run.id, e);
+        }
+    }
+
+    private void pause(Duration duration, Run run) {
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DliException("Interrupted while waiting for job " + run.id + "; it may still be running.",
+                    e);
+        }
+    }
+
+    private JobFailedException died(Run run) {
+        List<String> tail = List.of();
+        String problem = null;
+        if (run.request.logLines() > 0) {
+            try {
+                tail = logTail(run.id, run.request.logLines());
+            } catch (DliApiException e) {
+                problem = e.getMessage();
+            }
+        }
+        SparkJobResult result = run.finish(true, false, tail, problem);
+        StringBuilder message = new StringBuilder("Spark job " + result.name() + " (id " + run.id + ") ended "
+                + result.finalState() + " after " + SparkJobResult.elapsed(Duration.ofSeconds(result.elapsedSeconds()))
+                + ".");
+        if (problem != null) {
+            message.append(" Warning: its driver log could not be fetched: ").append(problem);
+        } else if (!tail.isEmpty()) {
+            message.append(" The last ").append(tail.size()).append(" lines of its driver log:");
+            tail.forEach(line -> message.append("\n  ").append(line));
+        }
+        return new JobFailedException(message.toString(), result);
+    }
+
+    /** The last {@code lines} lines: read from where the first page says the log ends. */
+    private List<String> logTail(String id, int lines) {
+        BatchClient.LogPage first = client.log(id, 0, lines);
+        if (first.total() <= first.from() + first.lines().size()) {
+            return first.lines();
+        }
+        return client.log(id, (int) Math.max(0, first.total() - lines), lines).lines();
+    }
+
+    private JobTimeoutException timedOut(Run run) {
+        String outcome;
+        boolean cancelled = false;
+        if (run.request.cancelOnTimeout()) {
+            try {
+                client.cancel(run.id);
+                cancelled = true;
+                outcome = "It was cancelled.";
+            } catch (DliApiException e) {
+                outcome = "Cancelling it failed, so it may still be running: cancel it in the DLI console. "
+                        + e.getMessage();
+            }
+        } else {
+            outcome = "It was left running (" + Setting.JOB_CANCEL_ON_TIMEOUT.named() + " is false).";
+        }
+        SparkJobResult result = run.finish(true, cancelled, List.of(), null);
+        return new JobTimeoutException("Spark job " + result.name() + " (id " + run.id + ") did not end within "
+                + run.request.timeout().toSeconds() + " s " + Setting.JOB_TIMEOUT.aside() + "; last state "
+                + run.state + ". " + outcome, result);
+    }
+
+    private static boolean isEnd(String state) {
+        return state.equals(SUCCESS) || FAILED.contains(state);
+    }
+
+    /** One run's states so far. */
+    private final class Run {
+        final SubmitRequest request;
+        final String id;
+        final Instant start;
+        final List<StateChange> states = new ArrayList<>();
+        String state = "";
+
+        Run(SubmitRequest request, String id, Instant start) {
+            this.request = request;
+            this.id = id;
+            this.start = start;
+        }
+
+        void see(String newState) {
+            if (!newState.equals(state)) {
+                Instant now = clock.instant();
+                Duration elapsed = Duration.between(start, now);
+                states.add(new StateChange(newState, now.toString(), elapsed.toSeconds()));
+                state = newState;
+                listener.jobStateChanged(request.body().name(), newState, elapsed);
+            }
+        }
+
+        SparkJobResult finish(boolean waited, boolean cancelled, List<String> logTail, String logProblem) {
+            SparkJobBody body = request.body();
+            SparkJobResult result = new SparkJobResult(id, body.name(), body.target(), client.projectId(), body,
+                    start.toString(), List.copyOf(states), state,
+                    Duration.between(start, clock.instant()).toSeconds(), waited, cancelled, logTail, logProblem);
+            if (request.resultFile() != null) {
+                result.writeTo(request.resultFile());
+            }
+            listener.jobFinished(result);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.dlitools.dli.maven;
+
+import dev.dlitools.dli.core.common.DliException;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The goals that work on the project's build, publishing it or running it: they are skipped alike, and each adds
+ * its outcome to the CI run's summary.
+ */
+abstract class AbstractProjectMojo extends AbstractDliMojo {
+
+    /** Set by GitHub Actions: the Markdown file shown as the job's summary. */
+    static final String ENV_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
+
+    /**
+     * Skip the goal: {@code true}, {@code releases} (skip release versions) or {@code snapshots} (skip snapshot
+     * versions).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.skip", defaultValue = "false")
+    String skip;
+
+    /**
+     * Seconds between two polls: of the group's status while DLI loads it ({@code upload-group}), of the job's
+     * state ({@code submit}); positive.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.pollInterval", defaultValue = "5")
+    int pollInterval;
+
+    /**
+     * The result of {@code dli:upload-group} (group, files with OBS URL, size, hash, outcome and status) as JSON:
+     * where {@code upload-group} writes it, and where {@code submit} reads the files to run when
+     * {@code upload-group} did not run earlier in the same build.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
+    File resultFile;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    AbstractProjectMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    /** Whether {@code skip (-Ddli.skip)} skips this project's version; says so when it does. */
+    boolean skipped(String goal, MavenListener listener) {
+        boolean snapshot = project.getVersion().endsWith("-SNAPSHOT");
+        boolean skipping = switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
+            case "false", "" -> false;
+            case "true" -> true;
+            case "releases" -> !snapshot;
+            case "snapshots" -> snapshot;
+            default -> throw new DliException("skip (-Ddli.skip) is '" + skip
+                    + "'; it takes true, false, releases or snapshots.");
+        };
+        if (skipping) {
+            listener.info("Skipping " + goal + " (dli.skip=" + skip + ")");
+        }
+        return skipping;
+    }
+
+    /**
+     * On GitHub Actions, the outcome on the run's page; a summary that cannot be written does not fail the build.
+     *
+     * @param append appends to the summary file the outcome, whose result file it is given as the user finds it
+     *     (relative to the project when inside it)
+     */
+    void appendStepSummary(File resultFile, BiConsumer<Path, String> append, MavenListener listener) {
+        String summaryFile = environment.get(ENV_STEP_SUMMARY);
+        if (summaryFile == null || summaryFile.isBlank()) {
+            return;
+        }
+        Path base = project.getBasedir().toPath().toAbsolutePath();
+        Path written = resultFile.toPath().toAbsolutePath();
+        String shown = written.startsWith(base) ? base.relativize(written).toString() : written.toString();
+        try {
+            append.accept(Path.of(summaryFile), shown);
+        } catch (DliException e) {
+            listener.warn(e.getMessage());
+        }
+    }
+
+    /** At {@code -q}, which hides every INFO line, the goal's outcome still in one line. */
+    void printWhenQuiet(String summaryLine) {
+        ReportOutput stdout = new ReportOutput(getLog(), System.out);
+        if (stdout.quiet()) {
+            stdout.print(List.of(summaryLine));
+        }
+    }
+}

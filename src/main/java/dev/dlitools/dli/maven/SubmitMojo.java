@@ -1,0 +1,213 @@
+package dev.dlitools.dli.maven;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.dli.DliJson;
+import dev.dlitools.dli.core.job.JobFiles;
+import dev.dlitools.dli.core.job.JobOutcomeException;
+import dev.dlitools.dli.core.job.MainClass;
+import dev.dlitools.dli.core.job.SparkJobResult;
+import dev.dlitools.dli.core.job.SubmitRequest;
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.report.StepSummary;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Runs a Spark job on DLI with the files {@code dli:upload-group} published (the project's artifact as the job's
+ * file, the other files as its jars, all as OBS paths), waits for its end and fails the build when it dies or does
+ * not end in time. Not bound to a phase: run {@code mvn deploy dli:submit}, or bind it after {@code upload-group}.
+ *
+ * @since 0.1.0
+ */
+@Mojo(name = "submit", threadSafe = true)
+public class SubmitMojo extends AbstractProjectMojo {
+
+    /** The project context key under which {@code dli:upload-group} leaves its result for this goal. */
+    static final String PUBLISH_RESULT = PublishResult.class.getName();
+
+    /**
+     * The Spark job: {@code queue} (required), {@code className}, {@code name}, {@code args}, {@code conf},
+     * {@code scType}, {@code sparkVersion}, {@code driverMemory}, {@code driverCores}, {@code executorMemory},
+     * {@code executorCores}, {@code numExecutors}, {@code feature}, {@code maxRetryTimes}, {@code timeout},
+     * {@code wait}, {@code cancelOnTimeout}, {@code logLines}. Each one left out here is taken from the property
+     * {@code dli.job.<name>} (e.g. {@code -Ddli.job.queue=etl}; {@code -Ddli.job.args} as a JSON array of strings),
+     * except {@code conf}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    Job job;
+
+    /**
+     * Where the job's outcome (id, name, queue, request, states with times, final state, log tail) is written.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.job.resultFile", defaultValue = "${project.build.directory}/dli-spark-job.json")
+    File jobResultFile;
+
+    @Inject
+    public SubmitMojo(SettingsDecrypter settingsDecrypter) {
+        super(settingsDecrypter);
+    }
+
+    @Override
+    void run(MavenListener listener) throws MojoFailureException {
+        if (skipped("dli:submit", listener)) {
+            return;
+        }
+        SubmitRequest request = submitRequest();
+        requireOnline("dli:submit");
+        try {
+            report(dli(listener).submit(request), listener);
+        } catch (JobOutcomeException e) {
+            report(e.result(), listener);
+            throw new MojoFailureException(words(e), debugCause(e));
+        }
+    }
+
+    /** The goal's parameters, and the properties of the job settings the pom leaves out, as the core's request. */
+    private SubmitRequest submitRequest() {
+        Job given = job == null ? new Job() : job;
+        PublishResult published = published();
+        JobFiles files = JobFiles.of(published);
+        return SubmitRequest.builder()
+                .files(files)
+                .queue(text(given.queue, Setting.JOB_QUEUE))
+                .clusterName(text(given.clusterName, Setting.JOB_CLUSTER_NAME))
+                .className(Optional.ofNullable(text(given.className, Setting.JOB_CLASS_NAME))
+                        .orElseGet(() -> MainClass.of(localFile(files.main().fileName())).orElse(null)))
+                .name(Optional.ofNullable(text(given.name, Setting.JOB_NAME))
+                        .orElse(published.group() + "-" + project.getVersion()))
+                .args(given.args != null ? given.args : jsonList(property(Setting.JOB_ARGS)))
+                .conf(given.conf)
+                .scType(text(given.scType, Setting.JOB_SC_TYPE))
+                .sparkVersion(text(given.sparkVersion, Setting.JOB_SPARK_VERSION))
+                .driverMemory(text(given.driverMemory, Setting.JOB_DRIVER_MEMORY))
+                .driverCores(number(given.driverCores, Setting.JOB_DRIVER_CORES))
+                .executorMemory(text(given.executorMemory, Setting.JOB_EXECUTOR_MEMORY))
+                .executorCores(number(given.executorCores, Setting.JOB_EXECUTOR_CORES))
+                .numExecutors(number(given.numExecutors, Setting.JOB_NUM_EXECUTORS))
+                .feature(text(given.feature, Setting.JOB_FEATURE))
+                .maxRetryTimes(number(given.maxRetryTimes, Setting.JOB_MAX_RETRY_TIMES))
+                .timeout(Duration.ofSeconds(Objects.requireNonNullElse(number(given.timeout, Setting.JOB_TIMEOUT),
+                        (int) SubmitRequest.DEFAULT_TIMEOUT.toSeconds())))
+                .waitForEnd(flag(given.wait, Setting.JOB_WAIT, true))
+                .cancelOnTimeout(flag(given.cancelOnTimeout, Setting.JOB_CANCEL_ON_TIMEOUT, true))
+                .logLines(Objects.requireNonNullElse(number(given.logLines, Setting.JOB_LOG_LINES),
+                        SubmitRequest.DEFAULT_LOG_LINES))
+                .pollInterval(Duration.ofSeconds(pollInterval))
+                .resultFile(jobResultFile.toPath())
+                .build();
+    }
+
+    /** The step summary row, and at {@code -q} the outcome in one line. */
+    private void report(SparkJobResult result, MavenListener listener) {
+        appendStepSummary(jobResultFile, (summary, shown) -> StepSummary.appendTo(summary, result, shown), listener);
+        printWhenQuiet(result.summaryLine());
+    }
+
+    /** The result of {@code dli:upload-group} in this build, else its result file. */
+    private PublishResult published() {
+        if (project.getContextValue(PUBLISH_RESULT) instanceof PublishResult inThisBuild) {
+            return inThisBuild;
+        }
+        if (!resultFile.isFile()) {
+            throw new SettingException(Setting.RESULT_FILE, "Nothing was published to run: dli:upload-group did not "
+                    + "run in this build and " + resultFile + " does not exist " + Setting.RESULT_FILE.aside()
+                    + ". Publish first, e.g. `mvn deploy dli:submit` with upload-group bound to deploy.");
+        }
+        try {
+            return PublishResult.read(resultFile.toPath());
+        } catch (IOException e) {
+            throw new SettingException(Setting.RESULT_FILE, "Could not read the publish result " + resultFile + " "
+                    + Setting.RESULT_FILE.aside() + ": " + e.getMessage() + ". Publish again with dli:upload-group.");
+        }
+    }
+
+    /** The local copy of a published file of this project, for its manifest. */
+    private Path localFile(String fileName) {
+        Stream<File> artifacts = Stream.concat(Stream.ofNullable(project.getArtifact()),
+                        project.getAttachedArtifacts().stream())
+                .map(Artifact::getFile)
+                .filter(Objects::nonNull);
+        return artifacts.filter(file -> file.getName().equals(fileName))
+                .findFirst()
+                .map(File::toPath)
+                .orElse(Path.of(project.getBuild().getDirectory(), fileName));
+    }
+
+    private String text(String configured, Setting setting) {
+        return configured != null ? configured : property(setting);
+    }
+
+    private Integer number(Integer configured, Setting setting) {
+        return configured != null ? configured : parse(property(setting), setting, Integer::valueOf, "a whole number");
+    }
+
+    private boolean flag(Boolean configured, Setting setting, boolean fallback) {
+        if (configured != null) {
+            return configured;
+        }
+        Boolean value = parse(property(setting), setting, text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(text);
+        }, "true or false");
+        return value == null ? fallback : value;
+    }
+
+    private static <T> T parse(String text, Setting setting, Function<String, T> parser, String takes) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text.trim());
+        } catch (IllegalArgumentException e) {
+            throw new SettingException(setting, setting.named() + " is '" + text + "'; it takes " + takes + ".");
+        }
+    }
+
+    /** {@code -Ddli.job.args} is a JSON array, since arguments may hold spaces and commas. */
+    private static List<?> jsonList(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return DliJson.MAPPER.readValue(text, List.class);
+        } catch (JsonProcessingException e) {
+            throw new SettingException(Setting.JOB_ARGS, Setting.JOB_ARGS.named() + " is '" + text + "'; it takes a "
+                    + "JSON array of strings, e.g. -Ddli.job.args='[\"--date\",\"2026-01-01\"]'.");
+        }
+    }
+
+    /** The setting's property from the command line, the JVM, or the pom's properties; blank counts as absent. */
+    private String property(Setting setting) {
+        String name = MavenWords.written(setting).property();
+        String value = session == null ? null : session.getUserProperties().getProperty(name);
+        if (value == null && session != null) {
+            value = session.getSystemProperties().getProperty(name);
+        }
+        if (value == null) {
+            value = project.getProperties().getProperty(name);
+        }
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,244 @@
+package dev.dlitools.dli.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.dli.DliApiException;
+import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.retry.RetryPolicy;
+import dev.dlitools.dli.emulator.BatchJobView;
+import dev.dlitools.dli.emulator.DliEmulator;
+import dev.dlitools.dli.emulator.Fault;
+import dev.dlitools.dli.emulator.JobScript;
+import dev.dlitools.dli.emulator.ObjectStore;
+import dev.dlitools.dli.emulator.RecordedRequest;
+import dev.dlitools.dli.testsupport.RecordingLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link SparkJobRunner} against the DLI emulator: states, the end, the time-out, and answers not to be trusted. */
+@Timeout(30)
+class SparkJobRunnerTest {
+
+    private static final String AK = "JOBTESTACCESSKEY";
+    private static final String SK = "job-test-secret-key";
+    private static final String PROJECT = "p-jobs";
+    private static final String BATCHES = "/v2\\.0/[^/]+/batches";
+    private static final String STATE = BATCHES + "/[^/]+/state";
+
+    @TempDir
+    Path dir;
+
+    private final RecordingLog log = RecordingLog.withoutDebug();
+    private DliEmulator emulator;
+
+    @AfterEach
+    void stop() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void aJobThatSucceedsIsReportedStateByStateAndWritten() throws Exception {
+        start(ObjectStore.everythingExists());
+        Path resultFile = dir.resolve("target/dli-spark-job.json");
+
+        SparkJobResult result = runner(3).submit(JobFixtures.request().resultFile(resultFile).build());
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.states()).extracting(SparkJobResult.StateChange::state)
+                .containsExactly("STARTING", "RUNNING", "SUCCESS");
+        assertThat(log.lines()).first().asString().startsWith("Submitted Spark job orders-1.0 to queue etl: id ");
+        assertThat(log.lines()).contains("Job orders-1.0: RUNNING after 0s")
+                .last().asString().matches("dli: job orders-1\\.0 SUCCESS in \\ds \\(id [0-9a-f-]{36}\\)");
+        SparkJobResult written = SparkJobResult.read(resultFile);
+        assertThat(written.id()).isEqualTo(result.id()).isEqualTo(emulator.batchJobs().get(0).id());
+        assertThat(written.finalState()).isEqualTo("SUCCESS");
+        assertThat(written.request().file()).isEqualTo("obs://etl-jars/" + JobFixtures.MAIN_KEY);
+        assertThat(written.projectId()).isEqualTo(PROJECT);
+    }
+
+    @Test
+    void statesAreComparedWithoutCase() {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(200).body("{\"id\":\"x\",\"state\":\"Success\"}").on("GET", STATE));
+
+        SparkJobResult result = runner(0).submit(JobFixtures.request().timeout(Duration.ofSeconds(5)).build());
+
+        assertThat(result.finalState()).isEqualTo("SUCCESS");
+    }
+
+    @Test
+    void aDeadJobFailsWithItsIdStateAndTheLastLinesOfItsDriverLog() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.die("ERROR Executor lost", "Caused by: java.lang.OutOfMemoryError"));
+
+        JobFailedException e = catchThrowableOfType(JobFailedException.class,
+                () -> runner(0).submit(JobFixtures.request().logLines(2).build()));
+
+        String id = emulator.batchJobs().get(0).id();
+        assertThat(e).hasMessageStartingWith("Spark job orders-1.0 (id " + id + ") ended DEAD after ")
+                .hasMessageEndingWith("The last 2 lines of its driver log:\n  ERROR Executor lost\n"
+                        + "  Caused by: java.lang.OutOfMemoryError");
+        assertThat(e.result().logTail()).hasSize(2);
+        assertThat(emulator.requests()).filteredOn(request -> request.path().endsWith("/log"))
+                .extracting(RecordedRequest::query)
+                .as("the first page says where the log ends, the second reads its end")
+                .containsExactly("type=driver&from=0&size=2", "type=driver&from=3&size=2");
+    }
+
+    @Test
+    void aFileMissingInObsKillsTheJobNamingIt() {
+        start(url -> !url.toString().contains("gson"));
+
+        JobFailedException e = catchThrowableOfType(JobFailedException.class,
+                () -> runner(0).submit(JobFixtures.request().build()));
+
+        assertThat(e).hasMessageContaining("FileNotFoundException: obs://etl-jars/" + JobFixtures.GSON_KEY);
+    }
+
+    @Test
+    void aLogThatCannotBeFetchedIsAWarningInsideTheError() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.die("ERROR boom"));
+        emulator.inject(Fault.respond(500).always().on("GET", BATCHES + "/[^/]+/log"));
+
+        JobFailedException e = catchThrowableOfType(JobFailedException.class,
+                () -> runner(0).submit(JobFixtures.request().build()));
+
+        assertThat(e).hasMessageContaining("ended DEAD")
+                .hasMessageContaining("Warning: its driver log could not be fetched: GET ")
+                .hasMessageContaining("HTTP 500");
+        assertThat(e.result().logProblem()).contains("HTTP 500");
+    }
+
+    @Test
+    void aJobStillRunningAtTheTimeOutIsCancelled() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+
+        JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class,
+                () -> runner(0).submit(JobFixtures.request().timeout(Duration.ofMillis(1500)).build()));
+
+        assertThat(e).hasMessageEndingWith("did not end within 1 s ({{JOB_TIMEOUT}}); last state RUNNING. It was cancelled.");
+        BatchJobView job = emulator.batchJobs().get(0);
+        assertThat(job.cancelled()).isTrue();
+        assertThat(job.state()).isEqualTo("dead");
+        assertThat(emulator.requests()).filteredOn(request -> request.method().equals("DELETE")).hasSize(1);
+        assertThat(e.result().cancelled()).isTrue();
+    }
+
+    @Test
+    void withoutCancelOnTimeoutTheJobIsLeftRunning() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+
+        JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class, () -> runner(0)
+                .submit(JobFixtures.request().timeout(Duration.ofMillis(800)).cancelOnTimeout(false).build()));
+
+        assertThat(e).hasMessageEndingWith("It was left running ({{JOB_CANCEL_ON_TIMEOUT}} is false).");
+        assertThat(emulator.batchJobs().get(0).state()).isEqualTo("running");
+        assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+    }
+
+    @Test
+    void withoutWaitingOnlyTheSubmissionIsSent() {
+        start(ObjectStore.everythingExists());
+
+        SparkJobResult result = runner(0).submit(JobFixtures.request().waitForEnd(false).build());
+
+        assertThat(result.waited()).isFalse();
+        assertThat(result.summaryLine()).isEqualTo("dli: job orders-1.0 submitted to queue etl, not waited for (id "
+                + result.id() + ")");
+        assertThat(emulator.requests()).extracting(RecordedRequest::method).containsExactly("POST");
+    }
+
+    @Test
+    void aSubmissionAnsweredWithoutIdIsDlisErrorNotACrash() {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(200).body("{\"is_success\":false,\"error_code\":\"DLI.0005\","
+                + "\"error_msg\":\"Queue etl does not exist\"}").on("POST", BATCHES));
+
+        DliApiException e = catchThrowableOfType(DliApiException.class,
+                () -> runner(0).submit(JobFixtures.request().build()));
+
+        assertThat(e).hasMessageStartingWith("The answer to the job submission has no id (HTTP 200, DLI.0005: Queue "
+                + "etl does not exist");
+        assertThat(e.errorCode()).isEqualTo("DLI.0005");
+    }
+
+    @Test
+    void aStateAnswerWithoutStateIsAnError() {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(200).body("{\"id\":\"x\"}").on("GET", STATE));
+
+        DliApiException e = catchThrowableOfType(DliApiException.class,
+                () -> runner(0).submit(JobFixtures.request().build()));
+
+        assertThat(e).hasMessageStartingWith("The answer to the job state query has no state (HTTP 200, body: "
+                + "{\"id\":\"x\"}");
+    }
+
+    @Test
+    void aSubmissionThatMayHaveArrivedIsNotSentAgain() {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(500).on("POST", BATCHES));
+
+        DliApiException e =
+                catchThrowableOfType(DliApiException.class, () -> runner(3).submit(JobFixtures.request().build()));
+
+        assertThat(emulator.requests()).hasSize(1);
+        assertThat(e).hasMessageContaining("failed with HTTP 500").hasMessageEndingWith("The request may have reached "
+                + "DLI, so it was not sent again: check in the DLI console whether job orders-1.0 runs before "
+                + "submitting it again.");
+    }
+
+    @Test
+    void aThrottledSubmissionIsSentAgain() {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(429).on("POST", BATCHES));
+
+        SparkJobResult result = runner(3).submit(JobFixtures.request().build());
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(emulator.requests()).filteredOn(request -> request.method().equals("POST")).hasSize(2);
+        assertThat(emulator.batchJobs()).hasSize(1);
+    }
+
+    @Test
+    void aFailedPollIsReportedAndPolledAgain() {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(503).on("GET", STATE));
+
+        SparkJobResult result = runner(0).submit(JobFixtures.request().build());
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("Polling job " + result.id() + " failed, polling "
+                + "again: GET "));
+    }
+
+    private void start(ObjectStore objectStore) {
+        emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT).objectStore(objectStore)
+                .jobDelays(Duration.ofMillis(100), Duration.ofMillis(200)).start();
+    }
+
+    private SparkJobRunner runner(int retries) {
+        SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
+                Duration.ofSeconds(10), ProxySettings.NONE, new RetryPolicy(retries, duration -> {}, () -> 0.5),
+                Clock.systemUTC(), BuildLog.SILENT);
+        DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
+        return new SparkJobRunner(dli.batches(), log, Clock.systemUTC(),
+                duration -> Thread.sleep(Math.min(duration.toMillis(), 25)));
+    }
+}

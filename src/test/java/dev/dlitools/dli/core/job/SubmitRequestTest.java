@@ -1,0 +1,150 @@
+package dev.dlitools.dli.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.huaweicloud.sdk.dli.v1.model.CreateSparkJobRequestBody;
+import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.dli.DliJson;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The checks made before anything is sent, and the body they lead to, read back by Huawei's own SDK model. */
+class SubmitRequestTest {
+
+    private static final ObjectMapper SDK_MODEL = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Test
+    void everySettingLandsInTheFieldHuaweisSdkModelReads() throws Exception {
+        Map<String, String> conf = new LinkedHashMap<>();
+        conf.put("spark.sql.shuffle.partitions", "8");
+        SubmitRequest request = JobFixtures.request()
+                .args(List.of("--date", "2026-01-01"))
+                .conf(conf)
+                .scType("B")
+                .sparkVersion("3.3.1")
+                .driverMemory("512m")
+                .driverCores(1)
+                .executorMemory("4G")
+                .executorCores(2)
+                .numExecutors(3)
+                .feature("basic")
+                .maxRetryTimes(5)
+                .build();
+
+        CreateSparkJobRequestBody sdk =
+                SDK_MODEL.readValue(DliJson.write(request.body()), CreateSparkJobRequestBody.class);
+
+        assertThat(sdk.getFile()).isEqualTo("obs://etl-jars/" + JobFixtures.MAIN_KEY);
+        assertThat(sdk.getJars()).containsExactly("obs://etl-jars/" + JobFixtures.GSON_KEY,
+                "obs://etl-jars/" + JobFixtures.CONFIG_KEY);
+        assertThat(sdk.getPyFiles()).isNull();
+        assertThat(sdk.getClassName()).isEqualTo("com.example.Orders");
+        assertThat(sdk.getArgs()).containsExactly("--date", "2026-01-01");
+        assertThat(sdk.getConf()).containsEntry("spark.sql.shuffle.partitions", "8");
+        assertThat(sdk.getName()).isEqualTo("orders-1.0");
+        assertThat(sdk.getQueue()).isEqualTo("etl");
+        assertThat(sdk.getClusterName()).isNull();
+        assertThat(sdk.getScType()).isEqualTo("B");
+        assertThat(sdk.getSparkVersion()).isEqualTo("3.3.1");
+        assertThat(sdk.getDriverMemory()).isEqualTo("512M");
+        assertThat(sdk.getDriverCores()).isEqualTo(1);
+        assertThat(sdk.getExecutorMemory()).isEqualTo("4G");
+        assertThat(sdk.getExecutorCores()).isEqualTo(2);
+        assertThat(sdk.getNumExecutors()).isEqualTo(3);
+        assertThat(sdk.getFeature()).hasToString("basic");
+        assertThat(sdk.getMaxRetryTimes()).isEqualTo(5);
+    }
+
+    @Test
+    void theOlderClusterNameIsSentUnderItsOwnName() throws Exception {
+        SubmitRequest request = JobFixtures.request().queue(null).clusterName("old-cluster").build();
+
+        CreateSparkJobRequestBody sdk =
+                SDK_MODEL.readValue(DliJson.write(request.body()), CreateSparkJobRequestBody.class);
+
+        assertThat(sdk.getClusterName()).isEqualTo("old-cluster");
+        assertThat(sdk.getQueue()).isNull();
+    }
+
+    @Test
+    void aPyFileGroupSendsTheOtherFilesAsPyFiles() throws Exception {
+        SubmitRequest request = JobFixtures.request()
+                .files(JobFiles.of(JobFixtures.published("pyFile", false))).build();
+
+        CreateSparkJobRequestBody sdk =
+                SDK_MODEL.readValue(DliJson.write(request.body()), CreateSparkJobRequestBody.class);
+
+        assertThat(sdk.getPyFiles()).hasSize(2);
+        assertThat(sdk.getJars()).isNull();
+    }
+
+    @Test
+    void theSdkModelRefusesAMisspelledField() {
+        assertThatThrownBy(() -> SDK_MODEL.readValue("{\"file\":\"obs://b/k\",\"class_name\":\"x\"}",
+                CreateSparkJobRequestBody.class)).hasMessageContaining("class_name");
+    }
+
+    @Test
+    void noQueue() {
+        assertThat(invalid(JobFixtures.request().queue(" ")))
+                .hasMessage("Invalid {{JOB_QUEUE}}: no queue given. Set it to the DLI queue the job runs on.");
+    }
+
+    @Test
+    void queueAndClusterNameTogether() {
+        assertThat(invalid(JobFixtures.request().clusterName("old"))).hasMessageStartingWith(
+                "Invalid {{JOB_CLUSTER_NAME}}: it is the older name of the queue");
+    }
+
+    @Test
+    void noMainClassForAJar() {
+        assertThat(invalid(JobFixtures.request().className(null))).hasMessageStartingWith(
+                "Invalid {{JOB_CLASS_NAME}}: no main class for orders-1.0.jar.");
+    }
+
+    @Test
+    void memoryNotLikeASize() {
+        assertThat(invalid(JobFixtures.request().executorMemory("4GB")))
+                .hasMessage("Invalid {{JOB_EXECUTOR_MEMORY}}: '4GB' is not a size like 512M or 4G.");
+        assertThat(invalid(JobFixtures.request().driverMemory("0M"))).hasMessageStartingWith("Invalid {{JOB_DRIVER_MEMORY}}");
+    }
+
+    @Test
+    void unknownScTypeAndFeature() {
+        assertThat(invalid(JobFixtures.request().scType("D"))).hasMessage("Invalid {{JOB_SC_TYPE}}: 'D' is not one of A, B, C.");
+        assertThat(invalid(JobFixtures.request().feature("gpu")))
+                .hasMessage("Invalid {{JOB_FEATURE}}: 'gpu' is not one of ai, basic, custom.");
+    }
+
+    @Test
+    void argumentsThatAreNotStrings() {
+        assertThat(invalid(JobFixtures.request().args(Arrays.asList("--date", 7))))
+                .hasMessage("Invalid {{JOB_ARGS}}: argument 2 is 7 (Integer); every argument must be a string.");
+    }
+
+    @Test
+    void aDryRunIsNothingToRun() {
+        assertThatThrownBy(() -> JobFiles.of(JobFixtures.published("jar", true)))
+                .hasMessageStartingWith("Invalid {{RESULT_FILE}}: it is the plan of a dry run");
+    }
+
+    @Test
+    void anErrorSaysWhichSettingToChange() {
+        SettingException e = invalid(JobFixtures.request().queue(null));
+
+        assertThat(e.setting()).isEqualTo(Setting.JOB_QUEUE);
+    }
+
+    private static SettingException invalid(SubmitRequest.Builder builder) {
+        return catchThrowableOfType(SettingException.class, builder::build);
+    }
+}

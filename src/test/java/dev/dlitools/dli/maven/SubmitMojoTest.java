@@ -1,0 +1,125 @@
+package dev.dlitools.dli.maven;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.publish.PublishedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.apache.maven.model.Build;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How dli:submit maps the dli.job.* properties and finds what was published, before it asks for anything else. */
+class SubmitMojoTest {
+
+    @TempDir
+    Path dir;
+
+    private SubmitMojo mojo;
+
+    @BeforeEach
+    void setUp() {
+        mojo = new SubmitMojo(null);
+        mojo.environment = Map.of();
+        mojo.pollInterval = 5;
+        mojo.resultFile = dir.resolve("target/dli-package-group.json").toFile();
+        mojo.jobResultFile = dir.resolve("target/dli-spark-job.json").toFile();
+        MavenProject project = new MavenProject();
+        project.setArtifactId("orders-job");
+        project.setVersion("1.0.0");
+        Build build = new Build();
+        build.setDirectory(dir.resolve("target").toString());
+        project.getModel().setBuild(build);
+        project.getProperties().setProperty("dli.job.queue", "etl");
+        project.getProperties().setProperty("dli.job.className", "com.example.Orders");
+        mojo.project = project;
+    }
+
+    @Test
+    void argsPropertyIsAJsonArrayOfStrings() {
+        published(false).writeTo(mojo.resultFile.toPath());
+        mojo.project.getProperties().setProperty("dli.job.args", "[\"--date\", 7]");
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage("Invalid job.args "
+                + "(-Ddli.job.args): argument 2 is 7 (Integer); every argument must be a string.");
+    }
+
+    @Test
+    void argsPropertyThatIsNotJsonSaysHowToWriteIt() {
+        published(false).writeTo(mojo.resultFile.toPath());
+        mojo.project.getProperties().setProperty("dli.job.args", "--date 2026-01-01");
+
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("job.args (-Ddli.job.args) is '--date 2026-01-01'; "
+                + "it takes a JSON array of strings");
+    }
+
+    @Test
+    void aFlagTakesTrueOrFalse() {
+        published(false).writeTo(mojo.resultFile.toPath());
+        mojo.project.getProperties().setProperty("dli.job.wait", "maybe");
+
+        assertThatThrownBy(mojo::execute)
+                .hasMessage("job.wait (-Ddli.job.wait) is 'maybe'; it takes true or false.");
+    }
+
+    @Test
+    void withoutClassNameAJarWithoutMainClassIsRefused() throws IOException {
+        published(false).writeTo(mojo.resultFile.toPath());
+        mojo.project.getProperties().remove("dli.job.className");
+        try (JarOutputStream jar = new JarOutputStream(
+                Files.newOutputStream(dir.resolve("target/orders-job-1.0.0.jar")), new Manifest())) {
+            jar.flush();
+        }
+
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("Invalid job.className (-Ddli.job.className): no "
+                + "main class for orders-job-1.0.0.jar.");
+    }
+
+    @Test
+    void theResultOfUploadGroupInThisBuildComesBeforeTheFile() {
+        published(false).writeTo(mojo.resultFile.toPath());
+        mojo.project.setContextValue(SubmitMojo.PUBLISH_RESULT, published(true));
+
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("Invalid resultFile (-Ddli.resultFile): it is the "
+                + "plan of a dry run");
+    }
+
+    @Test
+    void nothingPublished() {
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("Nothing was published to run: dli:upload-group did "
+                + "not run in this build and " + mojo.resultFile + " does not exist");
+    }
+
+    @Test
+    void skipReleasesSkipsARunOfARelease() throws Exception {
+        mojo.skip = "releases";
+
+        // with nothing published, a run that was not skipped would fail
+        mojo.execute();
+    }
+
+    @Test
+    void skipTakesTheSameValuesAsUploadGroup() {
+        mojo.skip = "sometimes";
+
+        assertThatThrownBy(mojo::execute).hasMessage("skip (-Ddli.skip) is 'sometimes'; it takes true, false, "
+                + "releases or snapshots.");
+    }
+
+    private static PublishResult published(boolean dryRun) {
+        String key = "dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar";
+        return new PublishResult("orders-job", "jar", Map.of(), "etl-jars", null, dryRun, false, null,
+                List.of(new PublishedFile("orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0",
+                        key, "https://etl-jars.obs.cn-north-4.myhuaweicloud.com/" + key, 10, "00", "uploaded", null)),
+                null);
+    }
+}
