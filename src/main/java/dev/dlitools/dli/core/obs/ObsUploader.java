@@ -371,11 +371,7 @@ public final class ObsUploader {
 
         private String uploadMultipart(QueuedFile file, String sha256, PartMd5 partMd5) throws Exception {
             String key = file.key();
-            String uploadId = s3.createMultipartUpload(request -> request
-                    .bucket(bucket)
-                    .key(key)
-                    .contentType(CONTENT_TYPE)
-                    .metadata(Map.of(SHA256_METADATA, sha256))).uploadId();
+            String uploadId = createUninterruptibly(key, sha256);
             openUploads.started(key, uploadId);
             try {
                 int partCount = file.layout().partCount();
@@ -431,6 +427,29 @@ public final class ObsUploader {
                                 .contentMD5(contentMd5),
                         RequestBody.fromContentProvider(body, length, CONTENT_TYPE)).eTag();
                 return CompletedPart.builder().partNumber(index + 1).eTag(etag).build();
+            }
+        }
+
+        /**
+         * Starts a multipart upload on a thread that cancellation does not interrupt: the SDK drops an answer that
+         * arrives on an interrupted thread, and with it the upload id, the only handle to abort the upload with.
+         */
+        private String createUninterruptibly(String key, String sha256) {
+            CompletableFuture<String> created = CompletableFuture.supplyAsync(() -> s3.createMultipartUpload(
+                            request -> request
+                                    .bucket(bucket)
+                                    .key(key)
+                                    .contentType(CONTENT_TYPE)
+                                    .metadata(Map.of(SHA256_METADATA, sha256))).uploadId(),
+                    task -> {
+                        Thread thread = new Thread(task, "obs-create-multipart");
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
+            try {
+                return created.join(); // join() waits through interrupts; the caller's flag stays set
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
         }
 

@@ -331,6 +331,37 @@ class ObsUploaderTest {
     }
 
     @Test
+    void anUploadInterruptedWhileItsMultipartUploadIsBeingCreatedStillAbortsIt() throws Exception {
+        Path file = Files.write(dir.resolve("big.jar"), ObsFileDigestsTest.randomBytes((int) (11 * MIB)));
+        Thread uploading = Thread.currentThread();
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint())
+                .delay("POST", "uploads", Duration.ofSeconds(1), 1)) {
+            Thread interrupter = new Thread(() -> {
+                // interrupt while the server is creating the upload: its answer, with the id, is still to come
+                while (proxy.requests().stream().noneMatch(request -> "POST".equals(request.method()))) {
+                    LockSupport.parkNanos(5_000_000);
+                }
+                uploading.interrupt();
+            });
+            ObsClientSettings proxiedSettings = ObsClientSettings.of(proxy.endpoint(), "cn-north-4",
+                    Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), true);
+            try (S3Client proxied = ObsClientFactory.create(proxiedSettings, BuildLog.SILENT)) {
+                ObsUploader uploader = new ObsUploader(proxied, proxiedSettings, SMALL_PARTS, BuildLog.SILENT);
+                interrupter.start();
+                Throwable failure = catchThrowable(() -> uploader.upload(bucket,
+                        List.of(Planned.file(file, "dli/app/1.0/big.jar")), NO_EVENTS));
+                Thread.interrupted();
+
+                assertThat(failure).isInstanceOf(ObsUploadException.class);
+                assertThat(uploads()).as("multipart uploads left when upload() returned").isEmpty();
+            } finally {
+                interrupter.join();
+                Thread.interrupted();
+            }
+        }
+    }
+
+    @Test
     void anInterruptedUploadAbortsItsMultipartUploadBeforeItReturns() throws Exception {
         Path file = Files.write(dir.resolve("big.jar"), ObsFileDigestsTest.randomBytes((int) (11 * MIB)));
         Thread uploading = Thread.currentThread();
