@@ -132,8 +132,10 @@ abstract class AbstractDliMojo extends AbstractMojo {
                 listener.endProgress();
             }
         } catch (NotPackagedException e) {
-            throw new MojoExecutionException(e.getMessage() + " Run the package phase first, e.g. "
-                    + "`mvn package dli:upload-group`.", debugCause(e));
+            // Maven knows the packaged file only within the command that packaged it, whatever target/ holds
+            throw new MojoExecutionException(e.getMessage() + " Run the package phase first, in the same command: "
+                    + "`mvn package dli:upload-group` (a jar left in target/ by an earlier `mvn package` does not"
+                    + " count).", debugCause(e));
         } catch (DliException e) {
             throw new MojoExecutionException(words(e), debugCause(e));
         }

@@ -193,7 +193,8 @@ class UploadGroupIT {
         BuildResult result = target(MavenBuild.of("spark-job", "no-package")).args("dli:upload-group").run();
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.log()).contains("has not been packaged. Run the package phase first");
+        assertThat(result.log()).contains("has not been packaged. Run the package phase first, in the same command:"
+                + " `mvn package dli:upload-group`");
         assertThat(emulator.requests()).isEmpty();
     }
 
