@@ -51,7 +51,7 @@ final class MavenListener implements DliListener {
 
     @Override
     public void debug(String message) {
-        log.debug(MavenWords.render(message));
+        progress.above(() -> log.debug(MavenWords.render(message)));
     }
 
     @Override
@@ -67,7 +67,8 @@ final class MavenListener implements DliListener {
     @Override
     public void fileStarted(PlannedFile file, long size) {
         if (log.isDebugEnabled()) {
-            log.debug("uploading " + file.source() + " (" + decimal(size) + ") to " + file.objectKey());
+            progress.above(() -> log.debug("uploading " + file.source() + " (" + decimal(size) + ") to "
+                    + file.objectKey()));
         }
     }
 
