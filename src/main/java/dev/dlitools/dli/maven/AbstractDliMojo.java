@@ -125,13 +125,25 @@ abstract class AbstractDliMojo extends AbstractMojo {
     public final void execute() throws MojoExecutionException, MojoFailureException {
         SdkLogging.quiet();
         try {
-            run(new MavenListener(getLog()));
+            MavenListener listener = listener();
+            try {
+                run(listener);
+            } finally {
+                listener.endProgress();
+            }
         } catch (NotPackagedException e) {
-            throw new MojoExecutionException(e.getMessage() + " Run the package phase first, e.g. "
-                    + "`mvn package dli:upload-group`.", debugCause(e));
+            // Maven knows the packaged file only within the command that packaged it, whatever target/ holds
+            throw new MojoExecutionException(e.getMessage() + " Run the package phase first, in the same command: "
+                    + "`mvn package dli:upload-group` (a jar left in target/ by an earlier `mvn package` does not"
+                    + " count).", debugCause(e));
         } catch (DliException e) {
             throw new MojoExecutionException(words(e), debugCause(e));
         }
+    }
+
+    /** How this goal shows the core's events; goals that upload or wait also show progress. */
+    MavenListener listener() {
+        return new MavenListener(getLog());
     }
 
     /** The message of a core error, with the settings it names in Maven's words. */

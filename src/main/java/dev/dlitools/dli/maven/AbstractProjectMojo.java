@@ -3,6 +3,7 @@ package dev.dlitools.dli.maven;
 import dev.dlitools.dli.core.common.DliException;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -47,6 +48,16 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
     @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
     File resultFile;
 
+    /**
+     * How the upload's progress and the waits for the group or the job show: {@code auto} (a line redrawn in place
+     * on an interactive terminal, else {@code plain}), {@code plain} (a log line at most every 10 s while bytes
+     * move, and every 30 s while waiting), or {@code none}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.progress", defaultValue = "auto")
+    String progress;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     MavenProject project;
 
@@ -55,6 +66,15 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
     }
 
     /** Whether {@code skip (-Ddli.skip)} skips this project's version; says so when it does. */
+    @Override
+    MavenListener listener() {
+        boolean interactive = session == null || session.getRequest() == null
+                || session.getRequest().isInteractiveMode();
+        boolean terminal = Progress.isTerminal(System.console() != null, environment.get("TERM"), interactive);
+        return new MavenListener(getLog(), new Progress(Progress.Mode.of(progress, terminal), getLog(), System.out,
+                Clock.systemUTC()));
+    }
+
     boolean skipped(String goal, MavenListener listener) {
         boolean snapshot = project.getVersion().endsWith("-SNAPSHOT");
         boolean skipping = switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {

@@ -15,31 +15,43 @@ import java.util.Locale;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * The core's events as lines in Maven's log: one line per file and a summary, no live progress (CI logs stay
- * short); settings named in Maven's words. Files are named by the last segment of their key, which is also the
+ * The core's events as lines in Maven's log: one line per file and a summary, with the upload's progress and the
+ * waits' heartbeat shown by {@link Progress}; settings named in Maven's words. Files are named by the last segment of their key, which is also the
  * name DLI gives the package.
  */
 final class MavenListener implements DliListener {
 
     private final Log log;
+    private final Progress progress;
 
+    /** A listener that shows no progress. */
     MavenListener(Log log) {
+        this(log, Progress.none(log));
+    }
+
+    MavenListener(Log log, Progress progress) {
         this.log = log;
+        this.progress = progress;
+    }
+
+    /** Clears a live progress line, however the goal ended. */
+    void endProgress() {
+        progress.uploadEnded();
     }
 
     @Override
     public void info(String message) {
-        log.info(MavenWords.render(message));
+        progress.above(() -> log.info(MavenWords.render(message)));
     }
 
     @Override
     public void warn(String message) {
-        log.warn(MavenWords.render(message));
+        progress.above(() -> log.warn(MavenWords.render(message)));
     }
 
     @Override
     public void debug(String message) {
-        log.debug(MavenWords.render(message));
+        progress.above(() -> log.debug(MavenWords.render(message)));
     }
 
     @Override
@@ -55,33 +67,50 @@ final class MavenListener implements DliListener {
     @Override
     public void fileStarted(PlannedFile file, long size) {
         if (log.isDebugEnabled()) {
-            log.debug("uploading " + file.source() + " (" + decimal(size) + ") to " + file.objectKey());
+            progress.above(() -> log.debug("uploading " + file.source() + " (" + decimal(size) + ") to "
+                    + file.objectKey()));
         }
     }
 
     @Override
+    public void uploadStarted(int files, long bytes) {
+        progress.uploadStarted(bytes);
+    }
+
+    @Override
+    public void bytesSent(long bytes) {
+        progress.sent(bytes);
+    }
+
+    @Override
     public void fileUploaded(UploadResult result) {
-        log.info(String.format(Locale.ROOT, "uploaded  %s  %s  %.1f s", result.file().fileName(),
-                decimal(result.size()), result.duration().toMillis() / 1000.0));
+        progress.above(() -> log.info(String.format(Locale.ROOT, "uploaded  %s  %s  %.1f s",
+                result.file().fileName(), decimal(result.size()), result.duration().toMillis() / 1000.0)));
     }
 
     @Override
     public void fileUnchanged(UploadResult result) {
-        log.info(String.format(Locale.ROOT, "unchanged %s  %s", result.file().fileName(), decimal(result.size())));
+        progress.unchanged(result.size());
+        progress.above(() -> log.info(String.format(Locale.ROOT, "unchanged %s  %s", result.file().fileName(),
+                decimal(result.size()))));
     }
 
     @Override
     public void uploadFinished(UploadSummary summary) {
-        log.info(String.format(Locale.ROOT, "OBS: %d uploaded (%s), %d unchanged in %.1f s, %.1f MB/s",
+        progress.uploadEnded();
+        // a rate means nothing when nothing was sent
+        String rate = summary.bytesUploaded() == 0 ? ""
+                : String.format(Locale.ROOT, ", %.1f MB/s", summary.megabytesPerSecond());
+        log.info(String.format(Locale.ROOT, "OBS: %d uploaded (%s), %d unchanged in %.1f s%s",
                 summary.uploadedCount(), decimal(summary.bytesUploaded()), summary.unchangedCount(),
-                summary.wallTime().toMillis() / 1000.0, summary.megabytesPerSecond()));
+                summary.wallTime().toMillis() / 1000.0, rate));
     }
 
     @Override
     public void dryRun(PublishResult planned) {
         log.info("Dry run: nothing is uploaded or registered.");
         planned.files().forEach(file -> log.info("would upload " + file.fileName() + " (" + file.origin() + ", "
-                + file.size() + " bytes) to " + file.url()));
+                + decimal(file.size()) + ") to " + file.url()));
         if (planned.request() != null) {
             log.info("would register group " + planned.group() + " with:");
             DliJson.write(planned.request()).lines().forEach(line -> log.info("  " + line));
@@ -96,13 +125,19 @@ final class MavenListener implements DliListener {
 
     @Override
     public void registering(String group, int packages, String kind, String projectId) {
-        log.info("Registering group " + group + " (" + packages + " packages, kind " + kind + ") in project "
+        log.info("Registering group " + group + " (" + packages(packages) + ", kind " + kind + ") in project "
                 + projectId);
     }
 
     @Override
-    public void groupProgress(String group, String progress) {
-        log.info("Group " + group + ": " + progress);
+    public void groupProgress(String group, String status) {
+        log.info("Group " + group + ": " + status);
+        progress.shown();
+    }
+
+    @Override
+    public void groupWaiting(String group, String status, Duration elapsed, Duration limit) {
+        progress.waiting("Group " + group + ": " + status, elapsed, limit);
     }
 
     @Override
@@ -112,7 +147,7 @@ final class MavenListener implements DliListener {
 
     @Override
     public void groupReady(String group, int packages) {
-        log.info("Group " + group + " is READY with " + packages + " packages.");
+        log.info("Group " + group + " is READY with " + packages(packages) + ".");
     }
 
     @Override
@@ -123,6 +158,12 @@ final class MavenListener implements DliListener {
     @Override
     public void jobStateChanged(String name, String state, Duration elapsed) {
         log.info("Job " + name + ": " + state + " after " + SparkJobResult.elapsed(elapsed));
+        progress.shown();
+    }
+
+    @Override
+    public void jobWaiting(String name, String state, Duration elapsed, Duration limit) {
+        progress.waiting("Job " + name + ": " + state, elapsed, limit);
     }
 
     @Override
@@ -133,5 +174,9 @@ final class MavenListener implements DliListener {
     @Override
     public void jobFinished(SparkJobResult result) {
         log.info(result.summaryLine());
+    }
+
+    private static String packages(int count) {
+        return count + (count == 1 ? " package" : " packages");
     }
 }

@@ -103,6 +103,7 @@ final class MavenWords implements Setting.Words {
         written.put(Setting.DRY_RUN, new Written("dryRun", "dli.dryRun"));
         written.put(Setting.RESULT_FILE, new Written("resultFile", "dli.resultFile"));
         written.put(Setting.SKIP, new Written("skip", "dli.skip"));
+        written.put(Setting.PROGRESS, new Written("progress", "dli.progress"));
         written.put(Setting.CONFIRM, new Written("confirm", "dli.confirm"));
         written.put(Setting.FORMAT, new Written("format", "dli.format"));
         written.put(Setting.OUTPUT_FILE, new Written("outputFile", "dli.outputFile"));

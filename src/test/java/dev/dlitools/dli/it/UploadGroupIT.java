@@ -126,7 +126,9 @@ class UploadGroupIT {
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(result.log()).contains("Dry run: nothing is uploaded or registered.", "\"group\" : \"orders-job\"");
+        assertThat(result.log()).contains("Dry run: nothing is uploaded or registered.", "\"group\" : \"orders-job\"")
+                .containsPattern("would upload orders-job-1\\.0\\.0\\.jar \\([^,]+, [0-9.]+ (B|kB|MB)\\) to ")
+                .doesNotContain(" bytes) to ");
         assertThat(s3Proxy.exists(BUCKET, "dry-run/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar")).isFalse();
         assertThat(emulator.requests()).isEmpty();
         PublishResult plan = PublishResult.read(result.projectDir().resolve("target/dli-package-group.json"));
@@ -191,7 +193,8 @@ class UploadGroupIT {
         BuildResult result = target(MavenBuild.of("spark-job", "no-package")).args("dli:upload-group").run();
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.log()).contains("has not been packaged. Run the package phase first");
+        assertThat(result.log()).contains("has not been packaged. Run the package phase first, in the same command:"
+                + " `mvn package dli:upload-group`");
         assertThat(emulator.requests()).isEmpty();
     }
 

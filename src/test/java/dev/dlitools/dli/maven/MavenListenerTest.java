@@ -73,6 +73,15 @@ class MavenListenerTest {
     }
 
     @Test
+    void aGroupOfOnePackageIsNotCountedInPlural() {
+        listener.registering("etl", 1, "jar", "p-1");
+        listener.groupReady("etl", 1);
+
+        assertThat(lines).containsExactly("Registering group etl (1 package, kind jar) in project p-1",
+                "Group etl is READY with 1 package.");
+    }
+
+    @Test
     void jobEventsAreALineEachAndTheEndTheOneLineSummary() {
         SparkJobResult result = new SparkJobResult("id-1", "orders-1", "etl", "p-1", null, "2026-11-29T20:00:00Z",
                 List.of(), "SUCCESS", 192, true, false, List.of(), null);

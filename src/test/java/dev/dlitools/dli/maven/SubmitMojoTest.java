@@ -63,6 +63,15 @@ class SubmitMojoTest {
     }
 
     @Test
+    void progressTakesAutoPlainOrNone() {
+        published(false).writeTo(mojo.resultFile.toPath());
+        mojo.progress = "live";
+
+        assertThatThrownBy(mojo::execute)
+                .hasMessage("progress (-Ddli.progress) is 'live'; it takes auto, plain or none.");
+    }
+
+    @Test
     void aFlagTakesTrueOrFalse() {
         published(false).writeTo(mojo.resultFile.toPath());
         mojo.project.getProperties().setProperty("dli.job.wait", "maybe");

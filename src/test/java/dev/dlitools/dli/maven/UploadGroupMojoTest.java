@@ -54,6 +54,16 @@ class UploadGroupMojoTest {
     }
 
     @Test
+    void anotherProgressValueNamesTheSettingBeforeAnythingElse() {
+        UploadGroupMojo mojo = mojo("pom", "1.0.0");
+        mojo.progress = "fancy";
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("progress (-Ddli.progress) is 'fancy'; it takes auto, plain or none.");
+    }
+
+    @Test
     void pomPackagingIsSkipped() {
         UploadGroupMojo mojo = mojo("pom", "1.0.0");
 

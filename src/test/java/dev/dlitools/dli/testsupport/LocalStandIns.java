@@ -41,7 +41,10 @@ public final class LocalStandIns implements AutoCloseable {
 
     public static final String REGION = "cn-north-4";
     public static final String PROJECT_ID = "local-project-id";
-    /** The bucket of the example project {@code src/it/spark-job}, so the demo can publish it unchanged. */
+    /**
+     * The bucket created unless another is named: that of the example project {@code src/it/spark-job}, so the demo
+     * can publish it unchanged.
+     */
     public static final String BUCKET = "etl-jars";
 
     private final Credentials credentials;
@@ -52,6 +55,7 @@ public final class LocalStandIns implements AutoCloseable {
     private final DliClient dliClient;
 
     private final String projectId;
+    private final String bucket;
 
     private LocalStandIns(Builder builder) {
         String accessKey = builder.accessKey != null
@@ -60,11 +64,12 @@ public final class LocalStandIns implements AutoCloseable {
         String secretKey = builder.secretKey != null ? builder.secretKey : randomHex();
         credentials = new Credentials(accessKey, secretKey, builder.securityToken, "local stand-ins");
         projectId = builder.projectId;
+        bucket = builder.bucket;
         s3Proxy = builder.storeDirectory == null
                 ? S3ProxyServer.start(credentials.accessKey(), credentials.secretKey(), builder.obsPort)
                 : S3ProxyServer.startOnDisk(credentials.accessKey(), credentials.secretKey(), builder.obsPort,
                         builder.storeDirectory, builder.keyStore, builder.keyStorePassword);
-        s3Proxy.createBucket(BUCKET);
+        s3Proxy.createBucket(bucket);
         obsSettings = ObsClientSettings.of(s3Proxy.endpoint(), REGION, credentials, true);
         objectStoreClient = ObsClientFactory.create(obsSettings, BuildLog.SILENT);
         try {
@@ -130,7 +135,7 @@ public final class LocalStandIns implements AutoCloseable {
 
     /** The bucket created at start. */
     public String bucket() {
-        return BUCKET;
+        return bucket;
     }
 
     /** Settings for OBS clients of the S3Proxy: path-style addressing, the region, the credentials. */
@@ -171,8 +176,8 @@ public final class LocalStandIns implements AutoCloseable {
         List<String> paths = new ArrayList<>();
         for (String file : files) {
             String key = "dli/" + file;
-            objectStoreClient.putObject(put -> put.bucket(BUCKET).key(key), RequestBody.fromString(file));
-            paths.add(obsEndpoint() + "/" + BUCKET + "/" + key);
+            objectStoreClient.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromString(file));
+            paths.add(obsEndpoint() + "/" + bucket + "/" + key);
         }
         dliClient.uploadGroup(new UploadGroupRequest(paths, "jar", group, false, tags));
     }
@@ -189,7 +194,7 @@ public final class LocalStandIns implements AutoCloseable {
         properties.put("dli.iamEndpoint", iamEndpoint().toString());
         properties.put("dli.obs.endpoint", obsEndpoint().toString());
         properties.put("dli.obs.pathStyle", "true");
-        properties.put("dli.obs.bucket", BUCKET);
+        properties.put("dli.obs.bucket", bucket);
         return properties;
     }
 
@@ -237,27 +242,84 @@ public final class LocalStandIns implements AutoCloseable {
     }
 
     /**
-     * Runs the stand-ins until killed: {@code LocalStandIns <credentials-file> [<obs-port> <dli-port>]} (port 0 or
-     * none: a free one). Writes {@code NAME=value} credential lines to the file first (a script can
-     * {@code set -a; . file}), then prints the Maven arguments on one line of standard output.
+     * Runs the stand-ins until killed (demo/stand-ins.sh, demo/run.sh):
+     * {@code LocalStandIns <credentials-file> [--bucket NAME] [--ready-delay SECONDS] [--ports OBS DLI]}. Writes
+     * {@code NAME=value} credential lines to the file first (a script can {@code set -a; . file}), then prints the
+     * Maven arguments on the first line of standard output and how to use them on the next lines.
      */
     public static void main(String[] args) throws IOException, InterruptedException {
-        if (args.length != 1 && args.length != 3) {
-            System.err.println("usage: LocalStandIns <credentials-file> [<obs-port> <dli-port>]");
+        Builder builder;
+        try {
+            if (args.length == 0) {
+                throw new IllegalArgumentException("no credentials file");
+            }
+            builder = fromArguments(List.of(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
-        }
-        Builder builder = builder();
-        if (args.length == 3) {
-            builder.ports(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+            return;
         }
         LocalStandIns standIns = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(standIns::close));
-        Files.write(Path.of(args[0]), standIns.credentialVariables().entrySet().stream()
+        Path credentialsFile = Path.of(args[0]).toAbsolutePath();
+        Files.write(credentialsFile, standIns.credentialVariables().entrySet().stream()
                 .map(variable -> variable.getKey() + "=" + variable.getValue())
                 .toList());
         System.out.println(String.join(" ", standIns.mavenArguments()));
+        System.out.println(standIns.howToUse(credentialsFile));
         // the servers run on their own threads; main only has to stay alive
         Thread.currentThread().join();
+    }
+
+    static final String USAGE =
+            "usage: LocalStandIns <credentials-file> [--bucket NAME] [--ready-delay SECONDS] [--ports OBS DLI]";
+
+    /** The stand-ins the command-line options after the credentials file ask for. */
+    static Builder fromArguments(List<String> options) {
+        Builder builder = builder();
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            switch (option) {
+                case "--bucket" -> builder.bucket(value(options, ++i, option));
+                case "--ready-delay" -> builder.asyncReadyDelay(Duration.ofMillis(
+                        Math.round(1000 * number(value(options, ++i, option), option))));
+                case "--ports" -> builder.ports((int) number(value(options, ++i, option), option),
+                        (int) number(value(options, ++i, option), option));
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        return builder;
+    }
+
+    private static String value(List<String> options, int index, String option) {
+        if (index >= options.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return options.get(index);
+    }
+
+    private static double number(String value, String option) {
+        try {
+            double number = Double.parseDouble(value);
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " takes a number of 0 or more, not '" + value + "'");
+        }
+    }
+
+    /** What a user passes to a build of their own project, in words. */
+    String howToUse(Path credentialsFile) {
+        return String.join("\n",
+                "OBS (S3Proxy) on " + obsEndpoint() + " with bucket " + bucket + "; DLI and IAM on " + dliEndpoint(),
+                "In another shell, load the stand-ins' credentials and pass the line above to Maven:",
+                "  set -a; . " + credentialsFile + "; set +a",
+                "  mvn package dli:upload-group " + String.join(" ", mavenArguments()),
+                "A <bucket> in the pom's plugin <configuration> beats -Ddli.obs.bucket: start with --bucket set to the"
+                        + " pom's bucket, or move it to <properties><dli.obs.bucket>.",
+                "Stop with Ctrl-C.");
     }
 
     private static String randomHex() {
@@ -272,6 +334,7 @@ public final class LocalStandIns implements AutoCloseable {
         private String accessKey;
         private String secretKey;
         private String projectId = PROJECT_ID;
+        private String bucket = BUCKET;
         private Predicate<URI> unreadablePackages = url -> false;
         private Duration asyncReadyDelay = DliEmulator.DEFAULT_ASYNC_READY_DELAY;
         private Duration jobStarting = DliEmulator.DEFAULT_JOB_STARTING;
@@ -293,6 +356,12 @@ public final class LocalStandIns implements AutoCloseable {
         /** The project id DLI knows and IAM's lookup answers, instead of {@value LocalStandIns#PROJECT_ID}. */
         public Builder projectId(String projectId) {
             this.projectId = projectId;
+            return this;
+        }
+
+        /** The bucket to create, instead of {@value LocalStandIns#BUCKET}. */
+        public Builder bucket(String bucket) {
+            this.bucket = bucket;
             return this;
         }
 

@@ -47,6 +47,7 @@ public enum Setting {
     DRY_RUN,
     RESULT_FILE,
     SKIP,
+    PROGRESS,
     // the report and delete goals
     CONFIRM,
     FORMAT,

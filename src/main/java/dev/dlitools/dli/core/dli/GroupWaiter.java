@@ -74,7 +74,8 @@ public final class GroupWaiter {
      * @throws GroupTimeoutException when the time is up first
      */
     public PackageGroup await(PackageGroup uploaded, String kind) {
-        Instant deadline = clock.instant().plus(timeout);
+        Instant start = clock.instant();
+        Instant deadline = start.plus(timeout);
         PackageGroup group = uploaded;
         String lastProgress = "";
         while (true) {
@@ -94,6 +95,8 @@ public final class GroupWaiter {
                         + timeout.toSeconds() + " s " + Setting.TIMEOUT.aside() + ". Last seen: "
                         + (group == null ? "no answer" : describe(group)) + ".", group);
             }
+            listener.groupWaiting(uploaded.groupName(), group == null ? "no answer" : progress(group),
+                    Duration.between(start, clock.instant()), timeout);
             try {
                 sleeper.sleep(remaining.compareTo(interval) < 0 ? remaining : interval);
             } catch (InterruptedException e) {

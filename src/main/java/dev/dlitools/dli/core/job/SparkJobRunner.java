@@ -64,6 +64,8 @@ public final class SparkJobRunner {
             if (remaining.isNegative() || remaining.isZero()) {
                 throw timedOut(run);
             }
+            listener.jobWaiting(body.name(), run.state, Duration.between(start, clock.instant()),
+                    request.timeout());
             pause(remaining.compareTo(request.pollInterval()) < 0 ? remaining : request.pollInterval(), run);
             poll(run);
         }

@@ -92,6 +92,7 @@ public final class ObsUploader {
     public UploadSummary upload(String bucket, List<PlannedFile> planned, UploadListener listener) {
         long started = System.nanoTime();
         List<QueuedFile> files = queue(bucket, planned);
+        listener.uploadStarted(files.size(), files.stream().mapToLong(QueuedFile::size).sum());
         DigestCache digests = options.digestCache() == null || options.force()
                 ? DigestCache.none()
                 : DigestCache.load(options.digestCache());
@@ -359,13 +360,15 @@ public final class ObsUploader {
 
         private String uploadSingle(QueuedFile file, LocalDigest digest) throws IOException {
             try (FileSlice body = new FileSlice(file.source(), file.size(), 0, file.size(), () -> cancelled)) {
-                return RemoteListing.normalizeEtag(s3.putObject(request -> request
+                String etag = s3.putObject(request -> request
                                 .bucket(bucket)
                                 .key(file.key())
                                 .contentType(CONTENT_TYPE)
                                 .contentMD5(digest.contentMd5(0))
                                 .metadata(Map.of(SHA256_METADATA, digest.sha256Hex())),
-                        RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE)).eTag());
+                        RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE)).eTag();
+                listener.bytesSent(file.size());
+                return RemoteListing.normalizeEtag(etag);
             }
         }
 
@@ -426,6 +429,7 @@ public final class ObsUploader {
                                 .contentLength(length)
                                 .contentMD5(contentMd5),
                         RequestBody.fromContentProvider(body, length, CONTENT_TYPE)).eTag();
+                listener.bytesSent(length);
                 return CompletedPart.builder().partNumber(index + 1).eTag(etag).build();
             }
         }

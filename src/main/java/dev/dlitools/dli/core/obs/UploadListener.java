@@ -7,8 +7,21 @@ import dev.dlitools.dli.core.upload.PlannedFile;
  */
 public interface UploadListener {
 
+    /**
+     * The upload begins, before any file is compared with the bucket.
+     *
+     * @param bytes the size of all files; those found unchanged are then reported by {@link #fileUnchanged}
+     */
+    default void uploadStarted(int files, long bytes) {}
+
     /** The file differs from the bucket's copy (or force is on) and its transfer begins. */
     default void fileStarted(PlannedFile file, long size) {}
+
+    /**
+     * These bytes reached the bucket: one part of a multipart upload or a whole single-request file, counted once
+     * it is accepted (so a retried request is not counted twice). Called often, on the upload threads.
+     */
+    default void bytesSent(long bytes) {}
 
     /** The file's transfer completed. */
     default void fileUploaded(UploadResult result) {}

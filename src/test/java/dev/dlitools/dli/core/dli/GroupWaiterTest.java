@@ -10,6 +10,7 @@ import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupFailedException;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupTimeoutException;
 import dev.dlitools.dli.core.retry.RetryPolicy;
+import dev.dlitools.dli.testsupport.MovingClock;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,9 +19,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -49,6 +47,8 @@ class GroupWaiterTest {
 
     private HttpServer server;
     private GroupWaiter waiter;
+    private DliClient client;
+    private Sleeper sleeper;
 
     private record Answer(int status, String body) {}
 
@@ -74,9 +74,9 @@ class GroupWaiterTest {
                     throw new AssertionError("the waiter polls again itself, the client must not retry");
                 }, () -> 0.5),
                 Clock.systemUTC(), log);
-        DliClient client = new DliClient(
+        client = new DliClient(
                 http, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "p-waiter");
-        Sleeper sleeper = duration -> {
+        sleeper = duration -> {
             sleeps.add(duration);
             clock.advance(duration);
         };
@@ -111,6 +111,24 @@ class GroupWaiterTest {
         assertThat(requestedQueries).containsExactly("kind=jar", "kind=jar");
         assertThat(sleeps).containsExactly(INTERVAL, INTERVAL);
         assertThat(log.lines()).containsExactly("Group g: 2 UPLOADING", "Group g: 1 UPLOADING, 1 READY");
+    }
+
+    @Test
+    void everyRoundOfTheWaitIsHeardWithItsElapsedTimeAndTheLimit() {
+        answers.add(listAnswer(groupJson("g", "UPLOADING", "a.jar", "UPLOADING")));
+        answers.add(listAnswer(groupJson("g", "READY", "a.jar", "READY")));
+        List<String> rounds = new CopyOnWriteArrayList<>();
+        GroupListener waiting = new GroupListener() {
+            @Override
+            public void groupWaiting(String group, String progress, Duration elapsed, Duration limit) {
+                rounds.add(group + ": " + progress + ", " + elapsed.toSeconds() + " of " + limit.toSeconds());
+            }
+        };
+
+        new GroupWaiter(client, INTERVAL, TIMEOUT, clock, sleeper, waiting)
+                .await(group("g", "UPLOADING", pkg("a.jar", "UPLOADING")), "jar");
+
+        assertThat(rounds).containsExactly("g: 1 UPLOADING, 0 of 5", "g: 1 UPLOADING, 2 of 5");
     }
 
     @Test
@@ -235,29 +253,5 @@ class GroupWaiterTest {
     private static String listOf(String... groups) {
         return "{\"resources\":[],\"modules\":[],\"groups\":[" + String.join(",", groups) + "],\"total\":"
                 + groups.length + "}";
-    }
-
-    /** Stands still until told to move. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -67,6 +68,23 @@ class SparkJobRunnerTest {
         assertThat(written.finalState()).isEqualTo("SUCCESS");
         assertThat(written.request().file()).isEqualTo("obs://etl-jars/" + JobFixtures.MAIN_KEY);
         assertThat(written.projectId()).isEqualTo(PROJECT);
+    }
+
+    @Test
+    void everyPollRoundOfARunningJobIsHeardWithTheLimit() {
+        start(ObjectStore.everythingExists());
+        List<String> rounds = new CopyOnWriteArrayList<>();
+        JobListener waiting = new JobListener() {
+            @Override
+            public void jobWaiting(String name, String state, Duration elapsed, Duration limit) {
+                rounds.add(name + " " + state + " of " + limit.toSeconds() + (elapsed.isNegative() ? " negative" : ""));
+            }
+        };
+
+        runner(0, waiting).submit(JobFixtures.request().timeout(Duration.ofSeconds(7)).build());
+
+        assertThat(rounds).isNotEmpty().allMatch(round -> round.equals("orders-1.0 STARTING of 7")
+                || round.equals("orders-1.0 RUNNING of 7"));
     }
 
     @Test
@@ -234,11 +252,15 @@ class SparkJobRunnerTest {
     }
 
     private SparkJobRunner runner(int retries) {
+        return runner(retries, log);
+    }
+
+    private SparkJobRunner runner(int retries, JobListener listener) {
         SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), ProxySettings.NONE, new RetryPolicy(retries, duration -> {}, () -> 0.5),
                 Clock.systemUTC(), BuildLog.SILENT);
         DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
-        return new SparkJobRunner(dli.batches(), log, Clock.systemUTC(),
+        return new SparkJobRunner(dli.batches(), listener, Clock.systemUTC(),
                 duration -> Thread.sleep(Math.min(duration.toMillis(), 25)));
     }
 }

@@ -202,6 +202,38 @@ class ObsUploaderTest {
     }
 
     @Test
+    void reportsTheTotalAtTheStartAndEachPartAndSmallFileAsItIsSent() throws Exception {
+        List<PlannedFile> items = List.of(
+                item("big.jar", "apps/demo/big.jar", (int) (12 * MIB)),
+                item("small.jar", "apps/demo/lib/small.jar", 777));
+        List<Long> total = new CopyOnWriteArrayList<>();
+        List<Long> sent = new CopyOnWriteArrayList<>();
+        UploadListener counting = new UploadListener() {
+            @Override
+            public void uploadStarted(int files, long bytes) {
+                total.add(files + 0L);
+                total.add(bytes);
+            }
+
+            @Override
+            public void bytesSent(long bytes) {
+                sent.add(bytes);
+            }
+        };
+
+        uploader(SMALL_PARTS.withThreads(2)).upload(bucket, items, counting);
+
+        assertThat(total).containsExactly(2L, 12 * MIB + 777);
+        // three parts of the multipart file (5 MiB, 5 MiB, 2 MiB) and the small file in one piece
+        assertThat(sent).containsExactlyInAnyOrder(5 * MIB, 5 * MIB, 2 * MIB, 777L);
+
+        sent.clear();
+        uploader(SMALL_PARTS.withThreads(2)).upload(bucket, items, counting);
+
+        assertThat(sent).as("nothing is sent for unchanged files").isEmpty();
+    }
+
+    @Test
     void forceUploadsEverythingAgain() throws IOException {
         List<PlannedFile> items = List.of(
                 item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 2000),
