@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
  *       counts as compile, Maven's default), never provided, test, system or import; never type {@code pom}; those
  *       matching one of {@code includes} (when any) and none of {@code excludes}. Each must have a file.
  *   <li>The extra {@code files}, which must exist and be files.
+ *   <li>Every file name must be a valid DLI package name ({@link PackageGroupRules#packageNameProblem}); a bad
+ *       one is reported with its way out: exclude the dependency, or rename the file in the build.
  *   <li>No two files may have the same file name: DLI names each package after its file, so one would replace
  *       the other.
  *   <li>Every file must fit the kind ({@link PackageKind#accepts}); a mix needs kind {@code file}.
@@ -79,6 +82,7 @@ public final class UploadPlanner {
                     + " dependency or extra file is selected. List the files to upload in " + Setting.FILES.named()
                     + ", or set " + Setting.CLASSIFIER.named() + " to upload an attached artifact.");
         }
+        requireValidPackageNames(candidates);
         requireUniqueFileNames(candidates, settings.group());
         requireKindFits(kind, candidates);
         return new UploadPlan(settings.group(), kind, settings.tags(),
@@ -181,7 +185,7 @@ public final class UploadPlanner {
         String fileName = file.getFileName().toString();
         PlannedFile planned =
                 new PlannedFile(file, fileName, layout.artifactKey(coordinates, fileName), described, size(file));
-        return new Candidate(planned, described, dependency);
+        return new Candidate(planned, described, dependency, false);
     }
 
     private static Candidate extraFile(Path file, ArtifactCoordinates project, ObjectKeyLayout layout) {
@@ -197,7 +201,31 @@ public final class UploadPlanner {
         String fileName = file.getFileName().toString();
         PlannedFile planned = new PlannedFile(
                 file, fileName, layout.extraFileKey(project, fileName), "extra file", size(file));
-        return new Candidate(planned, "extra file " + file, null);
+        return new Candidate(planned, "extra file " + file, null, true);
+    }
+
+    private static void requireValidPackageNames(List<Candidate> candidates) {
+        for (Candidate candidate : candidates) {
+            String fileName = candidate.file().fileName();
+            String problem = PackageGroupRules.packageNameProblem(fileName);
+            if (problem == null) {
+                continue;
+            }
+            String bad = "the file name '" + fileName + "' of " + candidate.described() + " " + problem + ", so DLI"
+                    + " cannot make a package of it. " + PackageGroupRules.PACKAGE_NAME_RULE;
+            ArtifactCoordinates dependency = candidate.dependency();
+            if (dependency != null) {
+                throw SettingException.invalid(Setting.EXCLUDES, bad + " Leave it out with an exclude pattern, e.g. "
+                        + Setting.EXCLUDES.withValue(dependency.groupId() + ":" + dependency.artifactId())
+                        + ", and ship its classes inside a shaded jar instead.");
+            }
+            if (candidate.extraFile()) {
+                throw SettingException.invalid(Setting.FILES, bad + " Rename the file, or leave it out of "
+                        + Setting.FILES.named() + ".");
+            }
+            throw new DliException("The " + bad.substring("the ".length()) + " Give the artifact a file name DLI"
+                    + " accepts in the build (its final name), e.g. by replacing the other characters with '_'.");
+        }
     }
 
     private static void requireUniqueFileNames(List<Candidate> candidates, String group) {
@@ -261,6 +289,7 @@ public final class UploadPlanner {
      *
      * @param described how messages name it, e.g. {@code extra file lib/x.py}
      * @param dependency its coordinates when it is a dependency, else {@code null}
+     * @param extraFile whether it is one of the extra {@code files}
      */
-    private record Candidate(PlannedFile file, String described, ArtifactCoordinates dependency) {}
+    private record Candidate(PlannedFile file, String described, ArtifactCoordinates dependency, boolean extraFile) {}
 }

@@ -416,6 +416,60 @@ class UploadPlannerTest {
     }
 
     @Test
+    void aDependencyWhoseFileNameDliRefusesSuggestsAnExclude() throws IOException {
+        dependencies.add(new ArtifactFile(new ArtifactCoordinates("org.a", "util", "1.0+build", "jar", null,
+                "compile"), file("repo/util-1.0+build.jar", 1)));
+
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{EXCLUDES}}: the file name 'util-1.0+build.jar' of org.a:util:jar:1.0+build"
+                        + " (compile) contains '+', so DLI cannot make a package of it. "
+                        + PackageGroupRules.PACKAGE_NAME_RULE + " Leave it out with an exclude pattern, e.g."
+                        + " {{EXCLUDES=org.a:util}}, and ship its classes inside a shaded jar instead.");
+    }
+
+    @Test
+    void anExtraFileWhoseNameDliRefusesAsksToRenameIt() throws IOException {
+        Path hidden = file("python/.env.py", 1);
+
+        assertThatThrownBy(() -> plan(project(), settings().kind("file").files(List.of(hidden))))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{FILES}}: the file name '.env.py' of extra file " + hidden + " starts with"
+                        + " '.', so DLI cannot make a package of it. " + PackageGroupRules.PACKAGE_NAME_RULE
+                        + " Rename the file, or leave it out of {{FILES}}.");
+    }
+
+    @Test
+    void aMainArtifactWhoseNameIsTooLongAsksForAnotherFileNameInTheBuild() throws IOException {
+        String longName = "a".repeat(125) + ".jar";
+        mainJar = file("target/" + longName, 1);
+
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isNotInstanceOf(SettingException.class)
+                .hasMessage("The file name '" + longName + "' of main artifact com.example:etl-job:jar:1.0 is 129"
+                        + " characters long, so DLI cannot make a package of it. " + PackageGroupRules.PACKAGE_NAME_RULE
+                        + " Give the artifact a file name DLI accepts in the build (its final name), e.g. by"
+                        + " replacing the other characters with '_'.");
+    }
+
+    @Test
+    void aPackageNameOfExactly128AllowedCharactersIsAccepted() throws IOException {
+        String name = "a_b!c-" + "d".repeat(118) + ".jar";
+        mainJar = file("target/" + name, 1);
+
+        assertThat(plan(project(), settings()).files()).extracting(PlannedFile::fileName).containsExactly(name);
+    }
+
+    @Test
+    void aBadPackageNameFailsBeforeTheKindCheck() throws IOException {
+        Path spaced = file("extra/my model.onnx", 1);
+
+        assertThatThrownBy(() -> plan(project(), settings().files(List.of(spaced))))
+                .hasMessageStartingWith("Invalid {{FILES}}: the file name 'my model.onnx'")
+                .hasMessageContaining("contains ' '");
+    }
+
+    @Test
     void settingsAreCheckedBeforeAnyFile() {
         ProjectArtifacts unbuilt = new ProjectArtifacts(new ArtifactFile(PROJECT, null), attached, dependencies);
 
