@@ -90,8 +90,9 @@ final class MavenListener implements DliListener {
 
     @Override
     public void uploadedWithoutRegistering(PublishResult result) {
-        log.info("Uploaded without registering a group (register=false). OBS paths to reference from a job:");
-        result.files().forEach(file -> log.info("  " + file.url()));
+        log.info("Uploaded without registering a group (register=false). OBS paths to reference from a job, the"
+                + " main file first:");
+        result.job().all().forEach(path -> log.info("  " + path));
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.dlitools.dli.core.upload.TagSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -236,11 +237,23 @@ public class UploadGroupMojo extends AbstractProjectMojo {
             PublishResult result = dli(listener).publish(request);
             project.setContextValue(SubmitMojo.PUBLISH_RESULT, result);
             appendStepSummary(result, listener);
-            printWhenQuiet(result.summaryLine());
+            printWhenQuiet(quietLines(result));
         } catch (GroupNotReadyException e) {
             appendStepSummary(e.result(), listener);
             throw new MojoFailureException(words(e), debugCause(e));
         }
+    }
+
+    /**
+     * The summary line, and without a group the OBS paths a job references, one per line and the main file first,
+     * because then nothing else tells a script where the files are.
+     */
+    static List<String> quietLines(PublishResult result) {
+        List<String> lines = new ArrayList<>(List.of(result.summaryLine()));
+        if (!result.registered() && !result.dryRun()) {
+            lines.addAll(result.job().all());
+        }
+        return lines;
     }
 
     /** The goal's parameters as the core's request; the core checks them. */

@@ -110,10 +110,32 @@ class UploadGroupIT {
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(result.log()).contains("OBS paths to reference from a job:")
-                .contains("  " + s3Proxy.endpoint() + "/" + BUCKET
-                        + "/no-register/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar");
+        // the main file first, then the dependencies, as a job lists them
+        assertThat(result.log()).contains("OBS paths to reference from a job, the main file first:\n[INFO]   obs://"
+                + BUCKET + "/no-register/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar\n[INFO]   obs://"
+                + BUCKET + "/no-register/");
         assertThat(emulator.uploadPostCount()).isZero();
+    }
+
+    @Test
+    void registerFalseQuietPrintsTheSummaryLineThenTheObsPaths() throws Exception {
+        startStandIns(Duration.ofMillis(100));
+
+        BuildResult result = deploy(MavenBuild.of("spark-job", "register-false-quiet"))
+                .property("dli.register", false)
+                .property("dli.obs.prefix", "no-register-quiet")
+                .args("-q")
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        List<String> lines = result.log().lines().filter(line -> !line.isBlank()).toList();
+        PublishResult published = PublishResult.read(result.projectDir().resolve("target/dli-package-group.json"));
+        assertThat(lines.get(0)).startsWith("dli: 15 files (");
+        assertThat(lines.subList(1, lines.size())).isEqualTo(published.job().all()).hasSize(15).first()
+                .isEqualTo("obs://" + BUCKET + "/no-register-quiet/com.example.etl/orders-job/1.0.0/"
+                        + "orders-job-1.0.0.jar");
+        assertThat(published.files()).extracting(PublishedFile::obsPath).allMatch(path -> path.startsWith(
+                "obs://" + BUCKET + "/no-register-quiet/"));
     }
 
     @Test

@@ -111,7 +111,7 @@ public final class GroupPublisher {
 
     private PublishedFile published(PlannedFile file, String sha256, String outcome) {
         return new PublishedFile(file.fileName(), file.origin(), file.objectKey(), objectUrl.apply(file.objectKey()),
-                file.size(), sha256, outcome, null);
+                "obs://" + bucket + "/" + file.objectKey(), file.size(), sha256, outcome, null);
     }
 
     private static UploadGroupRequest request(UploadPlan plan, List<PublishedFile> files, boolean async) {

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.publish;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a publish did, written to {@code target/dli-package-group.json} for later build steps.
@@ -29,6 +31,17 @@ public record PublishResult(
         String status,
         List<PublishedFile> files,
         UploadGroupRequest request) {
+
+    /** The files as a Spark job lists them, as OBS paths; written to the result file as {@code job}. */
+    @JsonProperty("job")
+    public JobPaths job() {
+        return JobPaths.of(kind, files);
+    }
+
+    /** The file a Spark job runs (see {@link JobPaths}); empty when the result holds none. */
+    public Optional<PublishedFile> mainFile() {
+        return JobPaths.mainFile(files);
+    }
 
     /** The files this run sent; the others were already in the bucket unchanged. */
     public List<PublishedFile> uploadedFiles() {

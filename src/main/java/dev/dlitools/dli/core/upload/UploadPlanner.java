@@ -98,10 +98,10 @@ public final class UploadPlanner {
             if (artifact.coordinates().type().equals("pom")) {
                 return null;
             }
-            described = "main artifact " + artifact.coordinates().id();
+            described = PlannedFile.MAIN_ARTIFACT + artifact.coordinates().id();
         } else {
             artifact = attachedArtifact(project, classifier);
-            described = "attached artifact " + artifact.coordinates().id();
+            described = PlannedFile.ATTACHED_ARTIFACT + artifact.coordinates().id();
         }
         Path file = artifact.file();
         if (file == null || !Files.isRegularFile(file)) {
@@ -200,8 +200,8 @@ public final class UploadPlanner {
         }
         String fileName = file.getFileName().toString();
         PlannedFile planned = new PlannedFile(
-                file, fileName, layout.extraFileKey(project, fileName), "extra file", size(file));
-        return new Candidate(planned, "extra file " + file, null, true);
+                file, fileName, layout.extraFileKey(project, fileName), PlannedFile.EXTRA_FILE, size(file));
+        return new Candidate(planned, PlannedFile.EXTRA_FILE + " " + file, null, true);
     }
 
     private static void requireValidPackageNames(List<Candidate> candidates) {

@@ -16,10 +16,10 @@ class StepSummaryTest {
 
     private static final PublishedFile JOB = new PublishedFile("orders-job-1.0.0.jar", "com.example:orders-job",
             "dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar", "https://etl-jars.obs/orders-job-1.0.0.jar",
-            2_345, "ab", "uploaded", "READY");
+            "obs://etl-jars/dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar", 2_345, "ab", "uploaded", "READY");
     private static final PublishedFile GSON = new PublishedFile("gson-2.11.0.jar", "com.google.code.gson:gson",
             "dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", "https://etl-jars.obs/gson-2.11.0.jar",
-            290_000, "cd", "unchanged", "READY");
+            "obs://etl-jars/dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", 290_000, "cd", "unchanged", "READY");
 
     @Test
     void aSparkJobIsOneRowWithItsStateTimeAndId() {
@@ -65,7 +65,7 @@ class StepSummaryTest {
 
     @Test
     void uploadOnlySaysTheGroupIsNotRegisteredAndLeavesStatusesEmpty() {
-        PublishedFile notRegistered = new PublishedFile("a|b.jar", "x:y", "k", "u", 10, "ef", "uploaded", null);
+        PublishedFile notRegistered = new PublishedFile("a|b.jar", "x:y", "k", "u", "obs://b/k", 10, "ef", "uploaded", null);
         PublishResult result = new PublishResult("g", "jar", Map.of(), "b", null, false, false, null,
                 List.of(notRegistered), null);
 
