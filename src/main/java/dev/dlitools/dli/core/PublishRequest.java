@@ -160,7 +160,7 @@ public final class PublishRequest {
         }
 
         /** Whether the compile and runtime dependencies are uploaded too; by default they are. */
-        public Builder includeDependencies(boolean includeDependencies) {
+        public Builder includeDependencies(Boolean includeDependencies) {
             upload.includeDependencies(includeDependencies);
             return this;
         }

@@ -96,6 +96,12 @@ final class MavenListener implements DliListener {
     }
 
     @Override
+    public void groupAlreadyReady(String group, int packages) {
+        log.info("Group " + group + " is already READY with these " + packages + " packages; not registered again"
+                + " (-Ddli.force uploads and registers anyway).");
+    }
+
+    @Override
     public void registering(String group, int packages, String kind, String projectId) {
         log.info("Registering group " + group + " (" + packages + " packages, kind " + kind + ") in project "
                 + projectId);

@@ -77,12 +77,13 @@ public class UploadGroupMojo extends AbstractProjectMojo {
     /**
      * Upload the dependencies of compile and runtime scope (transitive ones included) besides the project's own
      * artifact. Provided, test and system dependencies are never uploaded. {@code false}: only the project's
-     * artifact and {@code files}.
+     * artifact and {@code files}. Not set: {@code true}, except when {@code classifier} is set, because an attached
+     * artifact such as a shaded jar holds its dependencies already; set it to {@code true} to upload them anyway.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dli.includeDependencies", defaultValue = "true")
-    boolean includeDependencies;
+    @Parameter(property = "dli.includeDependencies")
+    Boolean includeDependencies;
 
     /**
      * Upload only the dependencies matching one of these patterns, {@code groupId:artifactId[:type[:classifier]]}
@@ -106,7 +107,8 @@ public class UploadGroupMojo extends AbstractProjectMojo {
     List<String> excludes;
 
     /**
-     * Upload the attached artifact with this classifier (e.g. {@code shaded}) instead of the main artifact.
+     * Upload the attached artifact with this classifier (e.g. {@code shaded}) instead of the main artifact. The
+     * dependencies are then left out unless {@code includeDependencies} is set to {@code true}.
      *
      * @since 0.1.0
      */
@@ -175,7 +177,8 @@ public class UploadGroupMojo extends AbstractProjectMojo {
     int uploadThreads;
 
     /**
-     * Upload every file, even those OBS already holds with the same content.
+     * Upload every file, even those OBS already holds with the same content, and so register the group even when
+     * it is already READY with the same packages and tags.
      *
      * @since 0.1.0
      */

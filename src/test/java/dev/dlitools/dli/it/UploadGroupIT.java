@@ -56,8 +56,13 @@ class UploadGroupIT {
         BuildResult second = deploy(MavenBuild.of("spark-job", "spark-job-again")).run();
 
         assertThat(second.succeeded()).as(second.toString()).isTrue();
-        assertThat(second.log()).contains("OBS: 0 uploaded (0 B), " + result.files().size() + " unchanged");
-        assertThat(emulator.uploadPostCount()).isEqualTo(2);
+        assertThat(second.log()).contains("OBS: 0 uploaded (0 B), " + result.files().size() + " unchanged",
+                "Group orders-job is already READY with these " + result.files().size() + " packages; not registered"
+                        + " again");
+        // nothing changed, so DLI is not asked to copy and reload every package again
+        assertThat(emulator.uploadPostCount()).isEqualTo(1);
+        assertThat(PublishResult.read(second.projectDir().resolve("target/dli-package-group.json")).alreadyReady())
+                .isTrue();
 
         MavenBuild changed = MavenBuild.of("spark-job", "spark-job-changed");
         Files.writeString(changed.projectDir().resolve("src/main/java/com/example/etl/Billing.java"),
@@ -67,7 +72,8 @@ class UploadGroupIT {
         assertThat(third.succeeded()).as(third.toString()).isTrue();
         assertThat(third.log()).contains("uploaded  orders-job-1.0.0.jar")
                 .contains("OBS: 1 uploaded")
-                .doesNotContain("uploaded  commons-lang3");
+                .doesNotContain("uploaded  commons-lang3", "not registered again");
+        assertThat(emulator.uploadPostCount()).isEqualTo(2);
         assertThat(PublishResult.read(third.projectDir().resolve("target/dli-package-group.json")).files())
                 .filteredOn(file -> file.outcome().equals("uploaded"))
                 .extracting(PublishedFile::fileName)

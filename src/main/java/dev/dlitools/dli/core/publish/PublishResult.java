@@ -16,6 +16,8 @@ import java.util.Optional;
  * Holds no credentials.
  *
  * @param projectId {@code null} when DLI was not called
+ * @param alreadyReady the group was already READY with exactly these packages and tags, and every file was
+ *     unchanged, so it was not registered again ({@code registered} is true: the group is registered)
  * @param status the group's final status; {@code null} when it was not registered
  * @param request the registration request sent (or, in a dry run, that would be sent); {@code null} when the
  *     group is not registered
@@ -28,6 +30,7 @@ public record PublishResult(
         String projectId,
         boolean dryRun,
         boolean registered,
+        boolean alreadyReady,
         String status,
         List<PublishedFile> files,
         UploadGroupRequest request) {
@@ -54,7 +57,8 @@ public record PublishResult(
         String counts = files.size() + " files (" + uploaded + " uploaded, " + (files.size() - uploaded)
                 + " unchanged)";
         return registered
-                ? "dli: group " + group + " is " + status + " with " + counts + "."
+                ? "dli: group " + group + " is " + status + " with " + counts
+                        + (alreadyReady ? "; not registered again." : ".")
                 : "dli: " + counts + " in OBS bucket " + bucket + "; group " + group + " not registered.";
     }
 

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  *   <li>The project's artifact: the main artifact, or, when {@code classifier} is set, the attached artifact with
  *       that classifier (e.g. {@code shaded}). It must have been packaged. A project packaged as {@code pom} has no
  *       artifact of its own: without a classifier, only its dependencies and extra files are uploaded.
- *   <li>With {@code includeDependencies}: the dependencies of scope compile and runtime (a dependency without scope
+ *   <li>With {@code includeDependencies} (by default only without a classifier, as a shaded jar holds its
+ *       dependencies already): the dependencies of scope compile and runtime (a dependency without scope
  *       counts as compile, Maven's default), never provided, test, system or import; never type {@code pom}; those
  *       matching one of {@code includes} (when any) and none of {@code excludes}. Each must have a file.
  *   <li>The extra {@code files}, which must exist and be files.
@@ -37,6 +38,10 @@ import java.util.stream.Collectors;
  *       the other.
  *   <li>Every file must fit the kind ({@link PackageKind#accepts}); a mix needs kind {@code file}.
  * </ol>
+ *
+ * <p>A compile or runtime dependency that DLI already provides to every Spark job (Spark itself, Scala's library)
+ * is a warning in the plan, uploaded or not: in the uploaded files or shaded into the jar, its classes would clash
+ * with DLI's own.
  */
 public final class UploadPlanner {
 
@@ -47,6 +52,9 @@ public final class UploadPlanner {
                     .thenComparing(ArtifactCoordinates::classifier, Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparing(ArtifactCoordinates::type);
     private static final Set<String> UPLOADED_SCOPES = Set.of("compile", "runtime");
+    /** What DLI puts on the class path of every Spark job. */
+    private static final List<ArtifactPattern> PROVIDED_BY_DLI = ArtifactPattern.parseAll(
+            List.of("org.apache.spark:*", "org.scala-lang:scala-library"), Setting.EXCLUDES);
     private static final String DEFAULT_SCOPE = "compile";
     /** Messages list this many files and count the rest, so a hundred dependencies do not flood the log. */
     private static final int LISTED_FILES = 5;
@@ -70,7 +78,7 @@ public final class UploadPlanner {
         if (projectArtifact != null) {
             candidates.add(projectArtifact);
         }
-        if (settings.includeDependencies()) {
+        if (settings.uploadsDependencies()) {
             candidates.addAll(dependencies(project.dependencies(), includes, excludes, layout));
         }
         for (Path file : settings.files()) {
@@ -86,7 +94,7 @@ public final class UploadPlanner {
         requireUniqueFileNames(candidates, settings.group());
         requireKindFits(kind, candidates);
         return new UploadPlan(settings.group(), kind, settings.tags(),
-                candidates.stream().map(Candidate::file).toList());
+                candidates.stream().map(Candidate::file).toList(), providedByDli(project.dependencies()));
     }
 
     /** The main or attached artifact to upload, or {@code null} for a pom project without classifier. */
@@ -156,6 +164,23 @@ public final class UploadPlanner {
                 .sorted(Comparator.comparing(ArtifactFile::coordinates, DEPENDENCY_ORDER))
                 .map(dependency -> dependencyCandidate(dependency, layout))
                 .toList();
+    }
+
+    /** A warning naming the compile and runtime dependencies DLI provides itself; none when there are none. */
+    private static List<String> providedByDli(List<ArtifactFile> dependencies) {
+        List<String> provided = dependencies.stream()
+                .map(ArtifactFile::coordinates)
+                .filter(coordinates -> UPLOADED_SCOPES.contains(scope(coordinates)))
+                .filter(coordinates -> PROVIDED_BY_DLI.stream().anyMatch(pattern -> pattern.matches(coordinates)))
+                .sorted(DEPENDENCY_ORDER)
+                .map(coordinates -> coordinates.id() + " (" + scope(coordinates) + ")")
+                .toList();
+        if (provided.isEmpty()) {
+            return List.of();
+        }
+        return List.of("DLI provides Spark and Scala's library to every Spark job, but the project depends on "
+                + listed(provided) + ". Give such dependencies scope provided: uploaded beside the jar or shaded into it,"
+                + " their classes would clash with DLI's own.");
     }
 
     private static Candidate dependencyCandidate(ArtifactFile dependency, ObjectKeyLayout layout) {
@@ -256,13 +281,9 @@ public final class UploadPlanner {
         if (misfits.isEmpty()) {
             return;
         }
-        String listed = misfits.stream()
-                .limit(LISTED_FILES)
+        String listed = listed(misfits.stream()
                 .map(candidate -> candidate.file().fileName() + " (" + candidate.described() + ")")
-                .collect(Collectors.joining(", "));
-        if (misfits.size() > LISTED_FILES) {
-            listed += " and " + (misfits.size() - LISTED_FILES) + " more";
-        }
+                .toList());
         boolean dependencyMisfits = misfits.stream().anyMatch(candidate -> candidate.dependency() != null);
         throw SettingException.invalid(Setting.KIND, "kind " + kind.apiName() + " takes " + kind.acceptedFiles()
                 + ", but the upload also has " + listed + ". Set kind to file to upload a mix of file types"
@@ -270,6 +291,12 @@ public final class UploadPlanner {
                         ? ", or set " + Setting.INCLUDE_DEPENDENCIES.named() + " to false to leave out the"
                                 + " dependencies."
                         : "."));
+    }
+
+    /** The first few items, and how many more there are. */
+    private static String listed(List<String> items) {
+        String listed = String.join(", ", items.subList(0, Math.min(LISTED_FILES, items.size())));
+        return items.size() > LISTED_FILES ? listed + " and " + (items.size() - LISTED_FILES) + " more" : listed;
     }
 
     private static String scope(ArtifactCoordinates coordinates) {

@@ -59,7 +59,7 @@ class JobPathsTest {
 
     @Test
     void theResultFileHoldsEachObsPathAndTheJobArraysUnderTheBatchBodysNames(@TempDir Path dir) throws IOException {
-        PublishResult result = new PublishResult("orders", "pyFile", Map.of(), "etl-jars", null, false, false, null,
+        PublishResult result = new PublishResult("orders", "pyFile", Map.of(), "etl-jars", null, false, false, false, null,
                 List.of(DRIVER, HELPERS), null);
         Path written = dir.resolve("dli-package-group.json");
         result.writeTo(written);

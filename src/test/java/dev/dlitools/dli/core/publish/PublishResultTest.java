@@ -13,7 +13,7 @@ class PublishResultTest {
 
     @Test
     void summaryLineOfARegisteredGroupGivesItsStatusAndTheCounts() {
-        PublishResult result = new PublishResult("etl-orders", "jar", Map.of(), "etl-jars", "p1", false, true, "READY",
+        PublishResult result = new PublishResult("etl-orders", "jar", Map.of(), "etl-jars", "p1", false, true, false, "READY",
                 FILES, null);
 
         assertThat(result.summaryLine()).isEqualTo("dli: group etl-orders is READY with 3 files (1 uploaded, 2 unchanged).");
@@ -21,7 +21,7 @@ class PublishResultTest {
 
     @Test
     void summaryLineWithoutRegistrationSaysSo() {
-        PublishResult result = new PublishResult("etl-orders", "jar", Map.of(), "etl-jars", "p1", false, false, null,
+        PublishResult result = new PublishResult("etl-orders", "jar", Map.of(), "etl-jars", "p1", false, false, false, null,
                 FILES, null);
 
         assertThat(result.summaryLine())

@@ -192,6 +192,44 @@ class UploadPlannerTest {
     }
 
     @Test
+    void aClassifierLeavesTheDependenciesOutUnlessIncludeDependenciesIsSet() throws IOException {
+        dependency("org.a", "alpha", "3.0", "compile");
+        attach("shaded", "jar", "target/etl-job-1.0-shaded.jar");
+
+        assertThat(plan(project(), settings().classifier("shaded")).files()).extracting(PlannedFile::fileName)
+                .containsExactly("etl-job-1.0-shaded.jar");
+        assertThat(plan(project(), settings().classifier("shaded").includeDependencies(true)).files())
+                .extracting(PlannedFile::fileName).containsExactly("etl-job-1.0-shaded.jar", "alpha-3.0.jar");
+        assertThat(plan(project(), settings()).files()).extracting(PlannedFile::fileName)
+                .containsExactly("etl-job-1.0.jar", "alpha-3.0.jar");
+    }
+
+    @Test
+    void sparkAndScalaAtCompileOrRuntimeScopeAreAWarningPointingAtProvidedScope() throws IOException {
+        dependency("org.apache.spark", "spark-sql_2.12", "3.3.1", "compile");
+        dependency("org.scala-lang", "scala-library", "2.12.15", null);
+        dependency("org.apache.spark", "spark-core_2.12", "3.3.1", "provided");
+        dependency("org.scala-lang", "scala-reflect", "2.12.15", "compile");
+        attach("shaded", "jar", "target/etl-job-1.0-shaded.jar");
+
+        // shaded into the jar they clash just as well, so the warning stands without the dependencies uploaded
+        UploadPlan plan = plan(project(), settings().classifier("shaded"));
+
+        assertThat(plan.warnings()).containsExactly("DLI provides Spark and Scala's library to every Spark job, but"
+                + " the project depends on org.apache.spark:spark-sql_2.12:jar:3.3.1 (compile),"
+                + " org.scala-lang:scala-library:jar:2.12.15 (compile). Give such dependencies scope provided:"
+                + " uploaded beside the jar or shaded into it, their classes would clash with DLI's own.");
+    }
+
+    @Test
+    void noWarningWhenDliProvidedDependenciesHaveScopeProvided() throws IOException {
+        dependency("org.apache.spark", "spark-sql_2.12", "3.3.1", "provided");
+        dependency("org.a", "alpha", "3.0", "compile");
+
+        assertThat(plan(project(), settings()).warnings()).isEmpty();
+    }
+
+    @Test
     void anUnknownClassifierListsTheAttachedClassifiers() throws IOException {
         attach("sources", "jar", "target/etl-job-1.0-sources.jar");
         attach("javadoc", "jar", "target/etl-job-1.0-javadoc.jar");
