@@ -86,6 +86,16 @@ public class UploadGroupMojo extends AbstractProjectMojo {
     Boolean includeDependencies;
 
     /**
+     * Upload the project's own artifact (the main one, or the one {@code classifier} names). Not set: {@code true}
+     * for kind {@code jar} or when {@code classifier} is set, else {@code false}: jobs of the other kinds run Python
+     * or data files, not the jar a {@code jar}-packaged project builds anyway.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.includeMainArtifact")
+    Boolean includeMainArtifact;
+
+    /**
      * Upload only the dependencies matching one of these patterns, {@code groupId:artifactId[:type[:classifier]]}
      * where {@code *} matches any characters. Empty: all. In the pom
      * {@code <includes><include>com.fasterxml.jackson.*:*</include></includes>}, on the command line
@@ -117,8 +127,11 @@ public class UploadGroupMojo extends AbstractProjectMojo {
 
     /**
      * Extra files to upload besides the artifacts, e.g. the Python files of a {@code pyFile} group:
-     * {@code <files><file>src/main/python/job.py</file></files>}. Relative paths are relative to the project
-     * directory.
+     * {@code <files><file>src/main/python/job.py</file><file>src/main/python/lib</file></files>}. Each entry is a
+     * file, a directory (every file below it, hidden ones and {@code __pycache__} left out) or a glob pattern such
+     * as {@code src/main/python/**}{@code /*.py}, expanded in path order; an entry matching no file is an error.
+     * Relative paths are relative to the project directory. Without the project's artifact, the first file is the
+     * job's main file (the PySpark driver script).
      *
      * @since 0.1.0
      */
@@ -228,8 +241,9 @@ public class UploadGroupMojo extends AbstractProjectMojo {
         if (skipped("dli:upload-group", listener)) {
             return;
         }
-        if ("pom".equals(project.getPackaging())) {
-            listener.info("Skipping dli:upload-group: project " + project.getArtifactId() + " has pom packaging.");
+        if (nothingOfItsOwn()) {
+            listener.info("Skipping dli:upload-group: project " + project.getArtifactId() + " has pom packaging"
+                    + " and lists no files.");
             return;
         }
         PublishRequest request = publishRequest();
@@ -259,6 +273,16 @@ public class UploadGroupMojo extends AbstractProjectMojo {
         return lines;
     }
 
+    /**
+     * A pom project (a reactor's parent, say) has nothing to publish unless it lists files (a PySpark project) or
+     * asks for a kind other than jar or for an attached artifact; then the core plans it as any other project.
+     */
+    private boolean nothingOfItsOwn() {
+        return "pom".equals(project.getPackaging()) && (files == null || files.isEmpty())
+                && (kind == null || kind.isBlank() || kind.equalsIgnoreCase("jar"))
+                && (classifier == null || classifier.isBlank());
+    }
+
     /** The goal's parameters as the core's request; the core checks them. */
     private PublishRequest publishRequest() {
         return PublishRequest.builder(projectArtifacts(), group)
@@ -266,6 +290,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
                 .tags(TagSettings.effective(tags, tagList))
                 .prefix(prefix)
                 .includeDependencies(includeDependencies)
+                .includeMainArtifact(includeMainArtifact)
                 .includes(includes)
                 .excludes(excludes)
                 .classifier(classifier)

@@ -17,21 +17,24 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides what a publish uploads, before anything is sent. Pure apart from reading file sizes.
+ * Decides what a publish uploads, before anything is sent. Pure apart from listing directories and reading file
+ * sizes.
  *
  * <p>Rules, in the order they are applied:
  * <ol>
  *   <li>The settings are checked first, so a bad one is reported before any file is looked at: kind
  *       ({@link PackageKind}), group name and tags ({@link PackageGroupRules}), prefix ({@link ObjectKeyLayout}),
  *       includes and excludes ({@link ArtifactPattern}).
- *   <li>The project's artifact: the main artifact, or, when {@code classifier} is set, the attached artifact with
+ *   <li>The project's artifact (with {@code includeMainArtifact}, by default for kind {@code jar} or with a
+ *       classifier only): the main artifact, or, when {@code classifier} is set, the attached artifact with
  *       that classifier (e.g. {@code shaded}). It must have been packaged. A project packaged as {@code pom} has no
  *       artifact of its own: without a classifier, only its dependencies and extra files are uploaded.
  *   <li>With {@code includeDependencies} (by default only without a classifier, as a shaded jar holds its
  *       dependencies already): the dependencies of scope compile and runtime (a dependency without scope
  *       counts as compile, Maven's default), never provided, test, system or import; never type {@code pom}; those
  *       matching one of {@code includes} (when any) and none of {@code excludes}. Each must have a file.
- *   <li>The extra {@code files}, which must exist and be files.
+ *   <li>The extra {@code files}: files, directories and glob patterns, expanded by {@link ExtraFiles}; each
+ *       entry must match a file.
  *   <li>Every file name must be a valid DLI package name ({@link PackageGroupRules#packageNameProblem}); a bad
  *       one is reported with its way out: exclude the dependency, or rename the file in the build.
  *   <li>No two files may have the same file name: DLI names each package after its file, so one would replace
@@ -74,21 +77,30 @@ public final class UploadPlanner {
         List<ArtifactPattern> excludes = ArtifactPattern.parseAll(settings.excludes(), Setting.EXCLUDES);
 
         List<Candidate> candidates = new ArrayList<>();
-        Candidate projectArtifact = projectArtifact(project, settings.classifier(), layout);
+        boolean withProjectArtifact = settings.includeMainArtifact() != null
+                ? settings.includeMainArtifact()
+                : kind == PackageKind.JAR || settings.classifier() != null;
+        Candidate projectArtifact = withProjectArtifact ? projectArtifact(project, settings.classifier(), layout)
+                : null;
         if (projectArtifact != null) {
             candidates.add(projectArtifact);
         }
         if (settings.uploadsDependencies()) {
             candidates.addAll(dependencies(project.dependencies(), includes, excludes, layout));
         }
-        for (Path file : settings.files()) {
+        for (Path file : ExtraFiles.expand(settings.files())) {
             candidates.add(extraFile(file, project.project(), layout));
         }
         if (candidates.isEmpty()) {
-            throw SettingException.invalid(Setting.FILES, "there is nothing to upload: "
-                    + project.project().id() + " is packaged as pom, so it has no artifact of its own, and no"
+            String why = withProjectArtifact
+                    ? project.project().id() + " is packaged as pom, so it has no artifact of its own"
+                    : "the project's artifact is left out (" + Setting.INCLUDE_MAIN_ARTIFACT.named() + " is false, the"
+                            + " default for kind " + kind.apiName() + ")";
+            throw SettingException.invalid(Setting.FILES, "there is nothing to upload: " + why + ", and no"
                     + " dependency or extra file is selected. List the files to upload in " + Setting.FILES.named()
-                    + ", or set " + Setting.CLASSIFIER.named() + " to upload an attached artifact.");
+                    + (withProjectArtifact
+                            ? ", or set " + Setting.CLASSIFIER.named() + " to upload an attached artifact."
+                            : "."));
         }
         requireValidPackageNames(candidates);
         requireUniqueFileNames(candidates, settings.group());
@@ -284,13 +296,21 @@ public final class UploadPlanner {
         String listed = listed(misfits.stream()
                 .map(candidate -> candidate.file().fileName() + " (" + candidate.described() + ")")
                 .toList());
-        boolean dependencyMisfits = misfits.stream().anyMatch(candidate -> candidate.dependency() != null);
+        List<String> ways = new ArrayList<>();
+        if (misfits.stream().anyMatch(Candidate::projectArtifact)) {
+            ways.add("set " + Setting.INCLUDE_MAIN_ARTIFACT.named() + " to false to leave out the project's "
+                    + "artifact");
+        }
+        if (misfits.stream().anyMatch(candidate -> candidate.dependency() != null)) {
+            ways.add("set " + Setting.INCLUDE_DEPENDENCIES.named() + " to false to leave out the dependencies");
+        }
+        if (misfits.stream().anyMatch(Candidate::extraFile)) {
+            ways.add("leave the other files out of " + Setting.FILES.named());
+        }
+        ways.add("set kind to file only if the job really takes a mix of file types as plain files");
         throw SettingException.invalid(Setting.KIND, "kind " + kind.apiName() + " takes " + kind.acceptedFiles()
-                + ", but the upload also has " + listed + ". Set kind to file to upload a mix of file types"
-                + (dependencyMisfits
-                        ? ", or set " + Setting.INCLUDE_DEPENDENCIES.named() + " to false to leave out the"
-                                + " dependencies."
-                        : "."));
+                + ", but the upload also has " + listed + ". To keep kind " + kind.apiName() + ", "
+                + String.join(", or ", ways) + ".");
     }
 
     /** The first few items, and how many more there are. */
@@ -318,5 +338,10 @@ public final class UploadPlanner {
      * @param dependency its coordinates when it is a dependency, else {@code null}
      * @param extraFile whether it is one of the extra {@code files}
      */
-    private record Candidate(PlannedFile file, String described, ArtifactCoordinates dependency, boolean extraFile) {}
+    private record Candidate(PlannedFile file, String described, ArtifactCoordinates dependency, boolean extraFile) {
+
+        boolean projectArtifact() {
+            return dependency == null && !extraFile;
+        }
+    }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param prefix the OBS key prefix; {@code null} for none
  * @param includeDependencies whether the compile and runtime dependencies are uploaded too; {@code null} for the
  *     default, see {@link #uploadsDependencies()}
+ * @param includeMainArtifact whether the project's own artifact is uploaded; {@code null} for the default: yes
+ *     for kind {@code jar} or with a classifier
  * @param includes patterns a dependency must match one of to be uploaded; empty for all
  * @param excludes patterns of dependencies not to upload; they win over {@code includes}
  * @param classifier the classifier of the attached artifact to upload instead of the main artifact, or {@code null}
@@ -28,6 +30,7 @@ public record UploadSettings(
         Map<String, String> tags,
         String prefix,
         Boolean includeDependencies,
+        Boolean includeMainArtifact,
         List<String> includes,
         List<String> excludes,
         String classifier,
@@ -72,6 +75,7 @@ public record UploadSettings(
         private Map<String, String> tags;
         private String prefix;
         private Boolean includeDependencies;
+        private Boolean includeMainArtifact;
         private List<String> includes;
         private List<String> excludes;
         private String classifier;
@@ -108,6 +112,15 @@ public record UploadSettings(
             return this;
         }
 
+        /**
+         * Whether the project's own (main or attached) artifact is uploaded; {@code null} (the default) for yes
+         * with kind {@code jar} or a classifier.
+         */
+        public Builder includeMainArtifact(Boolean includeMainArtifact) {
+            this.includeMainArtifact = includeMainArtifact;
+            return this;
+        }
+
         /** Patterns a dependency must match one of to be uploaded. */
         public Builder includes(List<String> includes) {
             this.includes = includes;
@@ -134,7 +147,8 @@ public record UploadSettings(
 
         public UploadSettings build() {
             return new UploadSettings(
-                    group, kind, tags, prefix, includeDependencies, includes, excludes, classifier, files);
+                    group, kind, tags, prefix, includeDependencies, includeMainArtifact, includes, excludes,
+                    classifier, files);
         }
     }
 }
