@@ -81,6 +81,23 @@ class UploadGroupIT {
     }
 
     @Test
+    void aShadedJarIsPublishedWithoutTheDependenciesItHolds() throws Exception {
+        startStandIns(Duration.ofMillis(100));
+
+        BuildResult result = deploy(MavenBuild.of("shaded-job", "shaded-job")).run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        GroupView group = emulator.group("clicks-job").orElseThrow();
+        assertThat(group.status()).isEqualTo("READY");
+        assertThat(group.packageNames()).containsExactly("clicks-job-1.0.0-shaded.jar");
+        PublishResult published = PublishResult.read(result.projectDir().resolve("target/dli-package-group.json"));
+        assertThat(published.files()).extracting(PublishedFile::fileName)
+                .containsExactly("clicks-job-1.0.0-shaded.jar");
+        assertThat(published.job().file()).endsWith("/com.example.etl/clicks-job/1.0.0/clicks-job-1.0.0-shaded.jar");
+        assertThat(result.log()).contains("uploaded  clicks-job-1.0.0-shaded.jar").doesNotContain("uploaded  gson");
+    }
+
+    @Test
     void packageDliCannotReadFailsTheBuildNamingIt() {
         startStandIns(LocalStandIns.builder().asyncReadyDelay(Duration.ofMillis(300))
                 .unreadablePackages(url -> url.getPath().contains("postgresql")));
