@@ -77,6 +77,7 @@ public final class Dli {
      */
     public PublishResult publish(PublishRequest request) {
         UploadPlan plan = UploadPlanner.plan(request.artifacts(), request.upload());
+        plan.warnings().forEach(listener::warn);
         String bucket = request.bucket();
         BucketName.check(bucket);
         ResultFilePlace.check(request.resultFile());

@@ -159,9 +159,15 @@ public final class PublishRequest {
             return this;
         }
 
-        /** Whether the compile and runtime dependencies are uploaded too; by default they are. */
-        public Builder includeDependencies(boolean includeDependencies) {
+        /** Whether the compile and runtime dependencies are uploaded too; {@code null}: unless a classifier is set. */
+        public Builder includeDependencies(Boolean includeDependencies) {
             upload.includeDependencies(includeDependencies);
+            return this;
+        }
+
+        /** Whether the project's own artifact is uploaded; {@code null}: for kind jar only. */
+        public Builder includeMainArtifact(Boolean includeMainArtifact) {
+            upload.includeMainArtifact(includeMainArtifact);
             return this;
         }
 

@@ -15,8 +15,9 @@
  *
  *  One upload: UploadGroupMojo maps its parameters -&gt; Dli.publish -&gt; UploadPlanner checks settings and
  *  artifacts into an UploadPlan of PlannedFiles -&gt; IAM resolves the project id -&gt; ObsUploader skips what OBS holds
- *  and uploads the rest (UploadResult per file) -&gt; only if all succeeded, DliClient registers the group -&gt;
- *  GroupWaiter polls until READY -&gt; PublishResult (one PublishedFile per file) is written and returned.
+ *  and uploads the rest (UploadResult per file) -&gt; only if all succeeded, DliClient registers the group (unless
+ *  every file was unchanged and SameReadyGroup finds it READY as planned) -&gt; GroupWaiter polls until READY -&gt;
+ *  PublishResult (one PublishedFile per file, JobPaths for a Spark job) is written and returned.
  *
  *  One job run: SubmitMojo reads the PublishResult and maps its parameters to a SubmitRequest (checked on build)
  *  -&gt; Dli.submit -&gt; SparkJobRunner submits the SparkJobBody once, polls its state, cancels at the time-out or

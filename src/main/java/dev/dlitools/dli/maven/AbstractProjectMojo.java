@@ -112,11 +112,14 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
         }
     }
 
-    /** At {@code -q}, which hides every INFO line, the goal's outcome still in one line. */
-    void printWhenQuiet(String summaryLine) {
+    /**
+     * At {@code -q}, which hides every INFO line, the goal's outcome still: its summary line first, then any lines
+     * a script reads.
+     */
+    void printWhenQuiet(List<String> lines) {
         ReportOutput stdout = new ReportOutput(getLog(), System.out);
         if (stdout.quiet()) {
-            stdout.print(List.of(summaryLine));
+            stdout.print(lines);
         }
     }
 }

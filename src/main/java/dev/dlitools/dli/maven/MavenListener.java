@@ -119,8 +119,15 @@ final class MavenListener implements DliListener {
 
     @Override
     public void uploadedWithoutRegistering(PublishResult result) {
-        log.info("Uploaded without registering a group (register=false). OBS paths to reference from a job:");
-        result.files().forEach(file -> log.info("  " + file.url()));
+        log.info("Uploaded without registering a group (register=false). OBS paths to reference from a job, the"
+                + " main file first:");
+        result.job().all().forEach(path -> log.info("  " + path));
+    }
+
+    @Override
+    public void groupAlreadyReady(String group, int packages) {
+        log.info("Group " + group + " is already READY with these " + packages + " packages; not registered again"
+                + " (-Ddli.force uploads and registers anyway).");
     }
 
     @Override

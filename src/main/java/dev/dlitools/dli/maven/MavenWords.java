@@ -88,6 +88,7 @@ final class MavenWords implements Setting.Words {
         written.put(Setting.TAGS, new Written("tags", "dli.tags"));
         written.put(Setting.PREFIX, new Written("prefix", "dli.obs.prefix"));
         written.put(Setting.INCLUDE_DEPENDENCIES, new Written("includeDependencies", "dli.includeDependencies"));
+        written.put(Setting.INCLUDE_MAIN_ARTIFACT, new Written("includeMainArtifact", "dli.includeMainArtifact"));
         written.put(Setting.INCLUDES, new Written("includes", "dli.includes"));
         written.put(Setting.EXCLUDES, new Written("excludes", "dli.excludes"));
         written.put(Setting.CLASSIFIER, new Written("classifier", "dli.classifier"));

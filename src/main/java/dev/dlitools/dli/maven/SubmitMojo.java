@@ -121,7 +121,7 @@ public class SubmitMojo extends AbstractProjectMojo {
     /** The step summary row, and at {@code -q} the outcome in one line. */
     private void report(SparkJobResult result, MavenListener listener) {
         appendStepSummary(jobResultFile, (summary, shown) -> StepSummary.appendTo(summary, result, shown), listener);
-        printWhenQuiet(result.summaryLine());
+        printWhenQuiet(List.of(result.summaryLine()));
     }
 
     /** The result of {@code dli:upload-group} in this build, else its result file. */

@@ -12,6 +12,7 @@ import dev.dlitools.dli.core.upload.TagSettings;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.inject.Inject;
@@ -76,12 +77,23 @@ public class UploadGroupMojo extends AbstractProjectMojo {
     /**
      * Upload the dependencies of compile and runtime scope (transitive ones included) besides the project's own
      * artifact. Provided, test and system dependencies are never uploaded. {@code false}: only the project's
-     * artifact and {@code files}.
+     * artifact and {@code files}. Not set: {@code true}, except when {@code classifier} is set, because an attached
+     * artifact such as a shaded jar holds its dependencies already; set it to {@code true} to upload them anyway.
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dli.includeDependencies", defaultValue = "true")
-    boolean includeDependencies;
+    @Parameter(property = "dli.includeDependencies")
+    Boolean includeDependencies;
+
+    /**
+     * Upload the project's own artifact (the main one, or the one {@code classifier} names). Not set: {@code true}
+     * for kind {@code jar} or when {@code classifier} is set, else {@code false}: jobs of the other kinds run Python
+     * or data files, not the jar a {@code jar}-packaged project builds anyway.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.includeMainArtifact")
+    Boolean includeMainArtifact;
 
     /**
      * Upload only the dependencies matching one of these patterns, {@code groupId:artifactId[:type[:classifier]]}
@@ -105,7 +117,8 @@ public class UploadGroupMojo extends AbstractProjectMojo {
     List<String> excludes;
 
     /**
-     * Upload the attached artifact with this classifier (e.g. {@code shaded}) instead of the main artifact.
+     * Upload the attached artifact with this classifier (e.g. {@code shaded}) instead of the main artifact. The
+     * dependencies are then left out unless {@code includeDependencies} is set to {@code true}.
      *
      * @since 0.1.0
      */
@@ -114,8 +127,11 @@ public class UploadGroupMojo extends AbstractProjectMojo {
 
     /**
      * Extra files to upload besides the artifacts, e.g. the Python files of a {@code pyFile} group:
-     * {@code <files><file>src/main/python/job.py</file></files>}. Relative paths are relative to the project
-     * directory.
+     * {@code <files><file>src/main/python/job.py</file><file>src/main/python/lib</file></files>}. Each entry is a
+     * file, a directory (every file below it, hidden ones and {@code __pycache__} left out) or a glob pattern such
+     * as {@code src/main/python/**}{@code /*.py}, expanded in path order; an entry matching no file is an error.
+     * Relative paths are relative to the project directory. Without the project's artifact, the first file is the
+     * job's main file (the PySpark driver script).
      *
      * @since 0.1.0
      */
@@ -174,7 +190,8 @@ public class UploadGroupMojo extends AbstractProjectMojo {
     int uploadThreads;
 
     /**
-     * Upload every file, even those OBS already holds with the same content.
+     * Upload every file, even those OBS already holds with the same content, and so register the group even when
+     * it is already READY with the same packages and tags.
      *
      * @since 0.1.0
      */
@@ -224,8 +241,9 @@ public class UploadGroupMojo extends AbstractProjectMojo {
         if (skipped("dli:upload-group", listener)) {
             return;
         }
-        if ("pom".equals(project.getPackaging())) {
-            listener.info("Skipping dli:upload-group: project " + project.getArtifactId() + " has pom packaging.");
+        if (nothingOfItsOwn()) {
+            listener.info("Skipping dli:upload-group: project " + project.getArtifactId() + " has pom packaging"
+                    + " and lists no files.");
             return;
         }
         PublishRequest request = publishRequest();
@@ -236,11 +254,33 @@ public class UploadGroupMojo extends AbstractProjectMojo {
             PublishResult result = dli(listener).publish(request);
             project.setContextValue(SubmitMojo.PUBLISH_RESULT, result);
             appendStepSummary(result, listener);
-            printWhenQuiet(result.summaryLine());
+            printWhenQuiet(quietLines(result));
         } catch (GroupNotReadyException e) {
             appendStepSummary(e.result(), listener);
             throw new MojoFailureException(words(e), debugCause(e));
         }
+    }
+
+    /**
+     * The summary line, and without a group the OBS paths a job references, one per line and the main file first,
+     * because then nothing else tells a script where the files are.
+     */
+    static List<String> quietLines(PublishResult result) {
+        List<String> lines = new ArrayList<>(List.of(result.summaryLine()));
+        if (!result.registered() && !result.dryRun()) {
+            lines.addAll(result.job().all());
+        }
+        return lines;
+    }
+
+    /**
+     * A pom project (a reactor's parent, say) has nothing to publish unless it lists files (a PySpark project) or
+     * asks for a kind other than jar or for an attached artifact; then the core plans it as any other project.
+     */
+    private boolean nothingOfItsOwn() {
+        return "pom".equals(project.getPackaging()) && (files == null || files.isEmpty())
+                && (kind == null || kind.isBlank() || kind.equalsIgnoreCase("jar"))
+                && (classifier == null || classifier.isBlank());
     }
 
     /** The goal's parameters as the core's request; the core checks them. */
@@ -250,6 +290,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
                 .tags(TagSettings.effective(tags, tagList))
                 .prefix(prefix)
                 .includeDependencies(includeDependencies)
+                .includeMainArtifact(includeMainArtifact)
                 .includes(includes)
                 .excludes(excludes)
                 .classifier(classifier)

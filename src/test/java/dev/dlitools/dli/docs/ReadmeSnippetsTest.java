@@ -3,6 +3,7 @@ package dev.dlitools.dli.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ class ReadmeSnippetsTest {
         List<String> marked = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("src/it"))) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                if (Files.readString(file).contains("README end")) {
+                // bytes as Latin-1, so that binary files (a zip of Python modules) are read without failing
+                if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("README end")) {
                     marked.add(file.toString().replace('\\', '/'));
                 }
             }

@@ -103,9 +103,13 @@ class SubmitIT {
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
         assertThat(emulator.uploadPostCount()).isEqualTo(uploadPostsBefore);
-        assertThat(result.log().lines().filter(line -> !line.isBlank()).toList()).hasSize(2)
-                .anyMatch(line -> line.startsWith("dli: 4 files (") && line.endsWith("group orders-job not registered."))
-                .anyMatch(line -> line.matches("dli: job " + JOB + " SUCCESS in \\ds \\(id [0-9a-f-]{36}\\)"));
+        // the publish's summary line and its 4 OBS paths (main file first), then the job's line
+        List<String> lines = result.log().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0)).startsWith("dli: 4 files (").endsWith("group orders-job not registered.");
+        assertThat(lines.subList(1, 5)).allMatch(line -> line.startsWith("obs://" + BUCKET + "/dli/"))
+                .first().isEqualTo("obs://" + BUCKET + "/" + MAIN_KEY);
+        assertThat(lines.get(5)).matches("dli: job " + JOB + " SUCCESS in \\ds \\(id [0-9a-f-]{36}\\)");
         JsonNode body = job().body();
         assertThat(body.path("spark_version").asText()).isEqualTo("3.3.1");
         assertThat(body.path("args")).extracting(JsonNode::asText).containsExactly("--date", "2026-01-01");
@@ -196,9 +200,10 @@ class SubmitIT {
 
     /** The project as if dli:upload-group had published it in an earlier build. */
     private MavenBuild published(MavenBuild build) {
-        new PublishResult("orders-job", "jar", Map.of(), BUCKET, null, false, false, null, List.of(new PublishedFile(
+        new PublishResult("orders-job", "jar", Map.of(), BUCKET, null, false, false, false, null, List.of(new PublishedFile(
                 "orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0", MAIN_KEY,
-                dli.standIns().obsEndpoint() + "/" + BUCKET + "/" + MAIN_KEY, 1000, "00", "uploaded", null)), null)
+                dli.standIns().obsEndpoint() + "/" + BUCKET + "/" + MAIN_KEY,
+                "obs://" + BUCKET + "/" + MAIN_KEY, 1000, "00", "uploaded", null)), null)
                 .writeTo(build.projectDir().resolve("target/dli-package-group.json"));
         return build;
     }

@@ -56,8 +56,13 @@ class UploadGroupIT {
         BuildResult second = deploy(MavenBuild.of("spark-job", "spark-job-again")).run();
 
         assertThat(second.succeeded()).as(second.toString()).isTrue();
-        assertThat(second.log()).contains("OBS: 0 uploaded (0 B), " + result.files().size() + " unchanged");
-        assertThat(emulator.uploadPostCount()).isEqualTo(2);
+        assertThat(second.log()).contains("OBS: 0 uploaded (0 B), " + result.files().size() + " unchanged",
+                "Group orders-job is already READY with these " + result.files().size() + " packages; not registered"
+                        + " again");
+        // nothing changed, so DLI is not asked to copy and reload every package again
+        assertThat(emulator.uploadPostCount()).isEqualTo(1);
+        assertThat(PublishResult.read(second.projectDir().resolve("target/dli-package-group.json")).alreadyReady())
+                .isTrue();
 
         MavenBuild changed = MavenBuild.of("spark-job", "spark-job-changed");
         Files.writeString(changed.projectDir().resolve("src/main/java/com/example/etl/Billing.java"),
@@ -67,11 +72,29 @@ class UploadGroupIT {
         assertThat(third.succeeded()).as(third.toString()).isTrue();
         assertThat(third.log()).contains("uploaded  orders-job-1.0.0.jar")
                 .contains("OBS: 1 uploaded")
-                .doesNotContain("uploaded  commons-lang3");
+                .doesNotContain("uploaded  commons-lang3", "not registered again");
+        assertThat(emulator.uploadPostCount()).isEqualTo(2);
         assertThat(PublishResult.read(third.projectDir().resolve("target/dli-package-group.json")).files())
                 .filteredOn(file -> file.outcome().equals("uploaded"))
                 .extracting(PublishedFile::fileName)
                 .containsExactly("orders-job-1.0.0.jar");
+    }
+
+    @Test
+    void aShadedJarIsPublishedWithoutTheDependenciesItHolds() throws Exception {
+        startStandIns(Duration.ofMillis(100));
+
+        BuildResult result = deploy(MavenBuild.of("shaded-job", "shaded-job")).run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        GroupView group = emulator.group("clicks-job").orElseThrow();
+        assertThat(group.status()).isEqualTo("READY");
+        assertThat(group.packageNames()).containsExactly("clicks-job-1.0.0-shaded.jar");
+        PublishResult published = PublishResult.read(result.projectDir().resolve("target/dli-package-group.json"));
+        assertThat(published.files()).extracting(PublishedFile::fileName)
+                .containsExactly("clicks-job-1.0.0-shaded.jar");
+        assertThat(published.job().file()).endsWith("/com.example.etl/clicks-job/1.0.0/clicks-job-1.0.0-shaded.jar");
+        assertThat(result.log()).contains("uploaded  clicks-job-1.0.0-shaded.jar").doesNotContain("uploaded  gson");
     }
 
     @Test
@@ -110,10 +133,32 @@ class UploadGroupIT {
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(result.log()).contains("OBS paths to reference from a job:")
-                .contains("  " + s3Proxy.endpoint() + "/" + BUCKET
-                        + "/no-register/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar");
+        // the main file first, then the dependencies, as a job lists them
+        assertThat(result.log()).contains("OBS paths to reference from a job, the main file first:\n[INFO]   obs://"
+                + BUCKET + "/no-register/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar\n[INFO]   obs://"
+                + BUCKET + "/no-register/");
         assertThat(emulator.uploadPostCount()).isZero();
+    }
+
+    @Test
+    void registerFalseQuietPrintsTheSummaryLineThenTheObsPaths() throws Exception {
+        startStandIns(Duration.ofMillis(100));
+
+        BuildResult result = deploy(MavenBuild.of("spark-job", "register-false-quiet"))
+                .property("dli.register", false)
+                .property("dli.obs.prefix", "no-register-quiet")
+                .args("-q")
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        List<String> lines = result.log().lines().filter(line -> !line.isBlank()).toList();
+        PublishResult published = PublishResult.read(result.projectDir().resolve("target/dli-package-group.json"));
+        assertThat(lines.get(0)).startsWith("dli: 15 files (");
+        assertThat(lines.subList(1, lines.size())).isEqualTo(published.job().all()).hasSize(15).first()
+                .isEqualTo("obs://" + BUCKET + "/no-register-quiet/com.example.etl/orders-job/1.0.0/"
+                        + "orders-job-1.0.0.jar");
+        assertThat(published.files()).extracting(PublishedFile::obsPath).allMatch(path -> path.startsWith(
+                "obs://" + BUCKET + "/no-register-quiet/"));
     }
 
     @Test
@@ -216,7 +261,8 @@ class UploadGroupIT {
         BuildResult result = deploy(MavenBuild.of("reactor", "reactor")).args("-T", "4").run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(result.log()).contains("Skipping dli:upload-group: project pipelines has pom packaging.");
+        assertThat(result.log())
+                .contains("Skipping dli:upload-group: project pipelines has pom packaging and lists no files.");
         for (String module : List.of("a", "b", "c", "d")) {
             assertThat(result.log()).contains("Group pipeline-" + module + " is READY");
             assertThat(emulator.group("pipeline-" + module).orElseThrow().packageNames())

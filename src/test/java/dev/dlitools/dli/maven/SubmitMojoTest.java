@@ -126,9 +126,9 @@ class SubmitMojoTest {
 
     private static PublishResult published(boolean dryRun) {
         String key = "dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar";
-        return new PublishResult("orders-job", "jar", Map.of(), "etl-jars", null, dryRun, false, null,
+        return new PublishResult("orders-job", "jar", Map.of(), "etl-jars", null, dryRun, false, false, null,
                 List.of(new PublishedFile("orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0",
-                        key, "https://etl-jars.obs.cn-north-4.myhuaweicloud.com/" + key, 10, "00", "uploaded", null)),
+                        key, "https://etl-jars.obs.cn-north-4.myhuaweicloud.com/" + key, "obs://etl-jars/" + key, 10, "00", "uploaded", null)),
                 null);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
@@ -64,10 +65,28 @@ class UploadGroupMojoTest {
     }
 
     @Test
-    void pomPackagingIsSkipped() {
+    void pomPackagingWithoutFilesIsSkipped() {
         UploadGroupMojo mojo = mojo("pom", "1.0.0");
+        mojo.kind = "jar";
 
         assertThatCode(mojo::execute).doesNotThrowAnyException();
+    }
+
+    @Test
+    void pomPackagingWithFilesIsPublished() {
+        UploadGroupMojo mojo = mojo("pom", "1.0.0");
+        mojo.kind = "pyFile";
+        mojo.files = List.of(new File("src/main/python/clean.py"));
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(GOES_ON);
+    }
+
+    @Test
+    void pomPackagingWithAKindOtherThanJarIsPublished() {
+        UploadGroupMojo mojo = mojo("pom", "1.0.0");
+        mojo.kind = "pyFile";
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(GOES_ON);
     }
 
     private static UploadGroupMojo mojo(String packaging, String version) {

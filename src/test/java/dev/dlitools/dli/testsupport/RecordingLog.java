@@ -66,6 +66,11 @@ public final class RecordingLog implements DliListener {
     }
 
     @Override
+    public void groupAlreadyReady(String group, int packages) {
+        lines.add("already READY: " + group + " with " + packages + " packages");
+    }
+
+    @Override
     public void groupProgress(String group, String progress) {
         lines.add("Group " + group + ": " + progress);
     }

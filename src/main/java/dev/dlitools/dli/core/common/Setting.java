@@ -32,6 +32,7 @@ public enum Setting {
     TAGS,
     PREFIX,
     INCLUDE_DEPENDENCIES,
+    INCLUDE_MAIN_ARTIFACT,
     INCLUDES,
     EXCLUDES,
     CLASSIFIER,

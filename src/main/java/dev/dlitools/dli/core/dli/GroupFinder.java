@@ -22,7 +22,18 @@ public final class GroupFinder {
      * @return empty when the project has no group of that name
      */
     public Optional<PackageGroup> find(String groupName) {
-        Optional<PackageGroup> listed = client.listResources(null, null).groups().stream()
+        return find(groupName, null, null);
+    }
+
+    /**
+     * The group, when it is of {@code kind} and carries {@code tags}, with every package in {@code details}.
+     *
+     * @param kind jar, pyFile, file or modelFile; {@code null} for any
+     * @param tags the list's tag filter, {@code key=value} items separated by commas; {@code null} or empty for any
+     * @return empty when the project has no such group
+     */
+    public Optional<PackageGroup> find(String groupName, String kind, String tags) {
+        Optional<PackageGroup> listed = client.listResources(kind, tags).groups().stream()
                 .filter(group -> groupName.equals(group.groupName()))
                 .findFirst();
         return listed.map(group -> withAllDetails(group));

@@ -4,62 +4,49 @@ import static dev.dlitools.dli.core.common.SettingException.invalid;
 
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.publish.JobPaths;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import java.util.List;
 
 /**
- * The published files a Spark job runs: the project's own artifact as the job's {@code file}, every other file beside
- * it (as {@code jars}, {@code pyFiles} or {@code files}, after the group's kind), each as an OBS path
- * {@code obs://bucket/key}. The paths are the same whether the group was registered or not: Spark 3.3.1 and later
- * take packages only as OBS paths, and earlier versions accept them too.
+ * The published files a Spark job runs: the main file as the job's {@code file}, every other file beside it (as
+ * {@code jars}, {@code pyFiles} or {@code files}, after the group's kind), each as an OBS path
+ * {@code obs://bucket/key}; {@link JobPaths} decides which is which. The paths are the same whether the group was
+ * registered or not.
  *
- * @param main the project's main or attached artifact
- * @param others the dependencies and extra files
+ * @param main the file the job runs
+ * @param paths the OBS paths of all files
  * @param kind the group's kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}
  */
-public record JobFiles(String bucket, PublishedFile main, List<PublishedFile> others, String kind) {
-
-    /** How the upload planner marks the project's own artifact in {@code PublishedFile.origin}. */
-    private static final List<String> PROJECT_ARTIFACT_ORIGINS = List.of("main artifact ", "attached artifact ");
+public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
 
     /**
      * @throws SettingException naming {@link Setting#RESULT_FILE} when the result is a dry run or
-     *     holds no artifact of the project's own
+     *     holds no file to run
      */
     public static JobFiles of(PublishResult published) {
         if (published.dryRun()) {
             throw invalid(Setting.RESULT_FILE, "it is the plan of a dry run, "
                     + "and nothing was uploaded. Publish without the dry run first.");
         }
-        PublishedFile main = published.files().stream()
-                .filter(JobFiles::isProjectArtifact)
-                .findFirst()
+        PublishedFile main = published.mainFile()
                 .orElseThrow(() -> invalid(Setting.RESULT_FILE, "group "
-                        + published.group() + " holds no artifact of the project itself (a pom-packaged project?), "
+                        + published.group() + " holds neither an artifact of the project itself nor an extra file, "
                         + "so there is no main file for the job."));
-        List<PublishedFile> others = published.files().stream().filter(file -> file != main).toList();
-        return new JobFiles(published.bucket(), main, others, published.kind());
-    }
-
-    private static boolean isProjectArtifact(PublishedFile file) {
-        return file.origin() != null && PROJECT_ARTIFACT_ORIGINS.stream().anyMatch(file.origin()::startsWith);
+        return new JobFiles(main, published.job(), published.kind());
     }
 
     public String mainPath() {
-        return obsPath(main);
+        return paths.file();
     }
 
     public List<String> otherPaths() {
-        return others.stream().map(this::obsPath).toList();
+        return paths.others();
     }
 
     /** Whether the main file is a jar, whose job needs a main class. */
     public boolean mainIsJar() {
         return main.fileName().endsWith(".jar");
-    }
-
-    private String obsPath(PublishedFile file) {
-        return "obs://" + bucket + "/" + file.key();
     }
 }

@@ -5,6 +5,7 @@ import static dev.dlitools.dli.core.common.SettingException.invalid;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.SparkJobBody;
+import dev.dlitools.dli.core.publish.JobPaths;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -248,12 +249,9 @@ public final class SubmitRequest {
             if (jobName == null || jobName.length() > MAX_NAME_LENGTH) {
                 throw invalid(Setting.JOB_NAME, "'" + name + "' must be 1 to " + MAX_NAME_LENGTH + " characters.");
             }
-            List<String> paths = files.otherPaths();
-            boolean python = files.kind().equals("pyFile");
-            boolean jar = files.kind().equals("jar");
+            JobPaths paths = files.paths();
             SparkJobBody body = new SparkJobBody(files.mainPath(), mainClass, strings(args),
-                    jar && !paths.isEmpty() ? paths : null, python && !paths.isEmpty() ? paths : null,
-                    !jar && !python && !paths.isEmpty() ? paths : null, conf(), jobName,
+                    emptyToNull(paths.jars()), emptyToNull(paths.pyFiles()), emptyToNull(paths.files()), conf(), jobName,
                     byQueue ? target : null, byQueue ? null : target,
                     oneOf(Setting.JOB_SC_TYPE, scType, SC_TYPES), blankToNull(sparkVersion),
                     memory(Setting.JOB_DRIVER_MEMORY, driverMemory), positive(Setting.JOB_DRIVER_CORES, driverCores),
@@ -341,6 +339,11 @@ public final class SubmitRequest {
                 throw invalid(Setting.JOB_MAX_RETRY_TIMES, maxRetryTimes + " is not 0 to " + MAX_RETRY_TIMES + ".");
             }
             return maxRetryTimes;
+        }
+
+        /** DLI's body leaves out an array with nothing in it. */
+        private static List<String> emptyToNull(List<String> paths) {
+            return paths == null || paths.isEmpty() ? null : paths;
         }
 
         private static String blankToNull(String value) {

@@ -8,6 +8,7 @@ import dev.dlitools.dli.core.dli.ResourcePackage;
 import dev.dlitools.dli.core.dli.Tag;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.obs.ObsUploader;
+import dev.dlitools.dli.core.obs.UploadOutcome;
 import dev.dlitools.dli.core.obs.UploadSummary;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import dev.dlitools.dli.core.upload.UploadPlan;
@@ -17,13 +18,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The main job: upload a plan's files to OBS, then (only when every upload succeeded) register them as a DLI
- * package group and wait until it is READY. The result file is written whatever the group's fate.
+ * package group and wait until it is READY. When every file was unchanged and the group is already READY with
+ * the same packages and tags ({@link SameReadyGroup}), it is not registered again, so DLI does not reload it. The
+ * result file is written whatever the group's fate.
  */
 public final class GroupPublisher {
 
@@ -51,7 +55,7 @@ public final class GroupPublisher {
                 .toList();
         UploadGroupRequest request = register ? request(plan, files, async) : null;
         PublishResult planned = write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket,
-                null, true, false, null, files, request));
+                null, true, false, false, null, files, request));
         listener.dryRun(planned);
         return planned;
     }
@@ -76,28 +80,38 @@ public final class GroupPublisher {
 
         if (dli == null) {
             PublishResult uploaded = write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(),
-                    bucket, null, false, false, null, files, null));
+                    bucket, null, false, false, false, null, files, null));
             listener.uploadedWithoutRegistering(uploaded);
             return uploaded;
         }
 
+        if (summary.results().stream().allMatch(result -> result.outcome() == UploadOutcome.UNCHANGED)) {
+            Optional<PackageGroup> same = SameReadyGroup.find(dli, plan);
+            if (same.isPresent()) {
+                listener.groupAlreadyReady(plan.group(), same.get().packageCount());
+                return write(registered(plan, dli, files, null, same.get(), true));
+            }
+        }
         UploadGroupRequest request = request(plan, files, async);
         listener.registering(plan.group(), files.size(), plan.kind().apiName(), dli.projectId());
         PackageGroup uploaded = dli.uploadGroup(request);
         try {
             PackageGroup ready = waiter.await(uploaded, plan.kind().apiName());
             listener.groupReady(plan.group(), ready.packageCount());
-            return write(registered(plan, dli, files, request, ready));
+            return write(registered(plan, dli, files, request, ready, false));
         } catch (GroupWaiter.GroupFailedException e) {
-            throw new GroupNotReadyException(e, write(registered(plan, dli, files, request, e.group())));
+            throw new GroupNotReadyException(e, write(registered(plan, dli, files, request, e.group(), false)));
         } catch (GroupWaiter.GroupTimeoutException e) {
             throw new GroupNotReadyException(e, write(registered(plan, dli, files, request,
-                    e.lastSeen() == null ? uploaded : e.lastSeen())));
+                    e.lastSeen() == null ? uploaded : e.lastSeen(), false)));
         }
     }
 
-    private PublishResult registered(
-            UploadPlan plan, DliClient dli, List<PublishedFile> files, UploadGroupRequest request, PackageGroup group) {
+    /**
+     * @param request {@code null} when the group was already READY and not registered again
+     */
+    private PublishResult registered(UploadPlan plan, DliClient dli, List<PublishedFile> files,
+            UploadGroupRequest request, PackageGroup group, boolean alreadyReady) {
         Map<String, String> statusByName = group.details().stream()
                 .filter(detail -> detail.resourceName() != null)
                 .collect(Collectors.toMap(ResourcePackage::resourceName, detail -> upper(detail.status()),
@@ -106,12 +120,12 @@ public final class GroupPublisher {
                 .map(file -> file.withStatus(statusByName.getOrDefault(file.fileName(), upper(group.status()))))
                 .toList();
         return new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket, dli.projectId(), false,
-                true, upper(group.status()), withStatus, request);
+                true, alreadyReady, upper(group.status()), withStatus, request);
     }
 
     private PublishedFile published(PlannedFile file, String sha256, String outcome) {
         return new PublishedFile(file.fileName(), file.origin(), file.objectKey(), objectUrl.apply(file.objectKey()),
-                file.size(), sha256, outcome, null);
+                "obs://" + bucket + "/" + file.objectKey(), file.size(), sha256, outcome, null);
     }
 
     private static UploadGroupRequest request(UploadPlan plan, List<PublishedFile> files, boolean async) {

@@ -19,6 +19,9 @@ public interface PublishListener extends UploadListener, GroupListener {
     /** The files are in OBS; the group is registered now. */
     default void registering(String group, int packages, String kind, String projectId) {}
 
+    /** The group is already READY with these packages and tags, and every file was unchanged: not registered. */
+    default void groupAlreadyReady(String group, int packages) {}
+
     /** Every package of the group is READY. */
     default void groupReady(String group, int packages) {}
 }

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.publish;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
@@ -8,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a publish did, written to {@code target/dli-package-group.json} for later build steps.
  * Holds no credentials.
  *
  * @param projectId {@code null} when DLI was not called
+ * @param alreadyReady the group was already READY with exactly these packages and tags, and every file was
+ *     unchanged, so it was not registered again ({@code registered} is true: the group is registered)
  * @param status the group's final status; {@code null} when it was not registered
  * @param request the registration request sent (or, in a dry run, that would be sent); {@code null} when the
  *     group is not registered
@@ -26,9 +30,21 @@ public record PublishResult(
         String projectId,
         boolean dryRun,
         boolean registered,
+        boolean alreadyReady,
         String status,
         List<PublishedFile> files,
         UploadGroupRequest request) {
+
+    /** The files as a Spark job lists them, as OBS paths; written to the result file as {@code job}. */
+    @JsonProperty("job")
+    public JobPaths job() {
+        return JobPaths.of(kind, files);
+    }
+
+    /** The file a Spark job runs (see {@link JobPaths}); empty when the result holds none. */
+    public Optional<PublishedFile> mainFile() {
+        return JobPaths.mainFile(files);
+    }
 
     /** The files this run sent; the others were already in the bucket unchanged. */
     public List<PublishedFile> uploadedFiles() {
@@ -41,7 +57,8 @@ public record PublishResult(
         String counts = files.size() + " files (" + uploaded + " uploaded, " + (files.size() - uploaded)
                 + " unchanged)";
         return registered
-                ? "dli: group " + group + " is " + status + " with " + counts + "."
+                ? "dli: group " + group + " is " + status + " with " + counts
+                        + (alreadyReady ? "; not registered again." : ".")
                 : "dli: " + counts + " in OBS bucket " + bucket + "; group " + group + " not registered.";
     }
 

@@ -3,15 +3,17 @@ package dev.dlitools.dli.core.publish;
 /**
  * One file of a published group, as the result file lists it.
  *
+ * @param url what the group registration is given: the object's https URL
+ * @param obsPath what a Spark job is given: {@code obs://bucket/key}
  * @param outcome {@code uploaded}, {@code unchanged}, or {@code planned} in a dry run
  * @param sha256 hex SHA-256 of the file; {@code null} in a dry run
  * @param status the package's final status in DLI; {@code null} when the group was not registered
  */
 public record PublishedFile(
-        String fileName, String origin, String key, String url, long size, String sha256, String outcome,
-        String status) {
+        String fileName, String origin, String key, String url, String obsPath, long size, String sha256,
+        String outcome, String status) {
 
     PublishedFile withStatus(String newStatus) {
-        return new PublishedFile(fileName, origin, key, url, size, sha256, outcome, newStatus);
+        return new PublishedFile(fileName, origin, key, url, obsPath, size, sha256, outcome, newStatus);
     }
 }

@@ -27,6 +27,13 @@ import java.util.stream.Collectors;
  * Service's 10 key-value pairs per resource ("Constraints and Limitations",
  * https://support.huaweicloud.com/intl/en-us/tr-central-201-usermanual-tms/en-us_topic_0142168380.html; DLI
  * tags are TMS tags), so this plugin allows at most {@value #MAX_TAGS}. Keys are unique by construction (a map).
+ *
+ * <p><b>Package names.</b> DLI names each package after the last segment of its OBS path, i.e. the uploaded file's
+ * name, and accepts only letters, digits, {@code _ ! - .}, not starting with {@code .}, at most
+ * {@value #MAX_PACKAGE_NAME_LENGTH} characters with the extension (see {@code dli-api.md}). A file such as
+ * {@code foo-1.0+build.jar} would upload fine and then fail the group registration, so the planner checks this
+ * first. Files are never renamed on the way: a job names its packages by file name, and a silent rename would make
+ * those names differ from the build's.
  */
 public final class PackageGroupRules {
 
@@ -34,9 +41,11 @@ public final class PackageGroupRules {
     public static final int MAX_TAGS = 10;
     public static final int MAX_TAG_KEY_LENGTH = 128;
     public static final int MAX_TAG_VALUE_LENGTH = 255;
+    public static final int MAX_PACKAGE_NAME_LENGTH = 128;
 
     private static final Pattern GROUP_NAME_CHARACTER = Pattern.compile("[A-Za-z0-9_.-]");
     private static final Pattern TAG_CHARACTER = Pattern.compile("[\\p{L}\\p{Nd} _.:=+\\-@]");
+    private static final Pattern PACKAGE_NAME_CHARACTER = Pattern.compile("[A-Za-z0-9_!.-]");
     private static final String RESERVED_TAG_KEY_PREFIX = "_sys_";
 
     private static final String GROUP_NAME_RULE = "A DLI package group name has 1 to " + MAX_GROUP_NAME_LENGTH
@@ -46,7 +55,28 @@ public final class PackageGroupRules {
             + " with a space; a key may not start with " + RESERVED_TAG_KEY_PREFIX + ". At most " + MAX_TAGS
             + " tags.";
 
+    /** DLI's rule for a package name, for messages. */
+    public static final String PACKAGE_NAME_RULE = "DLI names each package after its file and accepts at most "
+            + MAX_PACKAGE_NAME_LENGTH + " characters: letters A-Z and a-z, digits, '_', '!', '-' and '.', not"
+            + " starting with '.'.";
+
     private PackageGroupRules() {}
+
+    /**
+     * What is wrong with a file name as a DLI package name.
+     *
+     * @return e.g. {@code contains '+'}, or {@code null} when DLI accepts the name
+     */
+    public static String packageNameProblem(String fileName) {
+        if (fileName.length() > MAX_PACKAGE_NAME_LENGTH) {
+            return "is " + fileName.length() + " characters long";
+        }
+        Set<String> illegal = illegalCharacters(fileName, PACKAGE_NAME_CHARACTER);
+        if (!illegal.isEmpty()) {
+            return "contains " + String.join(", ", illegal);
+        }
+        return fileName.startsWith(".") ? "starts with '.'" : null;
+    }
 
     /** @throws SettingException naming {@link Setting#GROUP} when the name breaks the rule above */
     public static void validateGroupName(String group) {

@@ -14,13 +14,16 @@ import java.util.Objects;
  * @param tags the tags, in the order given
  * @param files the files in a stable order: the project's artifact first, then dependencies by groupId and
  *     artifactId, then extra files in the order given; never empty, file names unique
+ * @param warnings what the user should fix although the plan can go ahead, e.g. a dependency DLI already provides
  */
-public record UploadPlan(String group, PackageKind kind, Map<String, String> tags, List<PlannedFile> files) {
+public record UploadPlan(
+        String group, PackageKind kind, Map<String, String> tags, List<PlannedFile> files, List<String> warnings) {
 
     public UploadPlan {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(kind, "kind");
         tags = Collections.unmodifiableMap(new LinkedHashMap<>(tags));
         files = List.copyOf(files);
+        warnings = List.copyOf(warnings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
@@ -16,24 +17,34 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Decides what a publish uploads, before anything is sent. Pure apart from reading file sizes.
+ * Decides what a publish uploads, before anything is sent. Pure apart from listing directories and reading file
+ * sizes.
  *
  * <p>Rules, in the order they are applied:
  * <ol>
  *   <li>The settings are checked first, so a bad one is reported before any file is looked at: kind
  *       ({@link PackageKind}), group name and tags ({@link PackageGroupRules}), prefix ({@link ObjectKeyLayout}),
  *       includes and excludes ({@link ArtifactPattern}).
- *   <li>The project's artifact: the main artifact, or, when {@code classifier} is set, the attached artifact with
+ *   <li>The project's artifact (with {@code includeMainArtifact}, by default for kind {@code jar} or with a
+ *       classifier only): the main artifact, or, when {@code classifier} is set, the attached artifact with
  *       that classifier (e.g. {@code shaded}). It must have been packaged. A project packaged as {@code pom} has no
  *       artifact of its own: without a classifier, only its dependencies and extra files are uploaded.
- *   <li>With {@code includeDependencies}: the dependencies of scope compile and runtime (a dependency without scope
+ *   <li>With {@code includeDependencies} (by default only without a classifier, as a shaded jar holds its
+ *       dependencies already): the dependencies of scope compile and runtime (a dependency without scope
  *       counts as compile, Maven's default), never provided, test, system or import; never type {@code pom}; those
  *       matching one of {@code includes} (when any) and none of {@code excludes}. Each must have a file.
- *   <li>The extra {@code files}, which must exist and be files.
+ *   <li>The extra {@code files}: files, directories and glob patterns, expanded by {@link ExtraFiles}; each
+ *       entry must match a file.
+ *   <li>Every file name must be a valid DLI package name ({@link PackageGroupRules#packageNameProblem}); a bad
+ *       one is reported with its way out: exclude the dependency, or rename the file in the build.
  *   <li>No two files may have the same file name: DLI names each package after its file, so one would replace
  *       the other.
  *   <li>Every file must fit the kind ({@link PackageKind#accepts}); a mix needs kind {@code file}.
  * </ol>
+ *
+ * <p>A compile or runtime dependency that DLI already provides to every Spark job (Spark itself, Scala's library)
+ * is a warning in the plan, uploaded or not: in the uploaded files or shaded into the jar, its classes would clash
+ * with DLI's own.
  */
 public final class UploadPlanner {
 
@@ -44,6 +55,9 @@ public final class UploadPlanner {
                     .thenComparing(ArtifactCoordinates::classifier, Comparator.nullsFirst(Comparator.naturalOrder()))
                     .thenComparing(ArtifactCoordinates::type);
     private static final Set<String> UPLOADED_SCOPES = Set.of("compile", "runtime");
+    /** What DLI puts on the class path of every Spark job. */
+    private static final List<ArtifactPattern> PROVIDED_BY_DLI = ArtifactPattern.parseAll(
+            List.of("org.apache.spark:*", "org.scala-lang:scala-library"), Setting.EXCLUDES);
     private static final String DEFAULT_SCOPE = "compile";
     /** Messages list this many files and count the rest, so a hundred dependencies do not flood the log. */
     private static final int LISTED_FILES = 5;
@@ -63,26 +77,36 @@ public final class UploadPlanner {
         List<ArtifactPattern> excludes = ArtifactPattern.parseAll(settings.excludes(), Setting.EXCLUDES);
 
         List<Candidate> candidates = new ArrayList<>();
-        Candidate projectArtifact = projectArtifact(project, settings.classifier(), layout);
+        boolean withProjectArtifact = settings.includeMainArtifact() != null
+                ? settings.includeMainArtifact()
+                : kind == PackageKind.JAR || settings.classifier() != null;
+        Candidate projectArtifact = withProjectArtifact ? projectArtifact(project, settings.classifier(), layout)
+                : null;
         if (projectArtifact != null) {
             candidates.add(projectArtifact);
         }
-        if (settings.includeDependencies()) {
+        if (settings.uploadsDependencies()) {
             candidates.addAll(dependencies(project.dependencies(), includes, excludes, layout));
         }
-        for (Path file : settings.files()) {
+        for (Path file : ExtraFiles.expand(settings.files())) {
             candidates.add(extraFile(file, project.project(), layout));
         }
         if (candidates.isEmpty()) {
-            throw SettingException.invalid(Setting.FILES, "there is nothing to upload: "
-                    + project.project().id() + " is packaged as pom, so it has no artifact of its own, and no"
+            String why = withProjectArtifact
+                    ? project.project().id() + " is packaged as pom, so it has no artifact of its own"
+                    : "the project's artifact is left out (" + Setting.INCLUDE_MAIN_ARTIFACT.named() + " is false, the"
+                            + " default for kind " + kind.apiName() + ")";
+            throw SettingException.invalid(Setting.FILES, "there is nothing to upload: " + why + ", and no"
                     + " dependency or extra file is selected. List the files to upload in " + Setting.FILES.named()
-                    + ", or set " + Setting.CLASSIFIER.named() + " to upload an attached artifact.");
+                    + (withProjectArtifact
+                            ? ", or set " + Setting.CLASSIFIER.named() + " to upload an attached artifact."
+                            : "."));
         }
+        requireValidPackageNames(candidates);
         requireUniqueFileNames(candidates, settings.group());
         requireKindFits(kind, candidates);
         return new UploadPlan(settings.group(), kind, settings.tags(),
-                candidates.stream().map(Candidate::file).toList());
+                candidates.stream().map(Candidate::file).toList(), providedByDli(project.dependencies()));
     }
 
     /** The main or attached artifact to upload, or {@code null} for a pom project without classifier. */
@@ -94,10 +118,10 @@ public final class UploadPlanner {
             if (artifact.coordinates().type().equals("pom")) {
                 return null;
             }
-            described = "main artifact " + artifact.coordinates().id();
+            described = PlannedFile.MAIN_ARTIFACT + artifact.coordinates().id();
         } else {
             artifact = attachedArtifact(project, classifier);
-            described = "attached artifact " + artifact.coordinates().id();
+            described = PlannedFile.ATTACHED_ARTIFACT + artifact.coordinates().id();
         }
         Path file = artifact.file();
         if (file == null || !Files.isRegularFile(file)) {
@@ -154,6 +178,23 @@ public final class UploadPlanner {
                 .toList();
     }
 
+    /** A warning naming the compile and runtime dependencies DLI provides itself; none when there are none. */
+    private static List<String> providedByDli(List<ArtifactFile> dependencies) {
+        List<String> provided = dependencies.stream()
+                .map(ArtifactFile::coordinates)
+                .filter(coordinates -> UPLOADED_SCOPES.contains(scope(coordinates)))
+                .filter(coordinates -> PROVIDED_BY_DLI.stream().anyMatch(pattern -> pattern.matches(coordinates)))
+                .sorted(DEPENDENCY_ORDER)
+                .map(coordinates -> coordinates.id() + " (" + scope(coordinates) + ")")
+                .toList();
+        if (provided.isEmpty()) {
+            return List.of();
+        }
+        return List.of("DLI provides Spark and Scala's library to every Spark job, but the project depends on "
+                + listed(provided) + ". Give such dependencies scope provided: uploaded beside the jar or shaded into it,"
+                + " their classes would clash with DLI's own.");
+    }
+
     private static Candidate dependencyCandidate(ArtifactFile dependency, ObjectKeyLayout layout) {
         ArtifactCoordinates coordinates = dependency.coordinates();
         String described = coordinates.id() + " (" + scope(coordinates) + ")";
@@ -181,7 +222,7 @@ public final class UploadPlanner {
         String fileName = file.getFileName().toString();
         PlannedFile planned =
                 new PlannedFile(file, fileName, layout.artifactKey(coordinates, fileName), described, size(file));
-        return new Candidate(planned, described, dependency);
+        return new Candidate(planned, described, dependency, false);
     }
 
     private static Candidate extraFile(Path file, ArtifactCoordinates project, ObjectKeyLayout layout) {
@@ -196,8 +237,32 @@ public final class UploadPlanner {
         }
         String fileName = file.getFileName().toString();
         PlannedFile planned = new PlannedFile(
-                file, fileName, layout.extraFileKey(project, fileName), "extra file", size(file));
-        return new Candidate(planned, "extra file " + file, null);
+                file, fileName, layout.extraFileKey(project, fileName), PlannedFile.EXTRA_FILE, size(file));
+        return new Candidate(planned, PlannedFile.EXTRA_FILE + " " + file, null, true);
+    }
+
+    private static void requireValidPackageNames(List<Candidate> candidates) {
+        for (Candidate candidate : candidates) {
+            String fileName = candidate.file().fileName();
+            String problem = PackageGroupRules.packageNameProblem(fileName);
+            if (problem == null) {
+                continue;
+            }
+            String bad = "the file name '" + fileName + "' of " + candidate.described() + " " + problem + ", so DLI"
+                    + " cannot make a package of it. " + PackageGroupRules.PACKAGE_NAME_RULE;
+            ArtifactCoordinates dependency = candidate.dependency();
+            if (dependency != null) {
+                throw SettingException.invalid(Setting.EXCLUDES, bad + " Leave it out with an exclude pattern, e.g. "
+                        + Setting.EXCLUDES.withValue(dependency.groupId() + ":" + dependency.artifactId())
+                        + ", and ship its classes inside a shaded jar instead.");
+            }
+            if (candidate.extraFile()) {
+                throw SettingException.invalid(Setting.FILES, bad + " Rename the file, or leave it out of "
+                        + Setting.FILES.named() + ".");
+            }
+            throw new DliException("The " + bad.substring("the ".length()) + " Give the artifact a file name DLI"
+                    + " accepts in the build (its final name), e.g. by replacing the other characters with '_'.");
+        }
     }
 
     private static void requireUniqueFileNames(List<Candidate> candidates, String group) {
@@ -228,20 +293,30 @@ public final class UploadPlanner {
         if (misfits.isEmpty()) {
             return;
         }
-        String listed = misfits.stream()
-                .limit(LISTED_FILES)
+        String listed = listed(misfits.stream()
                 .map(candidate -> candidate.file().fileName() + " (" + candidate.described() + ")")
-                .collect(Collectors.joining(", "));
-        if (misfits.size() > LISTED_FILES) {
-            listed += " and " + (misfits.size() - LISTED_FILES) + " more";
+                .toList());
+        List<String> ways = new ArrayList<>();
+        if (misfits.stream().anyMatch(Candidate::projectArtifact)) {
+            ways.add("set " + Setting.INCLUDE_MAIN_ARTIFACT.named() + " to false to leave out the project's "
+                    + "artifact");
         }
-        boolean dependencyMisfits = misfits.stream().anyMatch(candidate -> candidate.dependency() != null);
+        if (misfits.stream().anyMatch(candidate -> candidate.dependency() != null)) {
+            ways.add("set " + Setting.INCLUDE_DEPENDENCIES.named() + " to false to leave out the dependencies");
+        }
+        if (misfits.stream().anyMatch(Candidate::extraFile)) {
+            ways.add("leave the other files out of " + Setting.FILES.named());
+        }
+        ways.add("set kind to file only if the job really takes a mix of file types as plain files");
         throw SettingException.invalid(Setting.KIND, "kind " + kind.apiName() + " takes " + kind.acceptedFiles()
-                + ", but the upload also has " + listed + ". Set kind to file to upload a mix of file types"
-                + (dependencyMisfits
-                        ? ", or set " + Setting.INCLUDE_DEPENDENCIES.named() + " to false to leave out the"
-                                + " dependencies."
-                        : "."));
+                + ", but the upload also has " + listed + ". To keep kind " + kind.apiName() + ", "
+                + String.join(", or ", ways) + ".");
+    }
+
+    /** The first few items, and how many more there are. */
+    private static String listed(List<String> items) {
+        String listed = String.join(", ", items.subList(0, Math.min(LISTED_FILES, items.size())));
+        return items.size() > LISTED_FILES ? listed + " and " + (items.size() - LISTED_FILES) + " more" : listed;
     }
 
     private static String scope(ArtifactCoordinates coordinates) {
@@ -261,6 +336,12 @@ public final class UploadPlanner {
      *
      * @param described how messages name it, e.g. {@code extra file lib/x.py}
      * @param dependency its coordinates when it is a dependency, else {@code null}
+     * @param extraFile whether it is one of the extra {@code files}
      */
-    private record Candidate(PlannedFile file, String described, ArtifactCoordinates dependency) {}
+    private record Candidate(PlannedFile file, String described, ArtifactCoordinates dependency, boolean extraFile) {
+
+        boolean projectArtifact() {
+            return dependency == null && !extraFile;
+        }
+    }
 }

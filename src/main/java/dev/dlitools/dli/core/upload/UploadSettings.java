@@ -15,7 +15,10 @@ import java.util.Map;
  * @param tags the tags in order, already chosen between map and text by {@link TagSettings#effective};
  *     {@code null} for none, a {@code null} value counts as empty
  * @param prefix the OBS key prefix; {@code null} for none
- * @param includeDependencies whether the compile and runtime dependencies are uploaded too
+ * @param includeDependencies whether the compile and runtime dependencies are uploaded too; {@code null} for the
+ *     default, see {@link #uploadsDependencies()}
+ * @param includeMainArtifact whether the project's own artifact is uploaded; {@code null} for the default: yes
+ *     for kind {@code jar} or with a classifier
  * @param includes patterns a dependency must match one of to be uploaded; empty for all
  * @param excludes patterns of dependencies not to upload; they win over {@code includes}
  * @param classifier the classifier of the attached artifact to upload instead of the main artifact, or {@code null}
@@ -26,7 +29,8 @@ public record UploadSettings(
         String kind,
         Map<String, String> tags,
         String prefix,
-        boolean includeDependencies,
+        Boolean includeDependencies,
+        Boolean includeMainArtifact,
         List<String> includes,
         List<String> excludes,
         String classifier,
@@ -47,8 +51,17 @@ public record UploadSettings(
     }
 
     /**
-     * Settings for {@code group} with the defaults: kind jar, no tags, no prefix, all compile and runtime
-     * dependencies, the main artifact, no extra files.
+     * Whether the dependencies are uploaded: as set, else only without a classifier. An attached artifact such as
+     * a shaded jar usually holds its dependencies already, and uploading them beside it too would put every class
+     * twice on the job's class path.
+     */
+    public boolean uploadsDependencies() {
+        return includeDependencies != null ? includeDependencies : classifier == null;
+    }
+
+    /**
+     * Settings for {@code group} with the defaults: kind jar, no tags, no prefix, the compile and runtime
+     * dependencies (unless a classifier is set), the main artifact, no extra files.
      */
     public static Builder builder(String group) {
         return new Builder(group);
@@ -61,7 +74,8 @@ public record UploadSettings(
         private String kind;
         private Map<String, String> tags;
         private String prefix;
-        private boolean includeDependencies = true;
+        private Boolean includeDependencies;
+        private Boolean includeMainArtifact;
         private List<String> includes;
         private List<String> excludes;
         private String classifier;
@@ -89,9 +103,21 @@ public record UploadSettings(
             return this;
         }
 
-        /** Whether the compile and runtime dependencies are uploaded too; by default they are. */
-        public Builder includeDependencies(boolean includeDependencies) {
+        /**
+         * Whether the compile and runtime dependencies are uploaded too; {@code null} (the default) for yes unless
+         * a classifier is set.
+         */
+        public Builder includeDependencies(Boolean includeDependencies) {
             this.includeDependencies = includeDependencies;
+            return this;
+        }
+
+        /**
+         * Whether the project's own (main or attached) artifact is uploaded; {@code null} (the default) for yes
+         * with kind {@code jar} or a classifier.
+         */
+        public Builder includeMainArtifact(Boolean includeMainArtifact) {
+            this.includeMainArtifact = includeMainArtifact;
             return this;
         }
 
@@ -121,7 +147,8 @@ public record UploadSettings(
 
         public UploadSettings build() {
             return new UploadSettings(
-                    group, kind, tags, prefix, includeDependencies, includes, excludes, classifier, files);
+                    group, kind, tags, prefix, includeDependencies, includeMainArtifact, includes, excludes,
+                    classifier, files);
         }
     }
 }

@@ -16,7 +16,7 @@ final class JobFixtures {
     private JobFixtures() {}
 
     static PublishResult published(String kind, boolean dryRun) {
-        return new PublishResult("orders", kind, Map.of(), BUCKET, null, dryRun, false, null, List.of(
+        return new PublishResult("orders", kind, Map.of(), BUCKET, null, dryRun, false, false, null, List.of(
                 file("gson-2.11.0.jar", "com.google.code.gson:gson:jar:2.11.0 (compile)", GSON_KEY),
                 file("orders-1.0.jar", "main artifact com.example:orders:jar:1.0", MAIN_KEY),
                 file("config-1.4.3.jar", "com.typesafe:config:jar:1.4.3 (runtime)", CONFIG_KEY)), null);
@@ -33,6 +33,6 @@ final class JobFixtures {
 
     private static PublishedFile file(String name, String origin, String key) {
         return new PublishedFile(name, origin, key, "https://" + BUCKET + ".obs.cn-north-4.myhuaweicloud.com/" + key,
-                1000, "00", "uploaded", null);
+                "obs://" + BUCKET + "/" + key, 1000, "00", "uploaded", null);
     }
 }

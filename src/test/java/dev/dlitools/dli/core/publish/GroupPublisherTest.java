@@ -49,6 +49,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** {@link GroupPublisher} against S3Proxy and the DLI emulator: what lands in OBS, in DLI and in the result file. */
@@ -134,23 +135,31 @@ class GroupPublisherTest {
     }
 
     @Test
-    void secondPublishOfTheSameFilesUploadsNothingAndRegistersTheGroupAgain() throws Exception {
-        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+    void secondPublishOfTheSameFilesToTheSameReadyGroupUploadsNothingAndDoesNotRegisterAgain() throws Exception {
+        PublishResult first = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
         log.clear();
 
         PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
 
         assertThat(second.files()).extracting(PublishedFile::outcome).containsOnly("unchanged");
         assertThat(second.files()).extracting(PublishedFile::status).containsOnly("READY");
-        assertThat(log.lines()).anyMatch(line -> line.startsWith("OBS: 0 uploaded (0 B), 3 unchanged"));
-        assertThat(standIns.emulator().uploadPostCount()).isEqualTo(2);
+        assertThat(log.lines()).anyMatch(line -> line.startsWith("OBS: 0 uploaded (0 B), 3 unchanged"))
+                .contains("already READY: etl-job with 3 packages");
+        assertThat(standIns.emulator().uploadPostCount()).isEqualTo(1);
+        assertThat(second.registered()).isTrue();
+        assertThat(second.alreadyReady()).isTrue();
+        assertThat(first.alreadyReady()).isFalse();
+        assertThat(second.request()).isNull();
         assertThat(second.status()).isEqualTo("READY");
+        assertThat(second.summaryLine()).isEqualTo("dli: group etl-job is READY with 3 files (0 uploaded, 3 unchanged);"
+                + " not registered again.");
+        assertThat(DliJson.MAPPER.readTree(resultFile.toFile()).get("already_ready").asBoolean()).isTrue();
         assertThat(PublishResult.read(resultFile)).isEqualTo(second);
         assertResultFileHoldsNoSecret();
     }
 
     @Test
-    void republishUploadsOnlyTheFileThatChanged() throws Exception {
+    void republishUploadsOnlyTheFileThatChangedAndRegistersTheGroupAgain() throws Exception {
         publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
         Files.write(firstDependency, randomBytes(2_000));
         log.clear();
@@ -166,6 +175,73 @@ class GroupPublisherTest {
         assertThat(changed.sha256()).isEqualTo(sha256(firstDependency));
         assertThat(log.lines()).anyMatch(line -> line.startsWith("OBS: 1 uploaded (2.0 kB), 2 unchanged"));
         assertThat(second.status()).isEqualTo("READY");
+        assertThat(second.alreadyReady()).isFalse();
+        assertThat(standIns.emulator().uploadPostCount()).isEqualTo(2);
+    }
+
+    @Test
+    void unchangedFilesAreRegisteredAgainWhenAPackageIsMissingFromTheGroup() throws Exception {
+        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        standIns.dliClient().deleteResource("beta-0.9.jar", GROUP);
+
+        PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+
+        assertThat(second.files()).extracting(PublishedFile::outcome).containsOnly("unchanged");
+        assertThat(second.alreadyReady()).isFalse();
+        assertThat(standIns.emulator().uploadPostCount()).isEqualTo(2);
+        assertThat(standIns.emulator().group(GROUP).orElseThrow().packages()).hasSize(3);
+    }
+
+    @Test
+    void unchangedFilesAreRegisteredAgainWhenAPackageOfTheGroupFailed() throws Exception {
+        UploadPlan plan = plan();
+        PlannedFile vanishing = plan.files().get(2);
+        AtomicBoolean deleted = new AtomicBoolean();
+        Sleeper deletingSleeper = duration -> {
+            if (deleted.compareAndSet(false, true)) {
+                standIns.s3Proxy().blobStore().removeBlob(standIns.bucket(), vanishing.objectKey());
+            }
+            Thread.sleep(duration.toMillis());
+        };
+        catchThrowableOfType(GroupNotReadyException.class,
+                () -> publisher().publish(plan, uploader(), standIns.dliClient(), waiter(deletingSleeper), true));
+        // the same bytes back in OBS: the next run finds every file unchanged, but the group has a FAILED package
+        s3.putObject(request -> request.bucket(standIns.bucket()).key(vanishing.objectKey()),
+                RequestBody.fromFile(vanishing.source()));
+
+        PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+
+        assertThat(second.files()).extracting(PublishedFile::outcome).containsOnly("unchanged");
+        assertThat(second.alreadyReady()).isFalse();
+        assertThat(second.status()).isEqualTo("READY");
+        assertThat(standIns.emulator().uploadPostCount()).isEqualTo(2);
+    }
+
+    @Test
+    void unchangedFilesAreRegisteredAgainWhenTheTagsChanged() throws Exception {
+        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+
+        PublishResult otherValue = publisher().publish(plan(Map.of("team", "data")), uploader(),
+                standIns.dliClient(), waiter(), true);
+        PublishResult addedTag = publisher().publish(plan(Map.of("team", "data", "env", "prod")), uploader(),
+                standIns.dliClient(), waiter(), true);
+
+        assertThat(otherValue.alreadyReady()).isFalse();
+        assertThat(addedTag.alreadyReady()).isFalse();
+        assertThat(standIns.emulator().uploadPostCount()).isEqualTo(3);
+        assertThat(standIns.emulator().group(GROUP).orElseThrow().tags())
+                .isEqualTo(Map.of("team", "data", "env", "prod"));
+    }
+
+    @Test
+    void unchangedFilesAreRegisteredAgainUnderAnotherKind() throws Exception {
+        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+
+        PublishResult asFiles = publisher().publish(plan(TAGS, "file"), uploader(), standIns.dliClient(), waiter(),
+                true);
+
+        assertThat(asFiles.alreadyReady()).isFalse();
+        assertThat(standIns.emulator().group(GROUP).orElseThrow().kind()).isEqualTo("file");
     }
 
     @Test
@@ -336,12 +412,21 @@ class GroupPublisherTest {
 
     /** The project's jar and two compile dependencies, planned as the upload-group goal plans them. */
     private UploadPlan plan() {
+        return plan(TAGS);
+    }
+
+    private UploadPlan plan(Map<String, String> tags) {
+        return plan(tags, "jar");
+    }
+
+    private UploadPlan plan(Map<String, String> tags, String kind) {
         ProjectArtifacts project = new ProjectArtifacts(
                 new ArtifactFile(new ArtifactCoordinates("com.example", "etl-job", "1.0", "jar", null, null), mainJar),
                 List.of(),
                 List.of(new ArtifactFile(dependency("alpha", "2.1"), firstDependency),
                         new ArtifactFile(dependency("beta", "0.9"), secondDependency)));
-        return UploadPlanner.plan(project, UploadSettings.builder(GROUP).prefix("dli").tags(TAGS).build());
+        return UploadPlanner.plan(project, UploadSettings.builder(GROUP).prefix("dli").tags(tags).kind(kind)
+                .build());
     }
 
     private static ArtifactCoordinates dependency(String artifactId, String version) {

@@ -13,7 +13,7 @@ class PublishResultTest {
 
     @Test
     void summaryLineOfARegisteredGroupGivesItsStatusAndTheCounts() {
-        PublishResult result = new PublishResult("etl-orders", "jar", Map.of(), "etl-jars", "p1", false, true, "READY",
+        PublishResult result = new PublishResult("etl-orders", "jar", Map.of(), "etl-jars", "p1", false, true, false, "READY",
                 FILES, null);
 
         assertThat(result.summaryLine()).isEqualTo("dli: group etl-orders is READY with 3 files (1 uploaded, 2 unchanged).");
@@ -21,7 +21,7 @@ class PublishResultTest {
 
     @Test
     void summaryLineWithoutRegistrationSaysSo() {
-        PublishResult result = new PublishResult("etl-orders", "jar", Map.of(), "etl-jars", "p1", false, false, null,
+        PublishResult result = new PublishResult("etl-orders", "jar", Map.of(), "etl-jars", "p1", false, false, false, null,
                 FILES, null);
 
         assertThat(result.summaryLine())
@@ -29,7 +29,8 @@ class PublishResultTest {
     }
 
     private static PublishedFile file(String name, String outcome) {
-        return new PublishedFile(name, "g:a:jar:1.0", "dli/" + name, "https://etl-jars.obs/dli/" + name, 10, "00",
+        return new PublishedFile(name, "g:a:jar:1.0", "dli/" + name, "https://etl-jars.obs/dli/" + name,
+                "obs://etl-jars/dli/" + name, 10, "00",
                 outcome, null);
     }
 }

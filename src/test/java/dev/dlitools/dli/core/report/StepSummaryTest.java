@@ -16,10 +16,10 @@ class StepSummaryTest {
 
     private static final PublishedFile JOB = new PublishedFile("orders-job-1.0.0.jar", "com.example:orders-job",
             "dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar", "https://etl-jars.obs/orders-job-1.0.0.jar",
-            2_345, "ab", "uploaded", "READY");
+            "obs://etl-jars/dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar", 2_345, "ab", "uploaded", "READY");
     private static final PublishedFile GSON = new PublishedFile("gson-2.11.0.jar", "com.google.code.gson:gson",
             "dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", "https://etl-jars.obs/gson-2.11.0.jar",
-            290_000, "cd", "unchanged", "READY");
+            "obs://etl-jars/dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", 290_000, "cd", "unchanged", "READY");
 
     @Test
     void aSparkJobIsOneRowWithItsStateTimeAndId() {
@@ -39,7 +39,7 @@ class StepSummaryTest {
     @Test
     void readyGroupIsATableOfItsFilesWithSizesAndTheResultFile() {
         PublishResult result = new PublishResult("orders-job", "jar", Map.of("team", "etl"), "etl-jars", "p-1",
-                false, true, "READY", List.of(JOB, GSON), null);
+                false, true, false, "READY", List.of(JOB, GSON), null);
 
         assertThat(StepSummary.markdown(result, "target/dli-package-group.json")).isEqualTo("""
                 ### DLI package group `orders-job`
@@ -65,8 +65,8 @@ class StepSummaryTest {
 
     @Test
     void uploadOnlySaysTheGroupIsNotRegisteredAndLeavesStatusesEmpty() {
-        PublishedFile notRegistered = new PublishedFile("a|b.jar", "x:y", "k", "u", 10, "ef", "uploaded", null);
-        PublishResult result = new PublishResult("g", "jar", Map.of(), "b", null, false, false, null,
+        PublishedFile notRegistered = new PublishedFile("a|b.jar", "x:y", "k", "u", "obs://b/k", 10, "ef", "uploaded", null);
+        PublishResult result = new PublishResult("g", "jar", Map.of(), "b", null, false, false, false, null,
                 List.of(notRegistered), null);
 
         assertThat(StepSummary.markdown(result, "r.json"))
@@ -79,7 +79,7 @@ class StepSummaryTest {
     void appendsSoThatEachModuleAddsItsOwnPart(@TempDir Path dir) throws Exception {
         Path summary = dir.resolve("step-summary.md");
         Files.writeString(summary, "earlier step\n");
-        PublishResult result = new PublishResult("orders-job", "jar", Map.of(), "etl-jars", "p-1", false, true,
+        PublishResult result = new PublishResult("orders-job", "jar", Map.of(), "etl-jars", "p-1", false, true, false,
                 "READY", List.of(JOB), null);
 
         StepSummary.appendTo(summary, result, "target/r.json");

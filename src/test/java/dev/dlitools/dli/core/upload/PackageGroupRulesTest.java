@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.upload;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,6 +18,22 @@ class PackageGroupRulesTest {
     @ValueSource(strings = {"etl", "etl_jobs-2.1", "A", "0day"})
     void acceptsConservativeGroupNames(String group) {
         assertThatCode(() -> PackageGroupRules.validateGroupName(group)).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"etl-job-1.0.jar", "job_v2!.py", "deps.zip", "x"})
+    void acceptsPackageNamesWithinDlisRule(String fileName) {
+        assertThat(PackageGroupRules.packageNameProblem(fileName)).isNull();
+    }
+
+    @Test
+    void namesWhatIsWrongWithAPackageName() {
+        assertThat(PackageGroupRules.packageNameProblem("foo-1.0+build.jar")).isEqualTo("contains '+'");
+        assertThat(PackageGroupRules.packageNameProblem("caf\u00e9 lib.jar")).isEqualTo("contains '\u00e9', ' '");
+        assertThat(PackageGroupRules.packageNameProblem(".hidden.py")).isEqualTo("starts with '.'");
+        assertThat(PackageGroupRules.packageNameProblem("p".repeat(125) + ".jar"))
+                .isEqualTo("is 129 characters long");
+        assertThat(PackageGroupRules.packageNameProblem("p".repeat(124) + ".jar")).isNull();
     }
 
     @Test

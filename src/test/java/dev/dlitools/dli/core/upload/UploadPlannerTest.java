@@ -42,7 +42,7 @@ class UploadPlannerTest {
         Path second = file("src/main/python/second.py", 7);
         Path first = file("src/main/python/first.py", 5);
 
-        UploadPlan plan = plan(project(), settings().kind("file").prefix("/dli/")
+        UploadPlan plan = plan(project(), settings().kind("file").includeMainArtifact(true).prefix("/dli/")
                 .files(List.of(second, first)));
 
         assertThat(plan.files()).extracting(PlannedFile::objectKey).containsExactly(
@@ -192,6 +192,44 @@ class UploadPlannerTest {
     }
 
     @Test
+    void aClassifierLeavesTheDependenciesOutUnlessIncludeDependenciesIsSet() throws IOException {
+        dependency("org.a", "alpha", "3.0", "compile");
+        attach("shaded", "jar", "target/etl-job-1.0-shaded.jar");
+
+        assertThat(plan(project(), settings().classifier("shaded")).files()).extracting(PlannedFile::fileName)
+                .containsExactly("etl-job-1.0-shaded.jar");
+        assertThat(plan(project(), settings().classifier("shaded").includeDependencies(true)).files())
+                .extracting(PlannedFile::fileName).containsExactly("etl-job-1.0-shaded.jar", "alpha-3.0.jar");
+        assertThat(plan(project(), settings()).files()).extracting(PlannedFile::fileName)
+                .containsExactly("etl-job-1.0.jar", "alpha-3.0.jar");
+    }
+
+    @Test
+    void sparkAndScalaAtCompileOrRuntimeScopeAreAWarningPointingAtProvidedScope() throws IOException {
+        dependency("org.apache.spark", "spark-sql_2.12", "3.3.1", "compile");
+        dependency("org.scala-lang", "scala-library", "2.12.15", null);
+        dependency("org.apache.spark", "spark-core_2.12", "3.3.1", "provided");
+        dependency("org.scala-lang", "scala-reflect", "2.12.15", "compile");
+        attach("shaded", "jar", "target/etl-job-1.0-shaded.jar");
+
+        // shaded into the jar they clash just as well, so the warning stands without the dependencies uploaded
+        UploadPlan plan = plan(project(), settings().classifier("shaded"));
+
+        assertThat(plan.warnings()).containsExactly("DLI provides Spark and Scala's library to every Spark job, but"
+                + " the project depends on org.apache.spark:spark-sql_2.12:jar:3.3.1 (compile),"
+                + " org.scala-lang:scala-library:jar:2.12.15 (compile). Give such dependencies scope provided:"
+                + " uploaded beside the jar or shaded into it, their classes would clash with DLI's own.");
+    }
+
+    @Test
+    void noWarningWhenDliProvidedDependenciesHaveScopeProvided() throws IOException {
+        dependency("org.apache.spark", "spark-sql_2.12", "3.3.1", "provided");
+        dependency("org.a", "alpha", "3.0", "compile");
+
+        assertThat(plan(project(), settings()).warnings()).isEmpty();
+    }
+
+    @Test
     void anUnknownClassifierListsTheAttachedClassifiers() throws IOException {
         attach("sources", "jar", "target/etl-job-1.0-sources.jar");
         attach("javadoc", "jar", "target/etl-job-1.0-javadoc.jar");
@@ -327,13 +365,68 @@ class UploadPlannerTest {
     }
 
     @Test
-    void anExtraDirectoryIsAnError() throws IOException {
-        Path python = Files.createDirectories(dir.resolve("src/main/python"));
+    void anExtraDirectoryIsEveryFileBelowItInPathOrderWithoutHiddenFilesAndPythonCaches() throws IOException {
+        Path python = dir.resolve("src/main/python");
+        file("src/main/python/zeta.py", 1);
+        file("src/main/python/alpha/b.py", 1);
+        file("src/main/python/alpha/a.py", 1);
+        file("src/main/python/.venv.py", 1);
+        file("src/main/python/.idea/x.py", 1);
+        file("src/main/python/alpha/__pycache__/a.cpython-311.pyc", 1);
 
-        assertThatThrownBy(() -> plan(project(), settings().files(List.of(python))))
+        assertThat(plan(project(), settings().kind("pyFile").files(List.of(python))).files())
+                .extracting(PlannedFile::fileName).containsExactly("a.py", "b.py", "zeta.py");
+    }
+
+    @Test
+    void aGlobPatternIsExpandedBelowItsFixedPartInPathOrder() throws IOException {
+        file("src/main/python/jobs/clean.py", 1);
+        file("src/main/python/jobs/lib/util.py", 1);
+        file("src/main/python/jobs/lib/notes.txt", 1);
+        file("src/main/python/readme.md", 1);
+        Path pattern = dir.resolve("src/main/python/**/*.py");
+        Path zips = dir.resolve("libs/*.zip");
+        file("libs/geo.zip", 1);
+
+        assertThat(plan(project(), settings().kind("pyFile").files(List.of(pattern, zips))).files())
+                .extracting(PlannedFile::fileName).containsExactly("clean.py", "util.py", "geo.zip");
+    }
+
+    @Test
+    void anEntryMatchingNoFileIsAnErrorNamingIt() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("src/main/python"));
+        Path pattern = dir.resolve("src/main/python/**/*.py");
+
+        assertThatThrownBy(() -> plan(project(), settings().kind("pyFile").files(List.of(empty))))
                 .isInstanceOf(SettingException.class)
-                .hasMessage("Invalid {{FILES}}: '" + python + "' is a directory. List the files to upload"
-                        + " one by one.");
+                .hasMessage("Invalid {{FILES}}: '" + empty + "' matches no file. List files, directories or"
+                        + " patterns such as src/main/python/**/*.py that match files when the goal runs.");
+        assertThatThrownBy(() -> plan(project(), settings().kind("pyFile").files(List.of(pattern))))
+                .hasMessageStartingWith("Invalid {{FILES}}: '" + pattern + "' matches no file.");
+    }
+
+    @Test
+    void kindPyFileLeavesTheProjectsJarOutUnlessIncludeMainArtifactIsSet() throws IOException {
+        Path job = file("job.py", 1);
+
+        assertThat(plan(project(), settings().kind("pyFile").files(List.of(job))).files())
+                .extracting(PlannedFile::fileName).containsExactly("job.py");
+        assertThatThrownBy(() -> plan(project(), settings().kind("pyFile").includeMainArtifact(true)
+                        .files(List.of(job))))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{KIND}}: kind pyFile takes .py, .zip, .egg files, but the upload also has"
+                        + " etl-job-1.0.jar (main artifact com.example:etl-job:jar:1.0). To keep kind pyFile, set"
+                        + " {{INCLUDE_MAIN_ARTIFACT}} to false to leave out the project's artifact, or set kind to"
+                        + " file only if the job really takes a mix of file types as plain files.");
+    }
+
+    @Test
+    void withoutTheProjectsArtifactNothingElseIsNothingToUpload() {
+        assertThatThrownBy(() -> plan(project(), settings().kind("pyFile")))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{FILES}}: there is nothing to upload: the project's artifact is left out"
+                        + " ({{INCLUDE_MAIN_ARTIFACT}} is false, the default for kind pyFile), and no dependency or"
+                        + " extra file is selected. List the files to upload in {{FILES}}.");
     }
 
     @Test
@@ -343,7 +436,8 @@ class UploadPlannerTest {
         assertThatThrownBy(() -> plan(project(), settings().files(List.of(job))))
                 .isInstanceOf(SettingException.class)
                 .hasMessage("Invalid {{KIND}}: kind jar takes .jar files, but the upload also has job.py"
-                        + " (extra file " + job + "). Set kind to file to upload a mix of file types.");
+                        + " (extra file " + job + "). To keep kind jar, leave the other files out of {{FILES}}, or"
+                        + " set kind to file only if the job really takes a mix of file types as plain files.");
     }
 
     @Test
@@ -359,9 +453,9 @@ class UploadPlannerTest {
                 .hasMessage("Invalid {{KIND}}: kind pyFile takes .py, .zip, .egg files, but the upload also"
                         + " has lib1-1.jar (org.x:lib1:jar:1 (compile)), lib2-1.jar (org.x:lib2:jar:1 (compile)),"
                         + " lib3-1.jar (org.x:lib3:jar:1 (compile)), lib4-1.jar (org.x:lib4:jar:1 (compile)),"
-                        + " lib5-1.jar (org.x:lib5:jar:1 (compile)) and 2 more. Set kind to file to upload a mix of"
-                        + " file types, or set {{INCLUDE_DEPENDENCIES}} to false to leave out"
-                        + " the dependencies.");
+                        + " lib5-1.jar (org.x:lib5:jar:1 (compile)) and 2 more. To keep kind pyFile, set"
+                        + " {{INCLUDE_DEPENDENCIES}} to false to leave out the dependencies, or set kind to file only"
+                        + " if the job really takes a mix of file types as plain files.");
     }
 
     @ParameterizedTest
@@ -371,7 +465,7 @@ class UploadPlannerTest {
         Path model = file("model.onnx", 1);
 
         assertThat(plan(project(), settings().kind(kind).files(List.of(job, model))).files())
-                .extracting(PlannedFile::fileName).containsExactly("etl-job-1.0.jar", "job.py", "model.onnx");
+                .extracting(PlannedFile::fileName).containsExactly("job.py", "model.onnx");
     }
 
     @Test
@@ -413,6 +507,60 @@ class UploadPlannerTest {
                         + " package group 'etl', and DLI names each package after its file, so one would replace the"
                         + " other: main artifact com.example:etl-job:jar:1.0 and extra file " + copy + ". Remove or"
                         + " rename one of the files.");
+    }
+
+    @Test
+    void aDependencyWhoseFileNameDliRefusesSuggestsAnExclude() throws IOException {
+        dependencies.add(new ArtifactFile(new ArtifactCoordinates("org.a", "util", "1.0+build", "jar", null,
+                "compile"), file("repo/util-1.0+build.jar", 1)));
+
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{EXCLUDES}}: the file name 'util-1.0+build.jar' of org.a:util:jar:1.0+build"
+                        + " (compile) contains '+', so DLI cannot make a package of it. "
+                        + PackageGroupRules.PACKAGE_NAME_RULE + " Leave it out with an exclude pattern, e.g."
+                        + " {{EXCLUDES=org.a:util}}, and ship its classes inside a shaded jar instead.");
+    }
+
+    @Test
+    void anExtraFileWhoseNameDliRefusesAsksToRenameIt() throws IOException {
+        Path hidden = file("python/.env.py", 1);
+
+        assertThatThrownBy(() -> plan(project(), settings().kind("file").files(List.of(hidden))))
+                .isInstanceOf(SettingException.class)
+                .hasMessage("Invalid {{FILES}}: the file name '.env.py' of extra file " + hidden + " starts with"
+                        + " '.', so DLI cannot make a package of it. " + PackageGroupRules.PACKAGE_NAME_RULE
+                        + " Rename the file, or leave it out of {{FILES}}.");
+    }
+
+    @Test
+    void aMainArtifactWhoseNameIsTooLongAsksForAnotherFileNameInTheBuild() throws IOException {
+        String longName = "a".repeat(125) + ".jar";
+        mainJar = file("target/" + longName, 1);
+
+        assertThatThrownBy(() -> plan(project(), settings()))
+                .isNotInstanceOf(SettingException.class)
+                .hasMessage("The file name '" + longName + "' of main artifact com.example:etl-job:jar:1.0 is 129"
+                        + " characters long, so DLI cannot make a package of it. " + PackageGroupRules.PACKAGE_NAME_RULE
+                        + " Give the artifact a file name DLI accepts in the build (its final name), e.g. by"
+                        + " replacing the other characters with '_'.");
+    }
+
+    @Test
+    void aPackageNameOfExactly128AllowedCharactersIsAccepted() throws IOException {
+        String name = "a_b!c-" + "d".repeat(118) + ".jar";
+        mainJar = file("target/" + name, 1);
+
+        assertThat(plan(project(), settings()).files()).extracting(PlannedFile::fileName).containsExactly(name);
+    }
+
+    @Test
+    void aBadPackageNameFailsBeforeTheKindCheck() throws IOException {
+        Path spaced = file("extra/my model.onnx", 1);
+
+        assertThatThrownBy(() -> plan(project(), settings().files(List.of(spaced))))
+                .hasMessageStartingWith("Invalid {{FILES}}: the file name 'my model.onnx'")
+                .hasMessageContaining("contains ' '");
     }
 
     @Test
