@@ -54,7 +54,7 @@ public record PublishResult(
     /** The result in one line, the only one a quiet build ({@code -q}) shows. */
     public String summaryLine() {
         int uploaded = uploadedFiles().size();
-        String counts = files.size() + " files (" + uploaded + " uploaded, " + (files.size() - uploaded)
+        String counts = files.size() + (files.size() == 1 ? " file (" : " files (") + uploaded + " uploaded, " + (files.size() - uploaded)
                 + " unchanged)";
         return registered
                 ? "dli: group " + group + " is " + status + " with " + counts
