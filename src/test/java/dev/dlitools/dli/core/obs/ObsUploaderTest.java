@@ -375,13 +375,8 @@ class ObsUploaderTest {
                 }
                 uploading.interrupt();
             });
-            ObsClientSettings proxiedSettings = ObsClientSettings.of(proxy.endpoint(), "cn-north-4",
-                    Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), true);
-            try (S3Client proxied = ObsClientFactory.create(proxiedSettings, BuildLog.SILENT)) {
-                ObsUploader uploader = new ObsUploader(proxied, proxiedSettings, SMALL_PARTS, BuildLog.SILENT);
-                interrupter.start();
-                Throwable failure = catchThrowable(() -> uploader.upload(bucket,
-                        List.of(Planned.file(file, "dli/app/1.0/big.jar")), NO_EVENTS));
+            try {
+                Throwable failure = uploadThrough(proxy, file, interrupter);
                 Thread.interrupted();
 
                 assertThat(failure).isInstanceOf(ObsUploadException.class);
@@ -406,19 +401,12 @@ class ObsUploaderTest {
         });
         try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint())
                 .delay("PUT", "partNumber=", Duration.ofSeconds(2), 3)) {
-            ObsClientSettings proxiedSettings = ObsClientSettings.of(proxy.endpoint(), "cn-north-4",
-                    Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), true);
-            try (S3Client proxied = ObsClientFactory.create(proxiedSettings, BuildLog.SILENT)) {
-                ObsUploader uploader = new ObsUploader(proxied, proxiedSettings, SMALL_PARTS, BuildLog.SILENT);
-                interrupter.start();
-                Throwable failure = catchThrowable(() -> uploader.upload(bucket,
-                        List.of(Planned.file(file, "dli/app/1.0/big.jar")), NO_EVENTS));
-                boolean wasInterrupted = Thread.interrupted();
+            Throwable failure = uploadThrough(proxy, file, interrupter);
+            boolean wasInterrupted = Thread.interrupted();
 
-                assertThat(failure).isInstanceOf(ObsUploadException.class);
-                assertThat(wasInterrupted).as("the interrupt is kept for the caller").isTrue();
-                assertThat(uploads()).as("multipart uploads left when upload() returned").isEmpty();
-            }
+            assertThat(failure).isInstanceOf(ObsUploadException.class);
+            assertThat(wasInterrupted).as("the interrupt is kept for the caller").isTrue();
+            assertThat(uploads()).as("multipart uploads left when upload() returned").isEmpty();
         } finally {
             interrupter.join();
             Thread.interrupted();
@@ -489,5 +477,17 @@ class ObsUploaderTest {
 
     private List<MultipartUpload> uploads() {
         return s3.listMultipartUploads(list -> list.bucket(bucket)).uploads();
+    }
+
+    /** Uploads {@code file} as {@code dli/app/1.0/big.jar} through the proxy, {@code interrupter} running. */
+    private Throwable uploadThrough(FaultyS3Proxy proxy, Path file, Thread interrupter) {
+        ObsClientSettings proxiedSettings = ObsClientSettings.of(proxy.endpoint(), "cn-north-4",
+                Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), true);
+        try (S3Client proxied = ObsClientFactory.create(proxiedSettings, BuildLog.SILENT)) {
+            ObsUploader uploader = new ObsUploader(proxied, proxiedSettings, SMALL_PARTS, BuildLog.SILENT);
+            interrupter.start();
+            return catchThrowable(() -> uploader.upload(bucket, List.of(Planned.file(file, "dli/app/1.0/big.jar")),
+                    NO_EVENTS));
+        }
     }
 }
