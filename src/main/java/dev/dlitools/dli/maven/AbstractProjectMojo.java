@@ -53,7 +53,7 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
      * on an interactive terminal, else {@code plain}), {@code plain} (a log line at most every 10 s while bytes
      * move, and every 30 s while waiting), or {@code none}.
      *
-     * @since 0.1.0
+     * @since 0.2.0
      */
     @Parameter(property = "dli.progress", defaultValue = "auto")
     String progress;

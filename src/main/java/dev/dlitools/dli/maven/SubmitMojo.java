@@ -34,7 +34,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * file, the other files as its jars, all as OBS paths), waits for its end and fails the build when it dies or does
  * not end in time. Not bound to a phase: run {@code mvn deploy dli:submit}, or bind it after {@code upload-group}.
  *
- * @since 0.1.0
+ * @since 0.2.0
  */
 @Mojo(name = "submit", threadSafe = true)
 public class SubmitMojo extends AbstractProjectMojo {
@@ -50,7 +50,7 @@ public class SubmitMojo extends AbstractProjectMojo {
      * {@code dli.job.<name>} (e.g. {@code -Ddli.job.queue=etl}; {@code -Ddli.job.args} as a JSON array of strings),
      * except {@code conf}.
      *
-     * @since 0.1.0
+     * @since 0.2.0
      */
     @Parameter
     Job job;
@@ -58,7 +58,7 @@ public class SubmitMojo extends AbstractProjectMojo {
     /**
      * Where the job's outcome (id, name, queue, request, states with times, final state, log tail) is written.
      *
-     * @since 0.1.0
+     * @since 0.2.0
      */
     @Parameter(property = "dli.job.resultFile", defaultValue = "${project.build.directory}/dli-spark-job.json")
     File jobResultFile;

@@ -90,7 +90,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
      * for kind {@code jar} or when {@code classifier} is set, else {@code false}: jobs of the other kinds run Python
      * or data files, not the jar a {@code jar}-packaged project builds anyway.
      *
-     * @since 0.1.0
+     * @since 0.2.0
      */
     @Parameter(property = "dli.includeMainArtifact")
     Boolean includeMainArtifact;
