@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -112,6 +113,9 @@ abstract class AbstractDliMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
     private final SettingsDecrypter settingsDecrypter;
 
     /** The process environment; tests replace it. */
@@ -146,9 +150,18 @@ abstract class AbstractDliMojo extends AbstractMojo {
         return new MavenListener(getLog());
     }
 
-    /** The message of a core error, with the settings it names in Maven's words. */
-    static String words(DliException e) {
-        return MavenWords.render(e.getMessage());
+    /**
+     * The message of a core error, with the settings it names in Maven's words, and for each of them whose
+     * {@code -D} property lost to a value in the pom, a note saying so.
+     */
+    String words(DliException e) {
+        return MavenWords.render(e.getMessage()) + overriddenProperties().note(e.getMessage());
+    }
+
+    private OverriddenProperties overriddenProperties() {
+        return new OverriddenProperties(mojoExecution == null ? null : mojoExecution.getConfiguration(),
+                session == null ? null : session.getUserProperties(),
+                session == null ? null : session.getSystemProperties());
     }
 
     /**
@@ -245,7 +258,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
         return switch (format == null ? "table" : format.trim().toLowerCase(Locale.ROOT)) {
             case "table" -> false;
             case "json" -> true;
-            default -> throw new DliException("format (-Ddli.format) is '" + format
+            default -> throw new DliException(Setting.FORMAT.named() + " is '" + format
                     + "'; it takes table or json.");
         };
     }

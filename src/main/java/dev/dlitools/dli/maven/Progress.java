@@ -38,7 +38,7 @@ final class Progress {
                 case "auto" -> terminal ? LIVE : PLAIN;
                 case "plain" -> PLAIN;
                 case "none" -> NONE;
-                default -> throw new DliException(MavenWords.INSTANCE.named(Setting.PROGRESS) + " is '" + setting
+                default -> throw new DliException(Setting.PROGRESS.named() + " is '" + setting
                         + "'; it takes auto, plain or none.");
             };
         }
