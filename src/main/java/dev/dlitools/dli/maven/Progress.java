@@ -1,6 +1,6 @@
 package dev.dlitools.dli.maven;
 
-import static dev.dlitools.dli.core.report.Sizes.decimal;
+import static dev.dlitools.dli.core.common.Sizes.decimal;
 
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
