@@ -11,6 +11,7 @@ import java.io.File;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
@@ -22,6 +23,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /** The settings every goal shares: region, project, endpoints, credentials, time-outs, retries and proxies. */
 abstract class AbstractDliMojo extends AbstractMojo {
 
+    /** The oldest Maven the goals run on: the plugin descriptor's {@code requiredMavenVersion} (MavenVersionTest). */
+    static final String MINIMUM_MAVEN = "3.9.0";
+    /** The Maven a wrapper is made for when the running one is too old, as the README shows it. */
+    static final String WRAPPER_MAVEN = "3.9.11";
     static final String ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID";
     static final String ENV_REGION = "HUAWEICLOUD_SDK_REGION";
 
@@ -116,6 +121,9 @@ abstract class AbstractDliMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
     MojoExecution mojoExecution;
 
+    @Parameter(defaultValue = "${maven.version}", readonly = true)
+    String mavenVersion;
+
     private final SettingsDecrypter settingsDecrypter;
 
     /** The process environment; tests replace it. */
@@ -127,6 +135,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        requireMaven(mavenVersion);
         SdkLogging.quiet();
         try {
             MavenListener listener = listener();
@@ -142,6 +151,21 @@ abstract class AbstractDliMojo extends AbstractMojo {
                     + " count).", debugCause(e));
         } catch (DliException e) {
             throw new MojoExecutionException(words(e), debugCause(e));
+        }
+    }
+
+    /**
+     * Maven older than {@link #MINIMUM_MAVEN} runs the goals all the same, as the plugin's pom declares no
+     * prerequisite (Maven 3.8 and older take that, not the descriptor's {@code requiredMavenVersion}, and would
+     * stop with a bare "requires Maven version"); this says what to do instead.
+     */
+    static void requireMaven(String running) throws MojoExecutionException {
+        if (running != null && !running.isBlank()
+                && new ComparableVersion(running).compareTo(new ComparableVersion(MINIMUM_MAVEN)) < 0) {
+            throw new MojoExecutionException("The dli-maven-plugin needs Maven " + MINIMUM_MAVEN + " or newer, and this"
+                    + " build runs Maven " + running + ": build the project with Maven 3.9+. With an older mvn"
+                    + " (Debian's and Ubuntu's is 3.8), add a Maven wrapper to the project once, `mvn wrapper:wrapper"
+                    + " -Dmaven=" + WRAPPER_MAVEN + "`, then build with `./mvnw` instead of `mvn`.");
         }
     }
 
