@@ -62,10 +62,7 @@ class OverriddenPropertiesTest {
 
     @Test
     void aMapInThePomIsReplacedByItsPropertyAndSoNeverBeatsIt() {
-        Xpp3Dom configuration = new Xpp3Dom("configuration");
-        Xpp3Dom tags = new Xpp3Dom("tags");
-        tags.addChild(element("env", "prod"));
-        configuration.addChild(tags);
+        Xpp3Dom configuration = nested("tags", "env", "prod");
 
         assertThat(new OverriddenProperties(configuration, properties("dli.tags", "env=test"), new Properties())
                 .note("Invalid " + Setting.TAGS.named() + ": x")).isEmpty();
@@ -73,10 +70,7 @@ class OverriddenPropertiesTest {
 
     @Test
     void aFieldOfANestedElementIsNamedByItsPath() {
-        Xpp3Dom configuration = new Xpp3Dom("configuration");
-        Xpp3Dom job = new Xpp3Dom("job");
-        job.addChild(element("queue", "etl"));
-        configuration.addChild(job);
+        Xpp3Dom configuration = nested("job", "queue", "etl");
 
         assertThat(new OverriddenProperties(configuration, properties("dli.job.queue", "adhoc"), new Properties())
                 .note("Queue not found: check " + Setting.JOB_QUEUE.named()))
@@ -89,6 +83,15 @@ class OverriddenPropertiesTest {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             configuration.addChild(element(namesAndValues[i], namesAndValues[i + 1]));
         }
+        return configuration;
+    }
+
+    /** {@code <configuration><outer><name>value</name></outer></configuration>}. */
+    private static Xpp3Dom nested(String outer, String name, String value) {
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom element = new Xpp3Dom(outer);
+        element.addChild(element(name, value));
+        configuration.addChild(element);
         return configuration;
     }
 

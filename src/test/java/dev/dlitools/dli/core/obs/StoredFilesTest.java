@@ -3,11 +3,10 @@ package dev.dlitools.dli.core.obs;
 import static dev.dlitools.dli.core.obs.UploadOptions.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.upload.PlannedFile;
+import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.Planned;
-import dev.dlitools.dli.testsupport.S3ProxyServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +24,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Timeout(60)
 class StoredFilesTest {
 
-    private static final String BUCKET = "jars";
     /** Multipart from 5 MiB, so the ETag of a part layout is compared too. */
     private static final UploadOptions OPTIONS = UploadOptions.defaults().withMultipart(5 * MIB, 5 * MIB);
 
-    private static S3ProxyServer server;
+    private static LocalStandIns standIns;
+    private static String bucket;
     private static ObsClientSettings settings;
     private static S3Client s3;
 
@@ -37,18 +36,17 @@ class StoredFilesTest {
     Path dir;
 
     @BeforeAll
-    static void startServer() {
-        server = S3ProxyServer.start();
-        server.createBucket(BUCKET);
-        settings = ObsClientSettings.of(server.endpoint(), "cn-north-4",
-                Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), true);
+    static void startStandIns() {
+        standIns = LocalStandIns.start();
+        bucket = standIns.bucket();
+        settings = standIns.obsSettings();
         s3 = ObsClientFactory.create(settings, BuildLog.SILENT);
     }
 
     @AfterAll
-    static void stopServer() {
+    static void stopStandIns() {
         s3.close();
-        server.close();
+        standIns.close();
     }
 
     @Test
@@ -58,7 +56,7 @@ class StoredFilesTest {
         PlannedFile large = file("large.jar", "app/lib/large.jar", (int) (11 * MIB));
         PlannedFile grown = file("grown.jar", "app/lib/grown.jar", 100);
         new ObsUploader(s3, settings, OPTIONS, BuildLog.SILENT)
-                .upload(BUCKET, List.of(kept, rewritten, large, grown), new UploadListener() {});
+                .upload(bucket, List.of(kept, rewritten, large, grown), new UploadListener() {});
         byte[] content = Files.readAllBytes(rewritten.source());
         content[0]++;
         Files.write(rewritten.source(), content); // same size, other bytes
@@ -66,9 +64,9 @@ class StoredFilesTest {
         PlannedFile added = file("added.jar", "app/added.jar", 10);
         List<PlannedFile> now = List.of(kept, rewritten, large, grownNow, added);
 
-        Set<String> unchanged = StoredFiles.unchangedKeys(s3, settings, BUCKET, now, OPTIONS, BuildLog.SILENT);
+        Set<String> unchanged = StoredFiles.unchangedKeys(s3, settings, bucket, now, OPTIONS, BuildLog.SILENT);
         UploadSummary upload = new ObsUploader(s3, settings, OPTIONS, BuildLog.SILENT)
-                .upload(BUCKET, now, new UploadListener() {});
+                .upload(bucket, now, new UploadListener() {});
 
         assertThat(unchanged).containsExactlyInAnyOrder("app/kept.jar", "app/lib/large.jar");
         assertThat(upload.results().stream().filter(result -> result.outcome() == UploadOutcome.UNCHANGED)
@@ -78,9 +76,9 @@ class StoredFilesTest {
     @Test
     void withForceNothingIsUnchangedAndNothingIsAsked() throws IOException {
         PlannedFile file = file("forced.jar", "forced/forced.jar", 10);
-        new ObsUploader(s3, settings, OPTIONS, BuildLog.SILENT).upload(BUCKET, List.of(file), new UploadListener() {});
+        new ObsUploader(s3, settings, OPTIONS, BuildLog.SILENT).upload(bucket, List.of(file), new UploadListener() {});
 
-        assertThat(StoredFiles.unchangedKeys(s3, settings, BUCKET, List.of(file), OPTIONS, BuildLog.SILENT))
+        assertThat(StoredFiles.unchangedKeys(s3, settings, bucket, List.of(file), OPTIONS, BuildLog.SILENT))
                 .containsExactly("forced/forced.jar");
         assertThat(StoredFiles.unchangedKeys(s3, settings, "no-such-bucket", List.of(file), OPTIONS.withForce(true),
                 BuildLog.SILENT)).isEmpty();
