@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.DliClient;
@@ -18,6 +19,7 @@ import dev.dlitools.dli.core.job.SubmitRequest;
 import dev.dlitools.dli.core.obs.ObsClientFactory;
 import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.obs.ObsUploader;
+import dev.dlitools.dli.core.obs.StoredFiles;
 import dev.dlitools.dli.core.publish.GroupNotReadyException;
 import dev.dlitools.dli.core.publish.GroupPublisher;
 import dev.dlitools.dli.core.publish.PublishResult;
@@ -33,6 +35,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -68,7 +71,8 @@ public final class Dli {
      * Uploads the request's files to OBS (those OBS does not already hold), then, only when every upload
      * succeeded, registers them as a DLI package group and waits until it is READY. Everything that can be
      * checked locally is checked before the first byte goes out; the project id is resolved before any upload.
-     * The result file is written whatever the group's fate. A dry run only plans.
+     * The result file is written whatever the group's fate. A dry run only plans, and with credentials lists the
+     * bucket to tell which files would be uploaded and which are unchanged.
      *
      * @return what was published, as written to the result file
      * @throws SettingException for a setting to change
@@ -86,22 +90,61 @@ public final class Dli {
                 key -> ObsClientSettings.objectUrl(obsEndpoint, request.pathStyle(), bucket, key),
                 request.resultFile(), listener);
         if (request.dryRun()) {
-            return publisher.dryRun(plan, request.register(), request.async());
+            return publisher.dryRun(plan, request.register(), request.async(),
+                    unchangedInObs(request, plan, bucket, obsEndpoint));
         }
         // credentials that cannot be found fail before any call; a bad project id fails before any upload
-        Credentials obsCredentials = request.obsCredentials() == null
-                ? settings.credentials()
-                : request.obsCredentials().get();
+        Credentials obsCredentials = obsCredentials(request);
         DliClient dli = request.register() ? client() : null;
-        ObsClientSettings obs = new ObsClientSettings(obsEndpoint, settings.region(), obsCredentials,
-                request.pathStyle(), settings.connectTimeout(), settings.readTimeout(),
-                request.uploadOptions().threads(), settings.proxies(), settings.retries());
+        ObsClientSettings obs = obsClientSettings(request, obsEndpoint, obsCredentials);
         try (S3Client s3 = ObsClientFactory.create(obs, listener)) {
             ObsUploader uploader = new ObsUploader(s3, obs, request.uploadOptions(), listener);
             GroupWaiter waiter = new GroupWaiter(dli, request.pollInterval(), request.timeout(), Clock.systemUTC(),
                     settings.sleeper(), listener);
             return publisher.publish(plan, uploader, dli, waiter, request.async());
         }
+    }
+
+    /**
+     * For a dry run, the keys of the files OBS already holds unchanged, found by listing the bucket (nothing is
+     * written); empty when offline or without credentials, which a dry run does not need.
+     */
+    private Optional<Set<String>> unchangedInObs(PublishRequest request, UploadPlan plan, String bucket,
+            URI obsEndpoint) {
+        if (request.offline()) {
+            listener.info("Dry run: not compared with OBS (offline).");
+            return Optional.empty();
+        }
+        Credentials obsCredentials = null;
+        try {
+            if (request.obsCredentials() != null || settings.hasCredentials()) {
+                obsCredentials = obsCredentials(request);
+            }
+        } catch (SettingException e) {
+            throw e; // a credentials setting that names what does not exist is wrong, dry run or not
+        } catch (DliException e) {
+            listener.debug(e.getMessage());
+        }
+        if (obsCredentials == null) {
+            listener.info("Dry run: not compared with OBS (no credentials), so whether each file would be uploaded"
+                    + " or is unchanged is not known.");
+            return Optional.empty();
+        }
+        ObsClientSettings obs = obsClientSettings(request, obsEndpoint, obsCredentials);
+        try (S3Client s3 = ObsClientFactory.create(obs, listener)) {
+            return Optional.of(StoredFiles.unchangedKeys(s3, obs, bucket, plan.files(), request.uploadOptions(),
+                    listener));
+        }
+    }
+
+    private Credentials obsCredentials(PublishRequest request) {
+        return request.obsCredentials() == null ? settings.credentials() : request.obsCredentials().get();
+    }
+
+    private ObsClientSettings obsClientSettings(PublishRequest request, URI obsEndpoint, Credentials credentials) {
+        return new ObsClientSettings(obsEndpoint, settings.region(), credentials, request.pathStyle(),
+                settings.connectTimeout(), settings.readTimeout(), request.uploadOptions().threads(),
+                settings.proxies(), settings.retries());
     }
 
     /**

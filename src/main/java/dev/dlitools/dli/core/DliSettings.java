@@ -66,6 +66,11 @@ public final class DliSettings {
         return endpoints;
     }
 
+    /** Whether credentials were given at all, so a dry run can do without them. */
+    boolean hasCredentials() {
+        return credentials != null;
+    }
+
     /** The credentials, obtained now: a front end may look them up only when a call needs them. */
     Credentials credentials() {
         if (credentials == null) {

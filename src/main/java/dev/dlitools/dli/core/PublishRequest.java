@@ -34,6 +34,7 @@ public final class PublishRequest {
     private final Duration pollInterval;
     private final Duration timeout;
     private final boolean dryRun;
+    private final boolean offline;
     private final Path resultFile;
 
     private PublishRequest(Builder builder) {
@@ -52,6 +53,7 @@ public final class PublishRequest {
         this.pollInterval = builder.pollInterval;
         this.timeout = builder.timeout;
         this.dryRun = builder.dryRun;
+        this.offline = builder.offline;
         this.resultFile = builder.resultFile;
     }
 
@@ -113,6 +115,10 @@ public final class PublishRequest {
         return dryRun;
     }
 
+    boolean offline() {
+        return offline;
+    }
+
     Path resultFile() {
         return resultFile;
     }
@@ -134,6 +140,7 @@ public final class PublishRequest {
         private Duration pollInterval = Duration.ofSeconds(5);
         private Duration timeout = Duration.ofMinutes(10);
         private boolean dryRun;
+        private boolean offline;
         private Path resultFile;
 
         private Builder(ProjectArtifacts artifacts, String group) {
@@ -261,9 +268,18 @@ public final class PublishRequest {
             return this;
         }
 
-        /** Only plan: tell the listener and write the result file, touching no service. */
+        /**
+         * Only plan: tell the listener and write the result file, writing to no service. With credentials (and not
+         * {@link #offline}), the bucket is listed to tell which files would be uploaded and which are unchanged.
+         */
         public Builder dryRun(boolean dryRun) {
             this.dryRun = dryRun;
+            return this;
+        }
+
+        /** No service may be called (Maven's {@code -o}): a dry run does not compare with OBS. */
+        public Builder offline(boolean offline) {
+            this.offline = offline;
             return this;
         }
 

@@ -11,8 +11,10 @@ import java.io.File;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,6 +23,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 /** The settings every goal shares: region, project, endpoints, credentials, time-outs, retries and proxies. */
 abstract class AbstractDliMojo extends AbstractMojo {
 
+    /** The oldest Maven the goals run on: the plugin descriptor's {@code requiredMavenVersion} (MavenVersionTest). */
+    static final String MINIMUM_MAVEN = "3.9.0";
+    /** The Maven a wrapper is made for when the running one is too old, as the README shows it. */
+    static final String WRAPPER_MAVEN = "3.9.11";
     static final String ENV_PROJECT_ID = "HUAWEICLOUD_SDK_PROJECT_ID";
     static final String ENV_REGION = "HUAWEICLOUD_SDK_REGION";
 
@@ -112,6 +118,12 @@ abstract class AbstractDliMojo extends AbstractMojo {
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     MavenSession session;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${maven.version}", readonly = true)
+    String mavenVersion;
+
     private final SettingsDecrypter settingsDecrypter;
 
     /** The process environment; tests replace it. */
@@ -123,6 +135,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
 
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
+        requireMaven(mavenVersion);
         SdkLogging.quiet();
         try {
             MavenListener listener = listener();
@@ -141,14 +154,38 @@ abstract class AbstractDliMojo extends AbstractMojo {
         }
     }
 
+    /**
+     * Maven older than {@link #MINIMUM_MAVEN} runs the goals all the same, as the plugin's pom declares no
+     * prerequisite (Maven 3.8 and older take that, not the descriptor's {@code requiredMavenVersion}, and would
+     * stop with a bare "requires Maven version"); this says what to do instead.
+     */
+    static void requireMaven(String running) throws MojoExecutionException {
+        if (running != null && !running.isBlank()
+                && new ComparableVersion(running).compareTo(new ComparableVersion(MINIMUM_MAVEN)) < 0) {
+            throw new MojoExecutionException("The dli-maven-plugin needs Maven " + MINIMUM_MAVEN + " or newer, and this"
+                    + " build runs Maven " + running + ": build the project with Maven 3.9+. With an older mvn"
+                    + " (Debian's and Ubuntu's is 3.8), add a Maven wrapper to the project once, `mvn wrapper:wrapper"
+                    + " -Dmaven=" + WRAPPER_MAVEN + "`, then build with `./mvnw` instead of `mvn`.");
+        }
+    }
+
     /** How this goal shows the core's events; goals that upload or wait also show progress. */
     MavenListener listener() {
         return new MavenListener(getLog());
     }
 
-    /** The message of a core error, with the settings it names in Maven's words. */
-    static String words(DliException e) {
-        return MavenWords.render(e.getMessage());
+    /**
+     * The message of a core error, with the settings it names in Maven's words, and for each of them whose
+     * {@code -D} property lost to a value in the pom, a note saying so.
+     */
+    String words(DliException e) {
+        return MavenWords.render(e.getMessage()) + overriddenProperties().note(e.getMessage());
+    }
+
+    private OverriddenProperties overriddenProperties() {
+        return new OverriddenProperties(mojoExecution == null ? null : mojoExecution.getConfiguration(),
+                session == null ? null : session.getUserProperties(),
+                session == null ? null : session.getSystemProperties());
     }
 
     /**
@@ -245,7 +282,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
         return switch (format == null ? "table" : format.trim().toLowerCase(Locale.ROOT)) {
             case "table" -> false;
             case "json" -> true;
-            default -> throw new DliException("format (-Ddli.format) is '" + format
+            default -> throw new DliException(Setting.FORMAT.named() + " is '" + format
                     + "'; it takes table or json.");
         };
     }

@@ -1,6 +1,6 @@
 package dev.dlitools.dli.maven;
 
-import static dev.dlitools.dli.core.report.Sizes.decimal;
+import static dev.dlitools.dli.core.common.Sizes.decimal;
 
 import dev.dlitools.dli.core.DliListener;
 import dev.dlitools.dli.core.dli.DliApiException;
@@ -9,6 +9,7 @@ import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.obs.UploadResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
 import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.publish.PublishedFile;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import java.time.Duration;
 import java.util.Locale;
@@ -109,8 +110,15 @@ final class MavenListener implements DliListener {
     @Override
     public void dryRun(PublishResult planned) {
         log.info("Dry run: nothing is uploaded or registered.");
-        planned.files().forEach(file -> log.info("would upload " + file.fileName() + " (" + file.origin() + ", "
-                + decimal(file.size()) + ") to " + file.url()));
+        planned.files().forEach(file -> {
+            String described = file.fileName() + " (" + file.origin() + ", " + decimal(file.size()) + ")";
+            log.info(switch (file.outcome()) {
+                case PublishedFile.UNCHANGED -> "unchanged " + described + " at " + file.url();
+                case PublishedFile.WOULD_UPLOAD -> "would upload " + described + " to " + file.url();
+                default -> "planned " + described + " for " + file.url();
+            });
+        });
+        log.info("Dry run: " + planned.dryRunCounts() + ".");
         if (planned.request() != null) {
             log.info("would register group " + planned.group() + " with:");
             DliJson.write(planned.request()).lines().forEach(line -> log.info("  " + line));

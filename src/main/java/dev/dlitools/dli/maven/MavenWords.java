@@ -1,8 +1,13 @@
 package dev.dlitools.dli.maven;
 
 import dev.dlitools.dli.core.common.Setting;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How a Maven user writes each of the core's settings: the goal parameter (in the pom's {@code <configuration>})
@@ -27,6 +32,13 @@ final class MavenWords implements Setting.Words {
         String element() {
             return "<" + parameter.replace(".", "><") + ">";
         }
+
+        /** The element with a value, e.g. {@code <job><queue>etl</queue></job>}. */
+        String element(String value) {
+            List<String> names = Arrays.asList(parameter.split("\\."));
+            Collections.reverse(names);
+            return element() + value + "</" + String.join("></", names) + ">";
+        }
     }
 
     private static final Map<Setting, Written> WRITTEN = written();
@@ -40,6 +52,29 @@ final class MavenWords implements Setting.Words {
 
     static Written written(Setting setting) {
         return WRITTEN.get(setting);
+    }
+
+    /** The settings a text refers to. */
+    static Set<Setting> referencedIn(String text) {
+        Set<Setting> referenced = EnumSet.noneOf(Setting.class);
+        Setting.render(text, new Setting.Words() {
+            @Override
+            public String named(Setting setting) {
+                referenced.add(setting);
+                return "";
+            }
+
+            @Override
+            public String aside(Setting setting) {
+                return named(setting);
+            }
+
+            @Override
+            public String withValue(Setting setting, String value) {
+                return named(setting);
+            }
+        });
+        return referenced;
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.dlitools.dli.maven;
 
-import static dev.dlitools.dli.core.report.Sizes.decimal;
+import static dev.dlitools.dli.core.common.Sizes.decimal;
 
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
@@ -38,7 +38,7 @@ final class Progress {
                 case "auto" -> terminal ? LIVE : PLAIN;
                 case "plain" -> PLAIN;
                 case "none" -> NONE;
-                default -> throw new DliException(MavenWords.INSTANCE.named(Setting.PROGRESS) + " is '" + setting
+                default -> throw new DliException(Setting.PROGRESS.named() + " is '" + setting
                         + "'; it takes auto, plain or none.");
             };
         }

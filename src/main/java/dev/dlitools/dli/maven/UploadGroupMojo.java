@@ -308,6 +308,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
                 .pollInterval(Duration.ofSeconds(pollInterval))
                 .timeout(Duration.ofSeconds(timeout))
                 .dryRun(dryRun)
+                .offline(session != null && session.isOffline())
                 .resultFile(resultFile.toPath())
                 .build();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.job.JobFiles;
@@ -20,6 +21,7 @@ import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,8 +54,49 @@ class DliTest {
         assertThat(planned.files()).extracting(PublishedFile::url).containsExactly(
                 "https://etl-jars.obs.eu-de.otc.t-systems.com/dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar");
         assertThat(planned.dryRun()).isTrue();
+        assertThat(planned.files()).extracting(PublishedFile::outcome).containsExactly(PublishedFile.PLANNED);
         assertThat(told.get()).isEqualTo(planned);
         assertThat(PublishResult.read(dir.resolve("result.json"))).isEqualTo(planned);
+    }
+
+    @Test
+    void aDryRunWithoutCredentialsSaysInOneLineThatItDidNotCompareWithObs() throws IOException {
+        RecordingLog listener = RecordingLog.withoutDebug();
+        Dli dli = new Dli(DliSettings.builder("cn-north-4").credentials(() -> {
+            throw new DliException("No Huawei Cloud credentials found.");
+        }).build(), listener);
+
+        PublishResult planned = dli.publish(request().dryRun(true).build());
+
+        assertThat(planned.files()).extracting(PublishedFile::outcome).containsExactly(PublishedFile.PLANNED);
+        assertThat(listener.lines()).contains("Dry run: not compared with OBS (no credentials), so whether each"
+                + " file would be uploaded or is unchanged is not known.");
+    }
+
+    @Test
+    void aDryRunWithCredentialsTellsUnchangedFilesFromFilesToUploadAndWritesNothing() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            Dli dli = new Dli(settings(standIns), DliListener.SILENT);
+            PublishResult published = dli.publish(request().pathStyle(true).register(false).build());
+            String key = published.files().get(0).key();
+
+            PublishResult same = dli.publish(request().pathStyle(true).dryRun(true).build());
+            PublishRequest.Builder changedJar = request().pathStyle(true).dryRun(true);
+            Files.write(dir.resolve("orders-job-1.0.0.jar"), new byte[] {3, 2, 1}); // same size, other bytes
+            PublishResult changed = dli.publish(changedJar.build());
+            PublishResult offline = dli.publish(request().pathStyle(true).dryRun(true).offline(true).build());
+
+            assertThat(same.files()).extracting(PublishedFile::outcome).containsExactly(PublishedFile.UNCHANGED);
+            assertThat(same.dryRunCounts()).isEqualTo("would upload 0 (0 B), 1 unchanged");
+            assertThat(changed.files()).extracting(PublishedFile::outcome).containsExactly(PublishedFile.WOULD_UPLOAD);
+            assertThat(changed.dryRunCounts()).isEqualTo("would upload 1 (3 B), 0 unchanged");
+            assertThat(offline.files()).extracting(PublishedFile::outcome).containsExactly(PublishedFile.PLANNED);
+            assertThat(PublishResult.read(dir.resolve("result.json"))).isEqualTo(offline);
+            try (InputStream stored = standIns.s3Proxy().blobStore().getBlob(LocalStandIns.BUCKET, key)) {
+                assertThat(stored.readAllBytes()).as("the object, not replaced").containsExactly(1, 2, 3);
+            }
+            assertThat(standIns.emulator().groups()).isEmpty();
+        }
     }
 
     @Test

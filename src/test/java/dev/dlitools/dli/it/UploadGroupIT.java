@@ -7,11 +7,14 @@ import dev.dlitools.dli.core.publish.PublishedFile;
 import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.GroupView;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.testsupport.FaultyS3Proxy;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.S3ProxyServer;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -64,10 +67,8 @@ class UploadGroupIT {
         assertThat(PublishResult.read(second.projectDir().resolve("target/dli-package-group.json")).alreadyReady())
                 .isTrue();
 
-        MavenBuild changed = MavenBuild.of("spark-job", "spark-job-changed");
-        Files.writeString(changed.projectDir().resolve("src/main/java/com/example/etl/Billing.java"),
-                "package com.example.etl; public final class Billing {}");
-        BuildResult third = deploy(changed).run();
+        assertDryRunTellsWhatWouldBeUploaded(changed("spark-job-changed-dry-run"), result.files().size());
+        BuildResult third = deploy(changed("spark-job-changed")).run();
 
         assertThat(third.succeeded()).as(third.toString()).isTrue();
         assertThat(third.log()).contains("uploaded  orders-job-1.0.0.jar")
@@ -161,6 +162,35 @@ class UploadGroupIT {
                 "obs://" + BUCKET + "/no-register-quiet/"));
     }
 
+    /**
+     * Before the real run, a dry run of the changed project compares with OBS (through a proxy that records every
+     * request): only the rebuilt jar would go up, and OBS is only read, DLI not asked at all.
+     */
+    private void assertDryRunTellsWhatWouldBeUploaded(MavenBuild changed, int fileCount) throws Exception {
+        int dliRequests = emulator.requests().size();
+        BuildResult dryRun;
+        try (FaultyS3Proxy recordingObs = FaultyS3Proxy.start(standIns.obsEndpoint())) {
+            dryRun = changed.args("deploy", "-Dmaven.deploy.skip=true")
+                    .pointAt(standIns, Map.of("dli.obs.endpoint", recordingObs.endpoint().toString(),
+                            "dli.dryRun", "true"))
+                    .run();
+            assertThat(recordingObs.requests()).as("requests to OBS").isNotEmpty()
+                    .allSatisfy(request -> assertThat(request.method()).isIn("GET", "HEAD"));
+        }
+
+        assertThat(dryRun.succeeded()).as(dryRun.toString()).isTrue();
+        assertThat(dryRun.log()).containsPattern("would upload orders-job-1\\.0\\.0\\.jar \\(")
+                .contains("unchanged jackson-databind-2.17.2.jar (",
+                        "Dry run: would upload 1 (", "), " + (fileCount - 1) + " unchanged.")
+                .doesNotContain("would upload jackson-databind");
+        assertThat(emulator.requests()).as("requests to DLI").hasSize(dliRequests);
+        PublishResult plan = PublishResult.read(dryRun.projectDir().resolve("target/dli-package-group.json"));
+        assertThat(plan.files()).filteredOn(file -> file.outcome().equals(PublishedFile.WOULD_UPLOAD))
+                .extracting(PublishedFile::fileName).containsExactly("orders-job-1.0.0.jar");
+        assertThat(plan.files()).filteredOn(file -> file.outcome().equals(PublishedFile.UNCHANGED))
+                .hasSize(fileCount - 1);
+    }
+
     @Test
     void dryRunWritesThePlanAndTouchesNothing() throws Exception {
         startStandIns(Duration.ofMillis(100));
@@ -171,13 +201,16 @@ class UploadGroupIT {
                 .run();
 
         assertThat(result.succeeded()).as(result.toString()).isTrue();
-        assertThat(result.log()).contains("Dry run: nothing is uploaded or registered.", "\"group\" : \"orders-job\"")
+        assertThat(result.log()).contains("Dry run: nothing is uploaded or registered.", "\"group\" : \"orders-job\"",
+                        ", 0 unchanged.")
                 .containsPattern("would upload orders-job-1\\.0\\.0\\.jar \\([^,]+, [0-9.]+ (B|kB|MB)\\) to ")
+                .containsPattern("Dry run: would upload [0-9]+ \\([0-9.]+ (kB|MB)\\), 0 unchanged\\.")
                 .doesNotContain(" bytes) to ");
         assertThat(s3Proxy.exists(BUCKET, "dry-run/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar")).isFalse();
         assertThat(emulator.requests()).isEmpty();
         PublishResult plan = PublishResult.read(result.projectDir().resolve("target/dli-package-group.json"));
         assertThat(plan.dryRun()).isTrue();
+        assertThat(plan.files()).extracting(PublishedFile::outcome).containsOnly(PublishedFile.WOULD_UPLOAD);
         assertThat(plan.request().paths()).hasSize(plan.files().size()).first().asString()
                 .endsWith("/dry-run/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar");
     }
@@ -268,6 +301,14 @@ class UploadGroupIT {
             assertThat(emulator.group("pipeline-" + module).orElseThrow().packageNames())
                     .containsExactly("pipeline-" + module + "-1.0.0.jar", "commons-lang3-3.14.0.jar");
         }
+    }
+
+    /** The example project with one more class, so its jar differs from the one published first. */
+    private static MavenBuild changed(String run) throws IOException {
+        MavenBuild changed = MavenBuild.of("spark-job", run);
+        Files.writeString(changed.projectDir().resolve("src/main/java/com/example/etl/Billing.java"),
+                "package com.example.etl; public final class Billing {}");
+        return changed;
     }
 
     private void startStandIns(Duration asyncReadyDelay) {

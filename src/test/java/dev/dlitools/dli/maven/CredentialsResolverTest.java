@@ -29,7 +29,7 @@ class CredentialsResolverTest {
                         "settings.xml (/home/ci/.m2/settings.xml)", ENVIRONMENT))
                 .isInstanceOf(SettingException.class)
                 .hasFieldOrPropertyWithValue("setting", Setting.SERVER_ID)
-                .extracting(failure -> AbstractDliMojo.words((SettingException) failure))
+                .extracting(failure -> MavenWords.render(failure.getMessage()))
                 .isEqualTo("serverId (-Ddli.serverId) is 'nope', but settings.xml (/home/ci/.m2/settings.xml) has "
                         + "no <server> with that id. Add it there, or leave serverId (-Ddli.serverId) unset to use "
                         + "the environment variables HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK.");
@@ -39,7 +39,7 @@ class CredentialsResolverTest {
     void theDefaultIdNamedExplicitlyMustExistToo() {
         assertThatThrownBy(() -> resolver.resolve("huaweicloud", Setting.SERVER_ID, null, "settings.xml",
                         ENVIRONMENT))
-                .extracting(failure -> AbstractDliMojo.words((SettingException) failure)).asString()
+                .extracting(failure -> MavenWords.render(failure.getMessage())).asString()
                 .startsWith("serverId (-Ddli.serverId) is 'huaweicloud', but settings.xml has no");
     }
 }

@@ -62,7 +62,8 @@ class ProgressTest {
 
         DliException e = catchThrowableOfType(DliException.class, () -> Progress.Mode.of("fancy", true));
 
-        assertThat(e).hasMessage("progress (-Ddli.progress) is 'fancy'; it takes auto, plain or none.");
+        assertThat(MavenWords.render(e.getMessage()))
+                .isEqualTo("progress (-Ddli.progress) is 'fancy'; it takes auto, plain or none.");
     }
 
     @Test

@@ -5,7 +5,7 @@ import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
-import dev.dlitools.dli.core.report.Sizes;
+import dev.dlitools.dli.core.common.Sizes;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -345,7 +345,7 @@ public final class ObsUploader {
         }
 
         private static boolean isStored(RemoteObject remote, QueuedFile file, String etag) {
-            return sameSize(remote, file) && remote.etag().equals(etag);
+            return remote != null && remote.holds(file.size(), etag);
         }
 
         private static boolean sameSize(RemoteObject remote, QueuedFile file) {

@@ -22,7 +22,16 @@ final class RemoteListing {
     /** Beyond this many separate folders, one listing of their common prefix is cheaper than many listings. */
     static final int MAX_PREFIXES = 8;
 
-    record RemoteObject(long size, String etag) {}
+    record RemoteObject(long size, String etag) {
+
+        /**
+         * Whether this object is the file: same size and same ETag (the one OBS reports for the file's part
+         * layout), so uploading it again would change nothing.
+         */
+        boolean holds(long fileSize, String fileEtag) {
+            return size == fileSize && etag.equals(fileEtag);
+        }
+    }
 
     private RemoteListing() {}
 

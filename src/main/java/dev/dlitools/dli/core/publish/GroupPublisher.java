@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,10 +49,19 @@ public final class GroupPublisher {
         this.listener = listener;
     }
 
-    /** Tells the listener and writes what would be uploaded and registered, touching no service. */
-    public PublishResult dryRun(UploadPlan plan, boolean register, boolean async) {
+    /**
+     * Tells the listener and writes what would be uploaded and registered, writing to no service.
+     *
+     * @param unchangedKeys the keys of the files OBS already holds unchanged ({@link
+     *     dev.dlitools.dli.core.obs.StoredFiles}); empty when OBS was not asked, and each file is then only
+     *     {@code planned}
+     */
+    public PublishResult dryRun(UploadPlan plan, boolean register, boolean async, Optional<Set<String>> unchangedKeys) {
         List<PublishedFile> files = plan.files().stream()
-                .map(file -> published(file, null, "planned"))
+                .map(file -> published(file, null, unchangedKeys
+                        .map(keys -> keys.contains(file.objectKey()) ? PublishedFile.UNCHANGED
+                                : PublishedFile.WOULD_UPLOAD)
+                        .orElse(PublishedFile.PLANNED)))
                 .toList();
         UploadGroupRequest request = register ? request(plan, files, async) : null;
         PublishResult planned = write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(), bucket,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
+import dev.dlitools.dli.core.common.Sizes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,13 +49,43 @@ public record PublishResult(
 
     /** The files this run sent; the others were already in the bucket unchanged. */
     public List<PublishedFile> uploadedFiles() {
-        return files.stream().filter(file -> "uploaded".equals(file.outcome())).toList();
+        return withOutcome(PublishedFile.UPLOADED);
+    }
+
+    /**
+     * What a dry run found: {@code would upload 2 (3.1 MB), 11 unchanged}, or when OBS was not asked
+     * {@code 13 files (5.0 MB) planned, not compared with OBS}.
+     */
+    public String dryRunCounts() {
+        List<PublishedFile> planned = withOutcome(PublishedFile.PLANNED);
+        if (!planned.isEmpty()) {
+            return files(planned.size()) + " (" + Sizes.decimal(bytes(planned)) + ") planned, not compared with OBS";
+        }
+        List<PublishedFile> wouldUpload = withOutcome(PublishedFile.WOULD_UPLOAD);
+        return "would upload " + wouldUpload.size() + " (" + Sizes.decimal(bytes(wouldUpload)) + "), "
+                + withOutcome(PublishedFile.UNCHANGED).size() + " unchanged";
+    }
+
+    private List<PublishedFile> withOutcome(String outcome) {
+        return files.stream().filter(file -> outcome.equals(file.outcome())).toList();
+    }
+
+    private static long bytes(List<PublishedFile> files) {
+        return files.stream().mapToLong(PublishedFile::size).sum();
+    }
+
+    private static String files(int count) {
+        return count + (count == 1 ? " file" : " files");
     }
 
     /** The result in one line, the only one a quiet build ({@code -q}) shows. */
     public String summaryLine() {
+        if (dryRun) {
+            return "dli: dry run, " + dryRunCounts() + " in OBS bucket " + bucket + "; group " + group
+                    + " not registered.";
+        }
         int uploaded = uploadedFiles().size();
-        String counts = files.size() + (files.size() == 1 ? " file (" : " files (") + uploaded + " uploaded, " + (files.size() - uploaded)
+        String counts = files(files.size()) + " (" + uploaded + " uploaded, " + (files.size() - uploaded)
                 + " unchanged)";
         return registered
                 ? "dli: group " + group + " is " + status + " with " + counts

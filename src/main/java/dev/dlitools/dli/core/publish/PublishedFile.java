@@ -5,13 +5,19 @@ package dev.dlitools.dli.core.publish;
  *
  * @param url what the group registration is given: the object's https URL
  * @param obsPath what a Spark job is given: {@code obs://bucket/key}
- * @param outcome {@code uploaded}, {@code unchanged}, or {@code planned} in a dry run
+ * @param outcome {@code uploaded} or {@code unchanged}; in a dry run {@code would_upload} or {@code unchanged}, or
+ *     {@code planned} when OBS was not asked
  * @param sha256 hex SHA-256 of the file; {@code null} in a dry run
  * @param status the package's final status in DLI; {@code null} when the group was not registered
  */
 public record PublishedFile(
         String fileName, String origin, String key, String url, String obsPath, long size, String sha256,
         String outcome, String status) {
+
+    public static final String UPLOADED = "uploaded";
+    public static final String UNCHANGED = "unchanged";
+    public static final String WOULD_UPLOAD = "would_upload";
+    public static final String PLANNED = "planned";
 
     PublishedFile withStatus(String newStatus) {
         return new PublishedFile(fileName, origin, key, url, obsPath, size, sha256, outcome, newStatus);

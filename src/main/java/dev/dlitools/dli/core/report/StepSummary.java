@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.report;
 
 import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Sizes;
 import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
@@ -44,6 +45,9 @@ public final class StepSummary {
                     .append(file.outcome()).append(" | ")
                     .append(file.status() == null ? "" : file.status()).append(" |\n");
         }
+        if (result.dryRun()) {
+            return md.append("\nDry run: ").append(result.dryRunCounts()).append(".\n\n").toString();
+        }
         List<PublishedFile> uploaded = result.uploadedFiles();
         long uploadedBytes = uploaded.stream().mapToLong(PublishedFile::size).sum();
         md.append('\n').append(uploaded.size()).append(" uploaded (")
@@ -86,6 +90,9 @@ public final class StepSummary {
     }
 
     private static String status(PublishResult result) {
+        if (result.dryRun()) {
+            return "dry run, not registered";
+        }
         if (!result.registered()) {
             return "not registered (upload only)";
         }

@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -351,7 +352,7 @@ class GroupPublisherTest {
     void dryRunTouchesNoServiceAndWritesTheRequestItWouldSend() throws Exception {
         UploadPlan plan = plan();
 
-        PublishResult result = publisher().dryRun(plan, true, true);
+        PublishResult result = publisher().dryRun(plan, true, true, Optional.empty());
 
         for (PlannedFile file : plan.files()) {
             assertThat(standIns.s3Proxy().exists(standIns.bucket(), file.objectKey())).as(file.objectKey()).isFalse();

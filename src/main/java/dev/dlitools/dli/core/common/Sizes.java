@@ -1,4 +1,4 @@
-package dev.dlitools.dli.core.report;
+package dev.dlitools.dli.core.common;
 
 import java.util.Locale;
 

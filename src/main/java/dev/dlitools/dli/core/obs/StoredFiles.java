@@ -1,0 +1,80 @@
+package dev.dlitools.dli.core.obs;
+
+import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.obs.RemoteListing.RemoteObject;
+import dev.dlitools.dli.core.upload.PlannedFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Which planned files the bucket already holds unchanged, decided as {@link ObsUploader} decides it (the same
+ * listing, the same ETag of the same part layout, the same digest cache) but sending nothing: what a dry run
+ * reports as {@code unchanged}. Only a file with an object of its size in the bucket is read.
+ */
+public final class StoredFiles {
+
+    private StoredFiles() {}
+
+    /**
+     * @param s3 a client from {@link ObsClientFactory} for {@code settings}; not closed here
+     * @return the object keys of the files that an upload would leave alone; none with {@link UploadOptions#force()}
+     * @throws ObsUploadException when the bucket cannot be listed or a file cannot be read
+     */
+    public static Set<String> unchangedKeys(S3Client s3, ObsClientSettings settings, String bucket,
+            List<PlannedFile> files, UploadOptions options, BuildLog log) {
+        if (options.force()) {
+            return Set.of();
+        }
+        ObsErrors errors = new ObsErrors(settings);
+        Set<String> keys = new HashSet<>();
+        files.forEach(file -> keys.add(file.objectKey()));
+        Map<String, RemoteObject> remote = new HashMap<>();
+        for (String prefix : RemoteListing.prefixes(keys)) {
+            try {
+                remote.putAll(RemoteListing.list(s3, bucket, prefix, keys, log));
+            } catch (RuntimeException e) {
+                throw errors.forListing(bucket, prefix, e);
+            }
+        }
+        DigestCache digests = options.digestCache() == null ? DigestCache.none()
+                : DigestCache.load(options.digestCache());
+        Set<String> unchanged = new HashSet<>();
+        try {
+            for (PlannedFile file : files) {
+                RemoteObject stored = remote.get(file.objectKey());
+                if (stored != null && stored.size() == file.size()) {
+                    try {
+                        if (stored.holds(file.size(), etag(file, options, digests))) {
+                            unchanged.add(file.objectKey());
+                        }
+                    } catch (IOException e) {
+                        throw errors.forFile(file.source(), bucket, file.objectKey(), e);
+                    }
+                }
+            }
+        } finally {
+            digests.save();
+        }
+        return unchanged;
+    }
+
+    /** The ETag OBS reports for the file uploaded with these options, from the cache or read now. */
+    private static String etag(PlannedFile file, UploadOptions options, DigestCache digests) throws IOException {
+        PartLayout layout = PartLayout.plan(file.size(), options);
+        FileTime modified = Files.getLastModifiedTime(file.source());
+        DigestCache.KnownDigest known = digests.find(file.source(), file.size(), modified, layout);
+        if (known != null) {
+            return known.etag();
+        }
+        LocalDigest digest = FileDigests.compute(file.source(), layout, () -> false);
+        digests.remember(file.source(), file.size(), modified, layout, digest);
+        return digest.etag();
+    }
+}
