@@ -1,6 +1,8 @@
 package dev.dlitools.dli.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -44,6 +46,25 @@ record LinkProfile(String name, Duration rtt, double perConnectionMbit, double t
                 }
             }
         };
+    }
+
+    /**
+     * Regimes separated by commas, figures taken three at a time: {@code none,region,far},
+     * {@code far,40,80,300}.
+     */
+    static List<LinkProfile> parseList(String text) {
+        List<LinkProfile> profiles = new ArrayList<>();
+        String[] items = text.split(",");
+        for (int i = 0; i < items.length; i++) {
+            boolean figures = !items[i].isBlank() && Character.isDigit(items[i].trim().charAt(0));
+            if (figures && i + 2 < items.length) {
+                profiles.add(parse(items[i] + "," + items[i + 1] + "," + items[i + 2]));
+                i += 2;
+            } else {
+                profiles.add(parse(items[i]));
+            }
+        }
+        return profiles;
     }
 
     boolean isNone() {

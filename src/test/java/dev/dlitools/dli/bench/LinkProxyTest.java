@@ -146,6 +146,10 @@ class LinkProxyTest {
         assertEquals(10_000_000, custom.perConnectionBytesPerSecond(), 1e-6);
         assertEquals(37_500_000, custom.totalBytesPerSecond(), 1e-6);
 
+        assertEquals(List.of(LinkProfile.NONE, LinkProfile.REGION, LinkProfile.FAR),
+                LinkProfile.parseList("none,region,far"));
+        assertEquals(List.of(LinkProfile.FAR, custom), LinkProfile.parseList("far,40,80,300"));
+
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
                 () -> LinkProfile.parse("moon"));
         assertTrue(unknown.getMessage().contains("--link"), unknown.getMessage());
