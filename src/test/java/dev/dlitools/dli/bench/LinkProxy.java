@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -31,8 +30,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class LinkProxy implements AutoCloseable {
 
-    private static final int CHUNK = 16 * 1024;
-    private static final int BUCKET_DEPTH = 4 * CHUNK;
+    private static final int CHUNK = 32 * 1024;
+    private static final int BUCKET_DEPTH = 2 * CHUNK;
     private static final byte[] END = new byte[0];
 
     private final LinkProfile profile;
@@ -121,16 +120,16 @@ final class LinkProxy implements AutoCloseable {
         Pacer connection = new Pacer(profile.perConnectionBytesPerSecond());
         long delay = profile.rtt().toNanos() / 2;
         threads.execute(() -> {
-            byte[] buffer = new byte[CHUNK];
             try {
                 // not closed when done: closing a socket's stream closes the socket, the other direction included
                 InputStream in = from.getInputStream();
-                for (int read; (read = in.read(buffer)) >= 0; ) {
+                byte[] buffer = new byte[CHUNK];
+                for (int read; (read = in.read(buffer)) >= 0; buffer = new byte[CHUNK]) {
                     parkUntil(connection.reserve(read));
                     parkUntil(total.reserve(read));
-                    inFlight.put(new Chunk(Arrays.copyOf(buffer, read), System.nanoTime() + delay));
+                    inFlight.put(new Chunk(buffer, read, System.nanoTime() + delay));
                 }
-                inFlight.put(new Chunk(END, System.nanoTime() + delay));
+                inFlight.put(new Chunk(END, 0, System.nanoTime() + delay));
             } catch (IOException | InterruptedException e) {
                 closeBoth(from, to);
             }
@@ -147,7 +146,7 @@ final class LinkProxy implements AutoCloseable {
                         }
                         return;
                     }
-                    out.write(chunk.bytes());
+                    out.write(chunk.bytes(), 0, chunk.length());
                 }
             } catch (IOException | InterruptedException e) {
                 closeBoth(from, to);
@@ -155,7 +154,7 @@ final class LinkProxy implements AutoCloseable {
         });
     }
 
-    private record Chunk(byte[] bytes, long due) {}
+    private record Chunk(byte[] bytes, int length, long due) {}
 
     /** A token bucket {@link #BUCKET_DEPTH} deep: hands out start times for bytes at {@code rate} bytes per second. */
     private static final class Pacer {
