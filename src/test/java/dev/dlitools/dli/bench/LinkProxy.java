@@ -43,6 +43,7 @@ final class LinkProxy implements AutoCloseable {
     private final int queueChunks;
     private final ExecutorService threads;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger accepted = new AtomicInteger();
 
     LinkProxy(LinkProfile profile, InetSocketAddress target) throws IOException {
         if (profile.isNone()) {
@@ -77,6 +78,11 @@ final class LinkProxy implements AutoCloseable {
         return server.getLocalPort();
     }
 
+    /** Connections accepted so far. */
+    int connections() {
+        return accepted.get();
+    }
+
     @Override
     public void close() throws IOException {
         server.close();
@@ -88,8 +94,9 @@ final class LinkProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                long accepted = System.nanoTime();
-                threads.execute(() -> connect(client, accepted));
+                long acceptedAt = System.nanoTime();
+                accepted.incrementAndGet();
+                threads.execute(() -> connect(client, acceptedAt));
             } catch (IOException e) {
                 return; // closed
             }
