@@ -7,6 +7,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 results = json.load(open(sys.argv[1]))
 # a results.json from before the link regimes is one loopback regime
@@ -32,7 +33,9 @@ if not panels:
     print("No upload workload in this run: no chart")
     sys.exit(0)
 
-fig, axes = plt.subplots(1, len(panels), figsize=(5.5 * len(panels), 4.6), squeeze=False)
+fig, axes = plt.subplots(1, len(panels), figsize=(5.5 * len(panels), 5.0), squeeze=False)
+seconds = FuncFormatter(lambda value, _: f"{value:g}")
+legend = {}
 for axis, (name, regime) in zip(axes[0], panels):
     workloads = [w for w in ("W1", "W2", "W3") if w in regime["workloads"]]
     # the tools this regime measured (a run may leave some out with --tools)
@@ -43,18 +46,24 @@ for axis, (name, regime) in zip(axes[0], panels):
         positions = [w + (index - (len(tools) - 1) / 2) * width for w in range(len(workloads))]
         bars = axis.bar(positions, medians, width, color=colors[tool], label=labels[tool],
                         hatch="//" if tool == "limit" else None, edgecolor="#777777" if tool == "limit" else None)
+        legend.setdefault(tool, bars)
         for bar, value in zip(bars, medians):
             axis.annotate(f"{value:.2f}" if value < 10 else f"{value:.0f}",
                           (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                           ha="center", va="bottom", fontsize=6, rotation=90)
     axis.set_yscale("log")
+    axis.yaxis.set_major_formatter(seconds)
+    axis.yaxis.set_minor_formatter(seconds)
+    axis.tick_params(axis="y", which="both", labelsize=7)
     axis.set_xticks(range(len(workloads)))
     axis.set_xticklabels([f"{w}: {regime['workloads'][w]['title'].split(':')[0]}" for w in workloads], fontsize=8)
     axis.set_title(title(name, regime), fontsize=9)
     axis.set_ylabel("median seconds, log scale (lower is better)", fontsize=8)
-    axis.legend(fontsize=7, loc="upper left")
 runs = ", ".join(f"{name} {regime['runs']}" for name, regime in panels)
 fig.suptitle("Upload time per workload and tool, same S3Proxy, "
              + ("QUICK run" if results["quick"] else f"alternating runs per tool: {runs}"), fontsize=10)
-fig.tight_layout()
+tools = [tool for tool in colors if tool in legend]
+fig.legend([legend[tool] for tool in tools], [labels[tool] for tool in tools], loc="lower center",
+           ncol=len(tools), fontsize=8, frameon=False)
+fig.tight_layout(rect=(0, 0.06, 1, 1))
 fig.savefig(sys.argv[2], dpi=110)

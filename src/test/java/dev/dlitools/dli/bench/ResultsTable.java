@@ -1,6 +1,7 @@
 package dev.dlitools.dli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,8 +52,8 @@ final class ResultsTable {
         boolean linked = link.has("rttMs");
         text.append("### ").append(linked ? String.format(Locale.ROOT,
                 "Link %s: RTT %d ms, %s Mbit/s per connection, %s Mbit/s in total", link.get("name").asText(),
-                link.get("rttMs").asLong(), format(link.get("perConnectionMbit").asDouble()),
-                format(link.get("totalMbit").asDouble())) : "Loopback (no link model)").append("\n\n");
+                link.get("rttMs").asLong(), plain(link.get("perConnectionMbit").asDouble()),
+                plain(link.get("totalMbit").asDouble())) : "Loopback (no link model)").append("\n\n");
         text.append(regime.get("runs").asInt()).append(" runs per tool, tools alternating; ")
                 .append(regime.path("started").asText()).append(" .. ").append(regime.path("finished").asText());
         if (regime.has("loadAverageAtStart")) {
@@ -220,6 +221,11 @@ final class ResultsTable {
         List<String> values = new ArrayList<>();
         seconds.forEach(value -> values.add(format(value.asDouble())));
         return String.join(" ", values);
+    }
+
+    /** A setting as given: 80, 2.5. */
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     private static String format(double value) {
