@@ -7,8 +7,8 @@
 # Usage: bench/run.sh [--link=none,region,far | --link=far | --link=RTT,PER,TOTAL] [--quick] [--runs=N]
 #        [--no-maven] [--workloads=W1,W2,W3,W4] [--tools=ours,aws,...]
 # Writes target/bench/results.json, target/bench/results.md and target/bench/chart.png.
-# Takes about 40 minutes in full on 2 cores: loopback ~10 min, region ~8 min, far ~20 min (the naive loop alone
-# takes ~100 s per W3 run and ~70 s per W1 or W2 run over `far`). --quick: a few minutes.
+# Takes about 45-50 minutes in full on 2 cores: loopback ~10 min, region ~11, far ~25 (over `far` the naive loop
+# alone takes ~100 s per W3 run and ~70 s per W1 or W2 run, rclone ~100 s per W3 run). --quick: 3-6 minutes.
 set -euo pipefail
 
 started=$SECONDS
