@@ -3,6 +3,7 @@ package dev.dlitools.dli.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,18 +16,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The link model against its figures. Rates are measured over a megabyte or more and checked within 15% below and
- * 5% above (pacing on a busy machine can only make a link slower); delays are checked from below exactly and with
- * less than half an RTT of slack above, so that a missing or doubled delay fails.
+ * The link model against its figures. Rates are measured over megabytes and checked within 15% below and 7% above
+ * (the buckets' depth lets 64 KiB through at once; pacing on a busy machine can only make a link slower, so the
+ * best of up to three transfers counts); delays are checked from below exactly and with less than half an RTT of
+ * slack above (the least of three), so that a missing or doubled delay fails.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class LinkProxyTest {
@@ -36,29 +39,36 @@ class LinkProxyTest {
     @Test
     void aRoundTripCostsOneRttAndAFreshConnectionOneMoreForItsHandshake() throws Exception {
         LinkProfile link = new LinkProfile("rtt", Duration.ofMillis(200), 1000, 1000);
+        // the least of three: a busy machine can only add to a delay
+        double fresh = Double.MAX_VALUE;
+        double again = Double.MAX_VALUE;
         try (TestServer echo = new TestServer(socket -> socket.getInputStream().transferTo(socket.getOutputStream()));
-                LinkProxy proxy = new LinkProxy(link, echo.address());
-                Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
-            double fresh = roundTripMillis(client);
-            double again = roundTripMillis(client);
-
-            assertTrue(fresh >= 0.95 * 400 && fresh < 400 + 90, "fresh connection: " + fresh + " ms");
-            assertTrue(again >= 0.95 * 200 && again < 200 + 90, "open connection: " + again + " ms");
+                LinkProxy proxy = new LinkProxy(link, echo.address())) {
+            for (int i = 0; i < 3; i++) {
+                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+                    fresh = Math.min(fresh, roundTripMillis(client));
+                    again = Math.min(again, roundTripMillis(client));
+                }
+            }
         }
+        assertTrue(fresh >= 0.95 * 400 && fresh < 400 + 90, "fresh connection: " + fresh + " ms");
+        assertTrue(again >= 0.95 * 200 && again < 200 + 90, "open connection: " + again + " ms");
     }
 
     @Test
     void oneConnectionSendsAtItsOwnRate() throws Exception {
-        // 40 Mbit/s is 5 MB/s: 2 MB take 0.4 s
+        // 40 Mbit/s is 5 MB/s: 3 MB take 0.6 s
         LinkProfile link = new LinkProfile("per", Duration.ofMillis(20), 40, 400);
-        CompletableFuture<Double> received = new CompletableFuture<>();
-        try (TestServer sink = new TestServer(socket -> received.complete(readRate(socket.getInputStream())));
-                LinkProxy proxy = new LinkProxy(link, sink.address());
-                Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
-            send(client.getOutputStream(), 2 * MB);
-            client.shutdownOutput();
-
-            assertRate(5 * MB, received.get(5, TimeUnit.SECONDS));
+        BlockingQueue<Double> received = new LinkedBlockingQueue<>();
+        try (TestServer sink = new TestServer(socket -> received.add(readRate(socket.getInputStream())));
+                LinkProxy proxy = new LinkProxy(link, sink.address())) {
+            assertRate(5 * MB, () -> {
+                try (Socket client = new Socket(InetAddress.getLoopbackAddress(), proxy.port())) {
+                    send(client.getOutputStream(), 3 * MB);
+                    client.shutdownOutput();
+                    return received.poll(5, TimeUnit.SECONDS);
+                }
+            });
         }
     }
 
@@ -67,10 +77,10 @@ class LinkProxyTest {
         // four connections of 5 MB/s each, 10 MB/s together, downloading 1.5 MB each: 0.6 s
         LinkProfile link = new LinkProfile("total", Duration.ofMillis(20), 40, 80);
         int connections = 4;
+        ExecutorService clients = Executors.newFixedThreadPool(connections);
         try (TestServer source = new TestServer(socket -> send(socket.getOutputStream(), 3 * MB / 2));
                 LinkProxy proxy = new LinkProxy(link, source.address())) {
-            ExecutorService clients = Executors.newFixedThreadPool(connections);
-            try {
+            assertRate(10 * MB, () -> {
                 List<Future<long[]>> downloads = new ArrayList<>();
                 for (int i = 0; i < connections; i++) {
                     downloads.add(clients.submit(() -> {
@@ -91,10 +101,10 @@ class LinkProxyTest {
                     firstReads += result[3];
                 }
                 assertEquals(connections * 3L * MB / 2, bytes);
-                assertRate(10 * MB, (bytes - firstReads) / ((last - first) / 1e9));
-            } finally {
-                clients.shutdownNow();
-            }
+                return (bytes - firstReads) / ((last - first) / 1e9);
+            });
+        } finally {
+            clients.shutdownNow();
         }
     }
 
@@ -159,10 +169,26 @@ class LinkProxyTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static void assertRate(double expectedBytesPerSecond, double measured) {
-        double ratio = measured / expectedBytesPerSecond;
-        assertTrue(ratio >= 0.85 && ratio <= 1.05, "measured " + Math.round(measured) + " B/s, "
-                + ratio + " x the expected " + Math.round(expectedBytesPerSecond));
+    /** One transfer's rate in bytes per second. */
+    private interface RateMeasurement {
+        double bytesPerSecond() throws Exception;
+    }
+
+    /**
+     * Up to three transfers: a busy machine can only slow a link down, so one within 15% below the rate passes;
+     * one more than 7% above it fails at once.
+     */
+    private static void assertRate(double expectedBytesPerSecond, RateMeasurement transfer) throws Exception {
+        List<Double> ratios = new ArrayList<>();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            double ratio = transfer.bytesPerSecond() / expectedBytesPerSecond;
+            ratios.add(ratio);
+            assertTrue(ratio <= 1.07, "faster than " + Math.round(expectedBytesPerSecond) + " B/s: " + ratios);
+            if (ratio >= 0.85) {
+                return;
+            }
+        }
+        fail("slower than " + Math.round(expectedBytesPerSecond) + " B/s in three transfers: " + ratios);
     }
 
     private static double roundTripMillis(Socket client) throws IOException {
