@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,6 +50,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,26 +58,33 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Issue 5: our uploader against {@code aws s3 sync}, {@code rclone copy --checksum}, a sequential PutObject loop
- * and the S3Proxy's own ceiling, on the same S3Proxy (file-system store) in one run, tools alternating; then the
- * whole-build view with real Maven runs. Started by {@code bench/run.sh}; not part of the test run.
+ * Issues 5 and 14: our uploader against {@code aws s3 sync}, {@code rclone copy --checksum} and a sequential
+ * PutObject loop, on the same S3Proxy (file-system store) in one run, tools alternating, in one or more regimes:
+ * loopback ({@code none}: plus the S3Proxy's own ceiling, {@code dli:list}'s code path and the whole-build view with
+ * real Maven runs) and modelled network links ({@code region}, {@code far}, or {@code RTT,PER,TOTAL}), where every
+ * tool reaches the S3Proxy and the DLI emulator through a {@link LinkProxy} each, after a check that the link
+ * holds its figures, and is compared with the link's limit. Started by {@code bench/run.sh}; not part of the test
+ * run.
  *
  * <p>The S3Proxy serves HTTPS with a throw-away certificate, because OBS is HTTPS only, and over plain HTTP the
  * AWS SDK signs (hashes) every payload, work that never happens against OBS; {@code --http} measures that case.
  *
- * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--quick] [--runs=N] [--no-maven] [--http]
- * [--threads=N] [--multipartThresholdMib=N] [--tools=ours,aws,...] [--workloads=W1,W2,W3,W4]
- * [--steps=validate,help:help,...]}; the last five try other settings or narrow a run down while profiling.
+ * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--link=none,region,far] [--quick]
+ * [--runs=N] [--no-maven] [--http] [--threads=N] [--multipartThresholdMib=N] [--tools=ours,aws,...]
+ * [--workloads=W1,W2,W3,W4] [--steps=validate,help:help,...]}; the last five try other settings or narrow a run
+ * down while profiling. {@code --runs} defaults to 5 on loopback and 3 under a link (2 and 2 with {@code --quick}).
  */
 public final class Benchmark {
 
@@ -87,6 +96,12 @@ public final class Benchmark {
     private static final int CEILING_CONCURRENCY = 16;
     private static final long CEILING_PIECE = 8 * MIB;
     private static final String TLS_PASSWORD = "bench-only";
+    private static final List<String> LOOPBACK_TOOLS = List.of("ours", "aws", "rclone", "naive", "ceiling");
+    /** {@code limit} is computed, not run: see {@link #limitSeconds}. */
+    private static final List<String> LINK_TOOLS = List.of("ours", "aws", "rclone", "naive", "limit");
+    /** The model check's transfers take about this long at the rate they check. */
+    private static final double MODEL_CHECK_SECONDS = 2.5;
+    private static final double MODEL_CHECK_TOLERANCE = 0.10;
     /**
      * The whole-build steps: {@code help:help} is the issue's no-op baseline for {@code dli:list} (Maven plus loading
      * a small plugin), {@code dli:help} is Maven plus loading ours.
@@ -100,14 +115,17 @@ public final class Benchmark {
     private final Path root;
     private final String version;
     private final boolean quick;
-    private final int runs;
+    private final List<LinkProfile> links;
+    /** {@code --runs}, or {@code null} for each regime's default. */
+    private final Integer runsOption;
     private final boolean maven;
     private final boolean https;
     /** Our upload threads: the plugin's default unless {@code --threads} tries another. */
     private final int threads;
     /** Our multipart threshold: the plugin's default unless {@code --multipartThresholdMib} tries another. */
     private final long multipartThreshold;
-    private final List<String> tools;
+    /** {@code --tools}, or {@code null} for each regime's. */
+    private final List<String> toolsOption;
     private final List<String> workloads;
     /** The whole-build steps to time, see {@link #MAVEN_STEPS}. */
     private final List<String> steps;
@@ -119,23 +137,26 @@ public final class Benchmark {
 
     private final RegisterTimer registerTimer = new RegisterTimer();
     private Process standInsProcess;
-    private Properties connection;
+    /** The stand-ins' own settings, on loopback: also for what is not measured, such as creating buckets. */
+    private Regime loopback;
+    /** The regime being measured. */
+    private Regime regime;
     private Credentials credentials;
-    private ObsClientSettings obsSettings;
     private int bucketCounter;
 
     private Benchmark(Map<String, String> options) {
         root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath();
         version = options.getOrDefault("version", "0.1.0-SNAPSHOT");
         quick = options.containsKey("quick");
-        runs = Integer.parseInt(options.getOrDefault("runs", quick ? "2" : "5"));
+        links = LinkProfile.parseList(options.getOrDefault("link", "none,region,far"));
+        runsOption = options.containsKey("runs") ? Integer.valueOf(options.get("runs")) : null;
         maven = !options.containsKey("no-maven");
         https = !options.containsKey("http");
         threads = Integer.parseInt(options.getOrDefault("threads", String.valueOf(UploadOptions.DEFAULT_THREADS)));
         multipartThreshold = options.containsKey("multipartThresholdMib")
                 ? Long.parseLong(options.get("multipartThresholdMib")) * MIB
                 : UploadOptions.DEFAULT_MULTIPART_THRESHOLD;
-        tools = List.of(options.getOrDefault("tools", "ours,aws,rclone,naive,ceiling").split(","));
+        toolsOption = options.containsKey("tools") ? List.of(options.get("tools").split(",")) : null;
         workloads = List.of(options.getOrDefault("workloads", "W1,W2,W3,W4").split(","));
         steps = List.of(options.getOrDefault("steps", String.join(",", MAVEN_STEPS)).split(","));
         if (!MAVEN_STEPS.containsAll(steps)) {
@@ -171,7 +192,6 @@ public final class Benchmark {
         ObjectNode results = DliJson.MAPPER.createObjectNode();
         results.put("started", Instant.now().toString());
         results.put("quick", quick);
-        results.put("runs", runs);
         results.put("protocol", https ? "https" : "http");
         results.put("ourThreads", threads);
         results.put("ourMultipartThresholdMib", multipartThreshold / MIB);
@@ -181,35 +201,179 @@ public final class Benchmark {
         Workload w3 = generateShadedJar((quick ? 100 : 600) * MIB);
         startStandIns();
         try {
-            ObjectNode workloads = results.putObject("workloads");
-            if (this.workloads.stream().anyMatch(List.of("W1", "W2", "W3")::contains)) {
+            if (workloads.stream().anyMatch(List.of("W1", "W2", "W3")::contains)) {
                 warmUp(w1);
             }
-            if (this.workloads.contains("W1")) {
-                workloads.set("W1", measureCold("W1", "cold: " + w1.files.size() + " jars, empty bucket", w1));
-            }
-            if (this.workloads.contains("W2")) {
-                workloads.set("W2", measureRedeploy(w1));
-            }
-            if (this.workloads.contains("W3")) {
-                workloads.set("W3", measureCold("W3", "big: one shaded jar (multipart)", w3));
-            }
-            if (this.workloads.contains("W4")) {
-                workloads.set("W4", measureList(quick ? 50 : 500));
-            }
-            if (maven) {
-                results.set("maven", measureMaven(w1, quick ? 50 : 500));
+            ObjectNode regimes = results.putObject("regimes");
+            for (LinkProfile link : links) {
+                regimes.set(link.name(), measureRegime(link, w1, w3));
             }
         } finally {
             standInsProcess.destroy();
             standInsProcess.waitFor(20, TimeUnit.SECONDS);
         }
         results.put("finished", Instant.now().toString());
-        results.put("loadAverageAtEnd", Files.readString(Path.of("/proc/loadavg")).trim());
+        results.put("loadAverageAtEnd", loadAverage());
         DliJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), results);
         String table = ResultsTable.markdown(results);
         Files.writeString(out.resolve("results.md"), table);
         System.out.println(table);
+    }
+
+    /**
+     * What one regime measures and how tools reach the stand-ins in it.
+     *
+     * @param connection the stand-ins' settings as the tools get them: under a link, with the OBS and DLI endpoints
+     *     of the link proxies
+     * @param obsSettings the in-process tools' OBS settings, from {@code connection}
+     */
+    private record Regime(LinkProfile link, int runs, List<String> tools, Properties connection,
+            ObsClientSettings obsSettings) {
+
+        /** The tools that run; {@code limit} is computed. */
+        List<String> measured() {
+            return tools.stream().filter(tool -> !tool.equals("limit")).toList();
+        }
+    }
+
+    /**
+     * One regime: under a link, every tool reaches the S3Proxy through one {@link LinkProxy} and the DLI emulator
+     * through another of the same profile, and the link is checked first; W4 and the whole builds run on loopback
+     * only.
+     */
+    private ObjectNode measureRegime(LinkProfile link, Workload w1, Workload w3) throws Exception {
+        System.out.println("regime " + link.describe());
+        ObjectNode node = DliJson.MAPPER.createObjectNode();
+        node.set("link", linkNode(link));
+        node.put("started", Instant.now().toString());
+        node.put("loadAverageAtStart", loadAverage());
+        List<String> tools = regimeTools(link);
+        int runs = runsOption != null ? runsOption : quick ? 2 : link.isNone() ? 5 : 3;
+        node.put("runs", runs);
+        URI obs = URI.create(loopback.connection().getProperty("dli.obs.endpoint"));
+        URI dli = URI.create(loopback.connection().getProperty("dli.endpoint"));
+        try (LinkProxy obsLink = link.isNone() ? null : new LinkProxy(link, address(obs));
+                LinkProxy dliLink = link.isNone() ? null : new LinkProxy(link, address(dli))) {
+            Properties connection = new Properties();
+            connection.putAll(loopback.connection());
+            if (!link.isNone()) {
+                // only the endpoints change: the same S3Proxy and DLI emulator, through the link
+                connection.setProperty("dli.obs.endpoint", obsLink.endpoint(obs).toString());
+                connection.setProperty("dli.endpoint", dliLink.endpoint(dli).toString());
+                connection.setProperty("dli.iamEndpoint", dliLink.endpoint(dli).toString());
+            }
+            regime = new Regime(link, runs, tools, connection, obsSettings(connection));
+            if (!link.isNone()) {
+                node.set("modelCheck", checkModel(link, obsLink, w3));
+            }
+            ObjectNode measured = node.putObject("workloads");
+            if (workloads.contains("W1")) {
+                measured.set("W1", measureCold("W1", "cold: " + w1.files.size() + " jars, empty bucket", w1));
+            }
+            if (workloads.contains("W2")) {
+                measured.set("W2", measureRedeploy(w1));
+            }
+            if (workloads.contains("W3")) {
+                measured.set("W3", measureCold("W3", "big: one shaded jar (multipart)", w3));
+            }
+            if (link.isNone() && workloads.contains("W4")) {
+                measured.set("W4", measureList(quick ? 50 : 500));
+            }
+            if (link.isNone() && maven) {
+                node.set("maven", measureMaven(w1, quick ? 50 : 500));
+            }
+        } finally {
+            regime = loopback;
+        }
+        node.put("finished", Instant.now().toString());
+        node.put("loadAverageAtEnd", loadAverage());
+        return node;
+    }
+
+    /** The ceiling on loopback, the computed limit under a link; {@code --tools} narrows them down. */
+    private List<String> regimeTools(LinkProfile link) {
+        List<String> defaults = link.isNone() ? LOOPBACK_TOOLS : LINK_TOOLS;
+        return toolsOption == null ? defaults : defaults.stream().filter(toolsOption::contains).toList();
+    }
+
+    private static ObjectNode linkNode(LinkProfile link) {
+        ObjectNode node = DliJson.MAPPER.createObjectNode();
+        node.put("name", link.name());
+        if (!link.isNone()) {
+            node.put("rttMs", link.rtt().toMillis());
+            node.put("perConnectionMbit", link.perConnectionMbit());
+            node.put("totalMbit", link.totalMbit());
+        }
+        return node;
+    }
+
+    private static InetSocketAddress address(URI endpoint) {
+        return new InetSocketAddress(endpoint.getHost(), endpoint.getPort());
+    }
+
+    private ObsClientSettings obsSettings(Properties connection) {
+        return ObsClientSettings.of(URI.create(connection.getProperty("dli.obs.endpoint")),
+                connection.getProperty("dli.region"), credentials, true);
+    }
+
+    // ---------------------------------------------------------------- the link's model check
+
+    /**
+     * Whether the link holds its figures, measured with the ceiling's raw PUTs (the least client work): one PUT on
+     * one connection must reach the per-connection rate, and PUTs on many connections at once the total rate, each
+     * within 10%. Each transfer takes about {@value #MODEL_CHECK_SECONDS} s at the rate it checks, on connections
+     * opened (TCP and TLS) by a small PUT each before the clock starts; its rate is bytes / (seconds - one RTT),
+     * because the request's own round trip (its first byte's way there, the answer's way back) is delay, not rate.
+     */
+    private ObjectNode checkModel(LinkProfile link, LinkProxy proxy, Workload w3) throws Exception {
+        String bucket = newBucket("model");
+        HttpClient http = rawHttpClient();
+        ObjectNode node = DliJson.MAPPER.createObjectNode();
+        try {
+            // a connection cannot go faster than the whole link
+            double perConnection = Math.min(link.perConnectionBytesPerSecond(), link.totalBytesPerSecond());
+            node.set("singleConnection", modelTransfer(link, proxy, http, bucket, w3.main(), 1, perConnection));
+            int connections = Math.max(CEILING_CONCURRENCY,
+                    2 * (int) Math.ceil(link.totalBytesPerSecond() / link.perConnectionBytesPerSecond()));
+            node.set("parallel", modelTransfer(link, proxy, http, bucket, w3.main(), connections,
+                    link.totalBytesPerSecond()));
+        } finally {
+            dropBucket(bucket);
+        }
+        return node;
+    }
+
+    private ObjectNode modelTransfer(LinkProfile link, LinkProxy proxy, HttpClient http, String bucket, Path file,
+            int connections, double cap) throws Exception {
+        long piece = (long) (cap * MODEL_CHECK_SECONDS / connections);
+        long size = size(file);
+        List<Piece> openers = new ArrayList<>();
+        List<Piece> pieces = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            openers.add(new Piece(file, "model/open-" + i, 0, KIB));
+            // slices of the W3 jar, overlapping where it is shorter than the transfer (--quick)
+            pieces.add(new Piece(file, "model/" + connections + "-" + i, i * piece % (size - piece), piece));
+        }
+        parallelPuts(http, bucket, openers, connections);
+        int opened = proxy.connections();
+        long start = System.nanoTime();
+        parallelPuts(http, bucket, pieces, connections);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        opened = proxy.connections() - opened;
+        double rate = piece * connections / (seconds - link.rttSeconds());
+        ObjectNode node = DliJson.MAPPER.createObjectNode();
+        node.put("connections", connections);
+        node.put("bytes", piece * connections);
+        node.put("seconds", round(seconds));
+        node.put("mbPerSecond", round(rate / 1e6));
+        node.put("capMbPerSecond", round(cap / 1e6));
+        node.put("ratio", round(rate / cap));
+        node.put("ok", Math.abs(rate / cap - 1) <= MODEL_CHECK_TOLERANCE);
+        // should be 0: a connection opened on the clock pays its TCP and TLS handshakes in the rate
+        node.put("connectionsOpenedOnTheClock", opened);
+        System.out.printf(Locale.ROOT, "model check, %d connection(s): %.2f MB/s, cap %.2f MB/s, %d opened on the"
+                + " clock%n", connections, rate / 1e6, cap / 1e6, opened);
+        return node;
     }
 
     // ---------------------------------------------------------------- workloads
@@ -295,22 +459,28 @@ public final class Benchmark {
 
     private ObjectNode measureCold(String id, String title, Workload workload) throws Exception {
         Map<String, List<Sample>> samples = tools();
-        for (int round = 0; round < runs; round++) {
+        for (int round = 0; round < regime.runs(); round++) {
             for (String tool : samples.keySet()) {
                 String bucket = newBucket(tool);
                 samples.get(tool).add(measure(tool, workload, workload.files(), bucket));
                 dropBucket(bucket);
             }
-            System.out.println(id + " round " + (round + 1) + "/" + runs + " done");
+            System.out.println(id + " round " + (round + 1) + "/" + regime.runs() + " done");
         }
-        return summary(title, workload.files().size(), workload.bytes(), samples);
+        long largest = workload.files().stream().mapToLong(Benchmark::size).max().orElse(0);
+        return summary(title, workload.files().size(), workload.bytes(), samples,
+                () -> limitSeconds(regime.link(), workload.bytes(), largest, false));
     }
 
     /**
-     * One untimed run of each tool: loads and compiles the in-process tools' classes and opens the TLS machinery
-     * once (the Maven runs below show the cost of a cold JVM), and brings the CLIs' files into the page cache.
+     * One untimed run on loopback of each tool any regime runs: loads and compiles the in-process tools' classes and
+     * opens the TLS machinery once (the Maven runs show the cost of a cold JVM), and brings the CLIs' files into the
+     * page cache.
      */
     private void warmUp(Workload w1) throws Exception {
+        Set<String> tools = new LinkedHashSet<>();
+        links.forEach(link -> tools.addAll(regimeTools(link)));
+        tools.remove("limit");
         for (String tool : tools) {
             String bucket = newBucket(tool);
             measure(tool, w1, w1.files(), bucket);
@@ -323,27 +493,50 @@ public final class Benchmark {
     private ObjectNode measureRedeploy(Workload w1) throws Exception {
         Map<String, List<Sample>> samples = tools();
         Map<String, String> buckets = new LinkedHashMap<>();
-        for (String tool : samples.keySet()) {
-            buckets.put(tool, newBucket(tool));
-            measure(tool, w1, w1.files(), buckets.get(tool));
+        Regime measuring = regime;
+        regime = loopback; // filling the buckets is not measured: on loopback, where it is quick
+        try {
+            for (String tool : samples.keySet()) {
+                buckets.put(tool, newBucket(tool));
+                measure(tool, w1, w1.files(), buckets.get(tool));
+            }
+        } finally {
+            regime = measuring;
         }
-        for (int round = 0; round < runs; round++) {
+        for (int round = 0; round < regime.runs(); round++) {
             rebuild(w1.main());
             for (String tool : samples.keySet()) {
                 // the ceiling is the least work: the one changed jar
                 List<Path> files = tool.equals("ceiling") ? List.of(w1.main()) : w1.files();
                 samples.get(tool).add(measure(tool, w1, files, buckets.get(tool)));
             }
-            System.out.println("W2 round " + (round + 1) + "/" + runs + " done");
+            System.out.println("W2 round " + (round + 1) + "/" + regime.runs() + " done");
         }
         buckets.values().forEach(this::dropBucket);
         return summary("redeploy: the W1 set with only the main jar changed", w1.files().size(), size(w1.main()),
-                samples);
+                samples, () -> limitSeconds(regime.link(), size(w1.main()), size(w1.main()), true));
+    }
+
+    /**
+     * The link's limit for sending {@code bytes}, whatever the tool: the bytes at the total rate, plus the round
+     * trips nothing can overlap: opening the first connection (TCP handshake), its TLS 1.3 handshake, for a
+     * redeploy one listing to learn what the bucket holds, and the last request's own round trip (its bytes' way
+     * there, the answer's way back). Whole files go one per connection, so the largest must fit at the
+     * per-connection rate; else files are cut into parts on several connections, which adds
+     * CreateMultipartUpload before the parts and CompleteMultipartUpload after them; the faster way counts. The
+     * DLI registration is not modelled: compare the limit with a tool's upload part.
+     */
+    static double limitSeconds(LinkProfile link, long bytes, long largest, boolean redeploy) {
+        double rtt = link.rttSeconds();
+        double atTotalRate = bytes / link.totalBytesPerSecond();
+        double wholeFiles = Math.max(atTotalRate, largest / link.perConnectionBytesPerSecond());
+        double parts = atTotalRate + 2 * rtt;
+        return Math.min(wholeFiles, parts) + (redeploy ? 4 : 3) * rtt;
     }
 
     private Map<String, List<Sample>> tools() {
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        for (String tool : tools) {
+        for (String tool : regime.measured()) {
             samples.put(tool, new ArrayList<>());
         }
         return samples;
@@ -369,7 +562,7 @@ public final class Benchmark {
         switch (tool) {
             case "ours" -> ours(workload, bucket);
             case "aws" -> command(List.of(awsCommand(), "s3", "sync", workload.directory().toString(),
-                    "s3://" + bucket + "/jars/", "--endpoint-url", connection.getProperty("dli.obs.endpoint"),
+                    "s3://" + bucket + "/jars/", "--endpoint-url", obsEndpoint(),
                     "--only-show-errors"), awsEnvironment());
             case "rclone" -> command(rcloneCommand(workload, bucket), rcloneEnvironment());
             case "naive" -> naive(files, bucket);
@@ -447,7 +640,7 @@ public final class Benchmark {
 
     /** What older S3 plugins do: one PutObject after the other, everything every time. */
     private void naive(List<Path> files, String bucket) {
-        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
+        try (S3Client s3 = ObsClientFactory.create(regime.obsSettings(), BuildLog.SILENT)) {
             for (Path file : files) {
                 s3.putObject(put -> put.bucket(bucket).key("jars/" + file.getFileName()), RequestBody.fromFile(file));
             }
@@ -459,21 +652,35 @@ public final class Benchmark {
      * signature, no payload hashing), large files cut into 8 MiB objects.
      */
     private void ceiling(List<Path> files, String bucket) throws Exception {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ExecutorService pool = Executors.newFixedThreadPool(CEILING_CONCURRENCY);
+        List<Piece> pieces = new ArrayList<>();
+        for (Path file : files) {
+            long size = size(file);
+            long piece = 0;
+            for (long offset = 0; offset < size || size == 0; offset += CEILING_PIECE, piece++) {
+                pieces.add(new Piece(file, "raw/" + file.getFileName() + "." + piece, offset,
+                        Math.min(CEILING_PIECE, size - offset)));
+                if (size == 0) {
+                    break;
+                }
+            }
+        }
+        parallelPuts(rawHttpClient(), bucket, pieces, CEILING_CONCURRENCY);
+    }
+
+    /** {@code length} bytes of {@code file} from {@code offset}, to be PUT as the object {@code key}. */
+    private record Piece(Path file, String key, long offset, long length) {}
+
+    private static HttpClient rawHttpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Raw PUTs, {@code concurrency} at a time: as many connections, which the client keeps open for the next. */
+    private void parallelPuts(HttpClient http, String bucket, List<Piece> pieces, int concurrency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         try {
             List<Future<?>> puts = new ArrayList<>();
-            for (Path file : files) {
-                long size = size(file);
-                for (long offset = 0, piece = 0; offset < size || size == 0; offset += CEILING_PIECE, piece++) {
-                    long from = offset;
-                    long length = Math.min(CEILING_PIECE, size - offset);
-                    String key = "raw/" + file.getFileName() + "." + piece;
-                    puts.add(pool.submit(() -> rawPut(http, bucket, key, file, from, length)));
-                    if (size == 0) {
-                        break;
-                    }
-                }
+            for (Piece piece : pieces) {
+                puts.add(pool.submit(() -> rawPut(http, bucket, piece)));
             }
             for (Future<?> put : puts) {
                 put.get();
@@ -483,24 +690,24 @@ public final class Benchmark {
         }
     }
 
-    private Void rawPut(HttpClient http, String bucket, String key, Path file, long offset, long length)
-            throws Exception {
+    private Void rawPut(HttpClient http, String bucket, Piece piece) throws Exception {
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.now().atOffset(ZoneOffset.UTC));
-        String resource = "/" + bucket + "/" + key;
+        String resource = "/" + bucket + "/" + piece.key();
         String stringToSign = "PUT\n\napplication/octet-stream\n\nx-amz-date:" + date + "\n" + resource;
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(credentials.secretKey().getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
         String signature = Base64.getEncoder().encodeToString(mac.doFinal(stringToSign.getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(connection.getProperty("dli.obs.endpoint") + resource))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(obsEndpoint() + resource))
                 .header("Content-Type", "application/octet-stream")
                 .header("x-amz-date", date)
                 .header("Authorization", "AWS " + credentials.accessKey() + ":" + signature)
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> slice(file, offset, length)), length))
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> slice(piece.file(), piece.offset(), piece.length())), piece.length()))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("raw PUT " + key + ": HTTP " + response.statusCode() + " "
+            throw new IllegalStateException("raw PUT " + piece.key() + ": HTTP " + response.statusCode() + " "
                     + response.body());
         }
         return null;
@@ -549,7 +756,7 @@ public final class Benchmark {
     private ObjectNode measureList(int groups) throws Exception {
         createGroups(groups);
         List<Sample> samples = new ArrayList<>();
-        for (int round = 0; round < Math.max(runs, 5); round++) {
+        for (int round = 0; round < Math.max(regime.runs(), 5); round++) {
             System.gc();
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             long cpuBefore = processCpuNanos();
@@ -569,7 +776,7 @@ public final class Benchmark {
 
     private void createGroups(int groups) {
         String bucket = newBucket("groups");
-        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
+        try (S3Client s3 = ObsClientFactory.create(regime.obsSettings(), BuildLog.SILENT)) {
             s3.putObject(put -> put.bucket(bucket).key("udf.jar"), RequestBody.fromBytes(new byte[1024]));
         }
         DliClient dli = dliClient();
@@ -629,7 +836,7 @@ public final class Benchmark {
         maven(project, List.of("package", "dli:upload-group"), warmBucket);
         maven(project, List.of("validate", HELP_PLUGIN_HELP), warmBucket);
         // the steps differ by tenths of a second, within one run's noise: more rounds than the tools get
-        int rounds = quick ? runs : Math.max(runs, MIN_MAVEN_ROUNDS);
+        int rounds = quick ? regime.runs() : Math.max(regime.runs(), MIN_MAVEN_ROUNDS);
         for (int round = 0; round < rounds; round++) {
             for (String step : samples.keySet()) {
                 String bucket = step.equals("upload-cold") ? newBucket("mvn-cold") : warmBucket;
@@ -678,9 +885,9 @@ public final class Benchmark {
     /** The entries of the stand-ins' connection file whose names start with {@code prefix}, sorted by name. */
     private Map<String, String> connectionEntries(String prefix) {
         Map<String, String> entries = new TreeMap<>();
-        for (String name : connection.stringPropertyNames()) {
+        for (String name : regime.connection().stringPropertyNames()) {
             if (name.startsWith(prefix)) {
-                entries.put(name, connection.getProperty(name));
+                entries.put(name, regime.connection().getProperty(name));
             }
         }
         return entries;
@@ -711,14 +918,14 @@ public final class Benchmark {
             }
             Thread.sleep(100);
         }
-        connection = new Properties();
+        Properties connection = new Properties();
         try (InputStream in = Files.newInputStream(connectionFile)) {
             connection.load(in);
         }
         credentials = new Credentials(connection.getProperty("HUAWEICLOUD_SDK_AK"),
                 connection.getProperty("HUAWEICLOUD_SDK_SK"), null, "benchmark stand-ins");
-        obsSettings = ObsClientSettings.of(URI.create(connection.getProperty("dli.obs.endpoint")),
-                connection.getProperty("dli.region"), credentials, true);
+        loopback = new Regime(LinkProfile.NONE, 0, List.of(), connection, obsSettings(connection));
+        regime = loopback;
         Files.writeString(out.resolve("aws-config"), """
                 [default]
                 region = %s
@@ -765,16 +972,23 @@ public final class Benchmark {
 
     /** The core's entry point on the stand-ins, as the goals build it. */
     private Dli dli(DliListener listener) {
-        return new Dli(DliSettings.builder(connection.getProperty("region"))
-                .projectId(connection.getProperty("projectId"))
-                .dliEndpoint(connection.getProperty("dliEndpoint"))
-                .obsEndpoint(connection.getProperty("obsEndpoint"))
+        Properties connection = regime.connection();
+        return new Dli(DliSettings.builder(connection.getProperty("dli.region"))
+                .projectId(connection.getProperty("dli.projectId"))
+                .dliEndpoint(connection.getProperty("dli.endpoint"))
+                .iamEndpoint(connection.getProperty("dli.iamEndpoint"))
+                .obsEndpoint(obsEndpoint())
                 .credentials(credentials)
                 .build(), listener);
     }
 
     private String objectUrl(String bucket, String key) {
-        return ObsClientSettings.objectUrl(obsSettings.endpoint(), true, bucket, key);
+        return ObsClientSettings.objectUrl(regime.obsSettings().endpoint(), true, bucket, key);
+    }
+
+    /** The OBS endpoint the tools reach in this regime. */
+    private String obsEndpoint() {
+        return regime.connection().getProperty("dli.obs.endpoint");
     }
 
     /** A bare client, for what scripts do around other tools. */
@@ -783,12 +997,14 @@ public final class Benchmark {
                 ProxySettings.NONE, new RetryPolicy(RetryPolicy.DEFAULT_RETRIES,
                         duration -> Thread.sleep(duration.toMillis()), Math::random),
                 Clock.systemUTC(), BuildLog.SILENT),
-                URI.create(connection.getProperty("dli.endpoint")), connection.getProperty("dli.projectId"));
+                URI.create(regime.connection().getProperty("dli.endpoint")),
+                regime.connection().getProperty("dli.projectId"));
     }
 
+    /** On loopback, whatever the regime: not measured. */
     private String newBucket(String tool) {
         String bucket = String.format(Locale.ROOT, "b%04d-%s", ++bucketCounter, tool);
-        try (S3Client s3 = ObsClientFactory.create(obsSettings, BuildLog.SILENT)) {
+        try (S3Client s3 = ObsClientFactory.create(loopback.obsSettings(), BuildLog.SILENT)) {
             s3.createBucket(create -> create.bucket(bucket));
         }
         return bucket;
@@ -833,8 +1049,8 @@ public final class Benchmark {
         environment.put("RCLONE_CONFIG_BENCH_PROVIDER", "Other");
         environment.put("RCLONE_CONFIG_BENCH_ACCESS_KEY_ID", credentials.accessKey());
         environment.put("RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY", credentials.secretKey());
-        environment.put("RCLONE_CONFIG_BENCH_ENDPOINT", connection.getProperty("dli.obs.endpoint"));
-        environment.put("RCLONE_CONFIG_BENCH_REGION", connection.getProperty("dli.region"));
+        environment.put("RCLONE_CONFIG_BENCH_ENDPOINT", obsEndpoint());
+        environment.put("RCLONE_CONFIG_BENCH_REGION", regime.connection().getProperty("dli.region"));
         environment.put("RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE", "true");
         return environment;
     }
@@ -864,6 +1080,23 @@ public final class Benchmark {
 
     // ---------------------------------------------------------------- summaries
 
+    /** The summary of measured tools, and the link's limit when the regime has it. */
+    private ObjectNode summary(String title, int files, long bytes, Map<String, List<Sample>> samples,
+            DoubleSupplier limit) {
+        ObjectNode node = summary(title, files, bytes, samples);
+        if (regime.tools().contains("limit")) {
+            double seconds = round(limit.getAsDouble());
+            ObjectNode entry = ((ObjectNode) node.get("tools")).putObject("limit");
+            entry.put("computed", true);
+            entry.putArray("seconds");
+            entry.put("median", seconds);
+            entry.put("registerMedian", 0.0);
+            entry.put("uploadMedian", seconds);
+            entry.put("mibPerSecond", round(bytes / (double) MIB / seconds));
+        }
+        return node;
+    }
+
     private ObjectNode summary(String title, int files, long bytes, Map<String, List<Sample>> samples) {
         ObjectNode node = DliJson.MAPPER.createObjectNode();
         node.put("title", title);
@@ -877,6 +1110,9 @@ public final class Benchmark {
             double median = median(list.stream().map(Sample::seconds).toList());
             entry.put("median", round(median));
             entry.put("registerMedian", round(median(list.stream().map(Sample::registerSeconds).toList())));
+            // the part a link's limit is compared with
+            entry.put("uploadMedian", round(median(list.stream()
+                    .map(sample -> sample.seconds() - sample.registerSeconds()).toList())));
             if (bytes > 0 && median > 0) {
                 entry.put("mibPerSecond", round(bytes / (double) MIB / median));
             }
@@ -910,8 +1146,12 @@ public final class Benchmark {
         machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         machine.put("aws", output(List.of(awsCommand(), "--version")));
         machine.put("rclone", output(List.of("rclone", "--version")).lines().findFirst().orElse(""));
-        machine.put("loadAverageAtStart", Files.readString(Path.of("/proc/loadavg")).trim());
+        machine.put("loadAverageAtStart", loadAverage());
         return machine;
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).trim();
     }
 
     private static String output(List<String> command) throws IOException, InterruptedException {
