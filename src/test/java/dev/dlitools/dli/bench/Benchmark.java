@@ -765,10 +765,10 @@ public final class Benchmark {
 
     /** The core's entry point on the stand-ins, as the goals build it. */
     private Dli dli(DliListener listener) {
-        return new Dli(DliSettings.builder(connection.getProperty("region"))
-                .projectId(connection.getProperty("projectId"))
-                .dliEndpoint(connection.getProperty("dliEndpoint"))
-                .obsEndpoint(connection.getProperty("obsEndpoint"))
+        return new Dli(DliSettings.builder(connection.getProperty("dli.region"))
+                .projectId(connection.getProperty("dli.projectId"))
+                .dliEndpoint(connection.getProperty("dli.endpoint"))
+                .obsEndpoint(connection.getProperty("dli.obs.endpoint"))
                 .credentials(credentials)
                 .build(), listener);
     }
