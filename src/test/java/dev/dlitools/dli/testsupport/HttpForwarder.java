@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
@@ -38,6 +39,11 @@ final class HttpForwarder implements AutoCloseable {
 
     /** Forwards the exchange (whose request body is {@code body}) to {@code target} and answers it. */
     void forward(HttpExchange exchange, byte[] body, URI target) throws IOException {
+        forward(exchange, body, target, UnaryOperator.identity());
+    }
+
+    /** As {@link #forward(HttpExchange, byte[], URI)}, answering {@code etag} of the real answer's ETag header. */
+    void forward(HttpExchange exchange, byte[] body, URI target, UnaryOperator<String> etag) throws IOException {
         RequestBuilder request = RequestBuilder.create(exchange.getRequestMethod()).setUri(target);
         for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -55,8 +61,10 @@ final class HttpForwarder implements AutoCloseable {
             answer = in.readAllBytes();
         }
         for (Header header : response.getAllHeaders()) {
-            if (!HOP_BY_HOP.contains(header.getName().toLowerCase(Locale.ROOT))) {
-                exchange.getResponseHeaders().add(header.getName(), header.getValue());
+            String name = header.getName().toLowerCase(Locale.ROOT);
+            if (!HOP_BY_HOP.contains(name)) {
+                exchange.getResponseHeaders().add(header.getName(),
+                        name.equals("etag") ? etag.apply(header.getValue()) : header.getValue());
             }
         }
         boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());

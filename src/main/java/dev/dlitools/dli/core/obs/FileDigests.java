@@ -113,7 +113,7 @@ final class FileDigests {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static MessageDigest newDigest(String algorithm) {
+    static MessageDigest newDigest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
