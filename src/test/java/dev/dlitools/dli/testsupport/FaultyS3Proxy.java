@@ -1,5 +1,6 @@
 package dev.dlitools.dli.testsupport;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,13 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Stands between an S3 client and a real S3 server ({@link S3ProxyServer}) on 127.0.0.1 and misbehaves on demand:
  * answers an S3 error (500, 503 {@code SlowDown}, ...), drops the connection after reading the request, answers
- * late, or forwards the request and answers another ETag than the server's, for the requests a rule matches (by method and path, or by their number), a given number of times. Everything else is
+ * late, or forwards the request and changes the answer's headers (another ETag than the server's), for the requests
+ * a rule matches (by method and path, or by their number), a given number of times. Everything else is
  * forwarded unchanged, so signatures still check out.
  */
 public final class FaultyS3Proxy implements AutoCloseable {
@@ -81,17 +83,17 @@ public final class FaultyS3Proxy implements AutoCloseable {
      */
     public FaultyS3Proxy answer(int status, String errorCode, String method, String targetPart, int times) {
         return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, status, errorCode, times, null,
-                false));
+                null));
     }
 
     /** Drop the connection, without an answer, of the next {@code times} matching requests. */
     public FaultyS3Proxy drop(String method, String targetPart, int times) {
-        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null, false));
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null, null));
     }
 
     /** Answer the next {@code times} matching requests only after {@code delay} (then forward them as usual). */
     public FaultyS3Proxy delay(String method, String targetPart, Duration delay, int times) {
-        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, delay, false));
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, delay, null));
     }
 
     /**
@@ -99,12 +101,24 @@ public final class FaultyS3Proxy implements AutoCloseable {
      * had been altered on the way).
      */
     public FaultyS3Proxy wrongEtag(String method, String targetPart, int times) {
-        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null, true));
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null,
+                headers -> headers.set("ETag", WRONG_ETAG)));
+    }
+
+    /**
+     * Forward the next {@code times} matching requests and answer as a bucket that encrypts with KMS: an ETag that
+     * is not the MD5 of the object, and the {@code x-amz-server-side-encryption: aws:kms} header.
+     */
+    public FaultyS3Proxy kmsEtag(String method, String targetPart, int times) {
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null, headers -> {
+            headers.set("ETag", WRONG_ETAG);
+            headers.set("x-amz-server-side-encryption", "aws:kms");
+        }));
     }
 
     /** Drop the connection of request number {@code number} (counting from 1 since the start). */
     public FaultyS3Proxy dropRequestNumber(int number) {
-        return add(new Rule(null, null, number, 0, null, 1, null, false));
+        return add(new Rule(null, null, number, 0, null, 1, null, null));
     }
 
     /** Every request that arrived, in order, faulted ones included. */
@@ -142,9 +156,9 @@ public final class FaultyS3Proxy implements AutoCloseable {
                 Thread.sleep(rule.delay.toMillis());
                 rule = null;
             }
-            UnaryOperator<String> etag = UnaryOperator.identity();
-            if (rule != null && rule.wrongEtag) {
-                etag = real -> WRONG_ETAG;
+            Consumer<Headers> alterAnswer = headers -> {};
+            if (rule != null && rule.alterAnswer != null) {
+                alterAnswer = rule.alterAnswer;
                 rule = null;
             }
             if (rule != null && rule.status == 0) {
@@ -160,7 +174,7 @@ public final class FaultyS3Proxy implements AutoCloseable {
                 return;
             }
             forwarder.forward(exchange, body, URI.create(upstream.toString().replaceAll("/+$", "")
-                    + request.target()), etag);
+                    + request.target()), alterAnswer);
         } catch (IOException e) {
             // the client went away, or S3Proxy did: the exchange is closed below either way
         } catch (InterruptedException e) {
@@ -184,11 +198,12 @@ public final class FaultyS3Proxy implements AutoCloseable {
         private final int status;
         private final String errorCode;
         private final Duration delay;
-        private final boolean wrongEtag;
+        /** For a rule that forwards the request: how it changes the answer's headers. */
+        private final Consumer<Headers> alterAnswer;
         private int remaining;
 
         Rule(String method, Pattern target, int requestNumber, int status, String errorCode, int times,
-                Duration delay, boolean wrongEtag) {
+                Duration delay, Consumer<Headers> alterAnswer) {
             this.method = method;
             this.target = target;
             this.requestNumber = requestNumber;
@@ -196,7 +211,7 @@ public final class FaultyS3Proxy implements AutoCloseable {
             this.errorCode = errorCode;
             this.remaining = times;
             this.delay = delay;
-            this.wrongEtag = wrongEtag;
+            this.alterAnswer = alterAnswer;
         }
 
         boolean matches(Request request) {

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.testsupport;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Consumer;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
@@ -39,11 +40,11 @@ final class HttpForwarder implements AutoCloseable {
 
     /** Forwards the exchange (whose request body is {@code body}) to {@code target} and answers it. */
     void forward(HttpExchange exchange, byte[] body, URI target) throws IOException {
-        forward(exchange, body, target, UnaryOperator.identity());
+        forward(exchange, body, target, headers -> {});
     }
 
-    /** As {@link #forward(HttpExchange, byte[], URI)}, answering {@code etag} of the real answer's ETag header. */
-    void forward(HttpExchange exchange, byte[] body, URI target, UnaryOperator<String> etag) throws IOException {
+    /** As {@link #forward(HttpExchange, byte[], URI)}, with the answer's headers changed by {@code alter}. */
+    void forward(HttpExchange exchange, byte[] body, URI target, Consumer<Headers> alter) throws IOException {
         RequestBuilder request = RequestBuilder.create(exchange.getRequestMethod()).setUri(target);
         for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -61,12 +62,11 @@ final class HttpForwarder implements AutoCloseable {
             answer = in.readAllBytes();
         }
         for (Header header : response.getAllHeaders()) {
-            String name = header.getName().toLowerCase(Locale.ROOT);
-            if (!HOP_BY_HOP.contains(name)) {
-                exchange.getResponseHeaders().add(header.getName(),
-                        name.equals("etag") ? etag.apply(header.getValue()) : header.getValue());
+            if (!HOP_BY_HOP.contains(header.getName().toLowerCase(Locale.ROOT))) {
+                exchange.getResponseHeaders().add(header.getName(), header.getValue());
             }
         }
+        alter.accept(exchange.getResponseHeaders());
         boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
         exchange.sendResponseHeaders(response.getStatusLine().getStatusCode(),
                 head || answer.length == 0 ? -1 : answer.length);

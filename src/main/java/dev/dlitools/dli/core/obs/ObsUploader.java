@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * Uploads files to an OBS bucket with a bounded thread pool, skipping files the bucket already holds.
@@ -163,6 +166,8 @@ public final class ObsUploader {
         private final AtomicReference<ObsUploadException> failure = new AtomicReference<>();
         private final OpenMultipartUploads openUploads;
         private volatile boolean cancelled;
+        /** Set once OBS answers that it encrypts with KMS: ETags cannot check bytes, Content-MD5 must. */
+        private volatile boolean etagsAreNotMd5;
 
         Run(String bucket, UploadListener listener, DigestCache digests) {
             this.bucket = bucket;
@@ -292,7 +297,7 @@ public final class ObsUploader {
                     listener.fileUnchanged(result);
                     return result;
                 }
-                if (!sameSize(remote, file)) {
+                if (!sameSize(remote, file) && !etagsAreNotMd5) {
                     return uploadHashingWhileSending(file, started);
                 }
                 LocalDigest digest = FileDigests.compute(file.source(), file.layout(), () -> cancelled);
@@ -379,14 +384,22 @@ public final class ObsUploader {
             FileSlice.Hashing hashing = knownMd5 == null ? FileSlice.Hashing.MD5_AND_SHA256 : FileSlice.Hashing.NONE;
             try (FileSlice body = new FileSlice(file.source(), file.size(), 0, file.size(), hashing,
                     () -> cancelled)) {
-                String etag = RemoteListing.normalizeEtag(s3.putObject(request -> {
+                PutObjectResponse response = s3.putObject(request -> {
                     request.bucket(bucket).key(file.key()).contentType(CONTENT_TYPE);
                     if (knownMd5 != null) {
                         request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
                     }
-                }, RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE)).eTag());
-                FileSlice.SentDigests sent = knownMd5 == null ? requireSentAsStored(file, body, etag, "the file")
-                        : null;
+                }, RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE));
+                String etag = RemoteListing.normalizeEtag(response.eTag());
+                if (knownMd5 != null) {
+                    listener.bytesSent(file.size());
+                    return new SingleUpload(etag, null);
+                }
+                FileSlice.SentDigests sent = body.sent();
+                if (!sentAsStored(file, sent, etag, encryptedWithKms(response.serverSideEncryptionAsString(),
+                        response.sseCustomerAlgorithm()), "the file")) {
+                    return new SingleUpload(uploadSingle(file, sent.md5()).etag(), sent);
+                }
                 listener.bytesSent(file.size());
                 return new SingleUpload(etag, sent);
             }
@@ -453,16 +466,21 @@ public final class ObsUploader {
             FileSlice.Hashing hashing = knownMd5 == null ? FileSlice.Hashing.MD5 : FileSlice.Hashing.NONE;
             try (FileSlice body = new FileSlice(file.source(), file.size(), file.layout().offset(index), length,
                     hashing, () -> cancelled)) {
-                String etag = s3.uploadPart(request -> {
+                UploadPartResponse response = s3.uploadPart(request -> {
                     request.bucket(bucket).key(file.key()).uploadId(uploadId).partNumber(index + 1)
                             .contentLength(length);
                     if (knownMd5 != null) {
                         request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
                     }
-                }, RequestBody.fromContentProvider(body, length, CONTENT_TYPE)).eTag();
+                }, RequestBody.fromContentProvider(body, length, CONTENT_TYPE));
+                String etag = response.eTag();
                 if (knownMd5 == null) {
-                    partMd5s[index] = requireSentAsStored(file, body, RemoteListing.normalizeEtag(etag),
-                            "part " + (index + 1)).md5();
+                    byte[] md5 = body.sent().md5();
+                    partMd5s[index] = md5;
+                    if (!sentAsStored(file, body.sent(), RemoteListing.normalizeEtag(etag), encryptedWithKms(
+                            response.serverSideEncryptionAsString(), response.sseCustomerAlgorithm()), "part " + (index + 1))) {
+                        return uploadPart(file, partMd5s, uploadId, index);
+                    }
                 }
                 listener.bytesSent(length);
                 return CompletedPart.builder().partNumber(index + 1).eTag(etag).build();
@@ -470,19 +488,34 @@ public final class ObsUploader {
         }
 
         /**
-         * The digests of the bytes {@code body} sent, if the ETag OBS answered is their MD5; otherwise OBS stored
-         * something else than was sent (corrupted on the way), and the file fails.
+         * Whether OBS stored the bytes sent, as its ETag tells. If it does not, and OBS encrypts with KMS (whose ETags
+         * are not MD5s), the caller sends the same bytes again with their MD5 as Content-MD5, for OBS to check, and
+         * later files are read for their MD5s before they are sent. Otherwise OBS stored something else than was
+         * sent (altered on the way), and the file fails.
          */
-        private FileSlice.SentDigests requireSentAsStored(QueuedFile file, FileSlice body, String etag, String what)
-                throws IOException {
-            FileSlice.SentDigests sent = body.sent();
+        private boolean sentAsStored(QueuedFile file, FileSlice.SentDigests sent, String etag, boolean kms,
+                String what) throws IOException {
             String md5 = FileDigests.hex(sent.md5());
-            if (!md5.equals(etag)) {
-                throw new IOException("OBS answered ETag " + etag + " for " + what + " where the bytes sent have MD5 "
-                        + md5 + ": what OBS stored is not what was sent (altered on the way, e.g. by a proxy, or the"
-                        + " bucket encrypts objects with KMS, whose ETags are not MD5s). Nothing was registered.");
+            if (md5.equals(etag)) {
+                return true;
             }
-            return sent;
+            if (kms) {
+                if (!etagsAreNotMd5) {
+                    etagsAreNotMd5 = true;
+                    log.info("OBS encrypts '" + file.key() + "' with KMS, so its ETags are not MD5s: files are read"
+                            + " for their MD5s before they are sent, and OBS checks the bytes against them");
+                }
+                return false;
+            }
+            throw new IOException("OBS answered ETag " + etag + " for " + what + " where the bytes sent have MD5 "
+                    + md5 + ": what OBS stored is not what was sent (altered on the way, e.g. by a proxy)."
+                    + " Nothing was registered.");
+        }
+
+        /** SSE-KMS and SSE-C objects (S3 and OBS alike) have ETags that are not the MD5 of their bytes. */
+        private static boolean encryptedWithKms(String encryption, String customerAlgorithm) {
+            // S3 says aws:kms or aws:kms:dsse, OBS kms
+            return encryption != null && encryption.toLowerCase(Locale.ROOT).contains("kms") || customerAlgorithm != null;
         }
 
         /**

@@ -356,6 +356,34 @@ class ObsUploaderTest {
     }
 
     @Test
+    void aBucketEncryptingWithKmsGetsTheFileAgainWithItsMd5ForOBSToCheck() throws Exception {
+        Path file = Files.write(dir.resolve("app.jar"), ObsFileDigestsTest.randomBytes(300_000));
+
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint()).kmsEtag("PUT", "big.jar", 1)) {
+            Throwable failure = uploadThrough(proxy, file);
+
+            assertThat(failure).isNull();
+            assertThat(proxy.requests()).filteredOn(request -> request.method().equals("PUT")).hasSize(2);
+        }
+        assertThat(download("dli/app/1.0/big.jar")).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void aPartEncryptedWithKmsIsSentAgainWithItsMd5ForOBSToCheck() throws Exception {
+        Path file = Files.write(dir.resolve("big.jar"), ObsFileDigestsTest.randomBytes((int) (11 * MIB)));
+
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint()).kmsEtag("PUT", "partNumber=2&", 1)) {
+            Throwable failure = uploadThrough(proxy, file);
+
+            assertThat(failure).isNull();
+            assertThat(proxy.requests()).filteredOn(request -> request.method().equals("PUT"))
+                    .extracting(request -> request.query().replaceAll("&uploadId=.*|uploadId=[^&]*&", ""))
+                    .containsExactlyInAnyOrder("partNumber=1", "partNumber=2", "partNumber=2", "partNumber=3");
+        }
+        assertThat(download("dli/app/1.0/big.jar")).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
     void moreThreadsThanConnectionsAreRefused() {
         assertThatThrownBy(() -> new ObsUploader(s3, new ObsClientSettings(settings.endpoint(),
                         settings.region(), settings.credentials(), true, settings.connectTimeout(),
