@@ -396,8 +396,9 @@ public final class ObsUploader {
                     return new SingleUpload(etag, null);
                 }
                 FileSlice.SentDigests sent = body.sent();
-                if (!sentAsStored(file, sent, etag, encryptedWithKms(response.serverSideEncryptionAsString(),
-                        response.sseCustomerAlgorithm()), "the file")) {
+                boolean kms = encryptedWithKms(response.serverSideEncryptionAsString(),
+                        response.sseCustomerAlgorithm());
+                if (!sentAsStored(file, sent, etag, kms, "the file")) {
                     return new SingleUpload(uploadSingle(file, sent.md5()).etag(), sent);
                 }
                 listener.bytesSent(file.size());
@@ -473,17 +474,17 @@ public final class ObsUploader {
                         request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
                     }
                 }, RequestBody.fromContentProvider(body, length, CONTENT_TYPE));
-                String etag = response.eTag();
                 if (knownMd5 == null) {
-                    byte[] md5 = body.sent().md5();
-                    partMd5s[index] = md5;
-                    if (!sentAsStored(file, body.sent(), RemoteListing.normalizeEtag(etag), encryptedWithKms(
-                            response.serverSideEncryptionAsString(), response.sseCustomerAlgorithm()), "part " + (index + 1))) {
+                    partMd5s[index] = body.sent().md5();
+                    boolean kms = encryptedWithKms(response.serverSideEncryptionAsString(),
+                            response.sseCustomerAlgorithm());
+                    if (!sentAsStored(file, body.sent(), RemoteListing.normalizeEtag(response.eTag()), kms,
+                            "part " + (index + 1))) {
                         return uploadPart(file, partMd5s, uploadId, index);
                     }
                 }
                 listener.bytesSent(length);
-                return CompletedPart.builder().partNumber(index + 1).eTag(etag).build();
+                return CompletedPart.builder().partNumber(index + 1).eTag(response.eTag()).build();
             }
         }
 
@@ -515,7 +516,8 @@ public final class ObsUploader {
         /** SSE-KMS and SSE-C objects (S3 and OBS alike) have ETags that are not the MD5 of their bytes. */
         private static boolean encryptedWithKms(String encryption, String customerAlgorithm) {
             // S3 says aws:kms or aws:kms:dsse, OBS kms
-            return encryption != null && encryption.toLowerCase(Locale.ROOT).contains("kms") || customerAlgorithm != null;
+            return encryption != null && encryption.toLowerCase(Locale.ROOT).contains("kms")
+                    || customerAlgorithm != null;
         }
 
         /**
