@@ -341,6 +341,20 @@ class ObsUploaderTest {
     }
 
     @Test
+    void aPutRetriedAfterAServerErrorIsCheckedAgainstTheBytesOfTheRetry() throws Exception {
+        Path file = Files.write(dir.resolve("app.jar"), ObsFileDigestsTest.randomBytes(300_000));
+
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint())
+                .answer(500, "InternalError", "PUT", "big.jar", 1)) {
+            Throwable failure = uploadThrough(proxy, file);
+
+            assertThat(failure).isNull();
+            assertThat(proxy.requests()).filteredOn(request -> request.method().equals("PUT")).hasSize(2);
+        }
+        assertThat(download("dli/app/1.0/big.jar")).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
     void aPartEtagThatIsNotTheMd5OfThePartSentFailsTheFileAndAbortsItsUpload() throws Exception {
         Path file = Files.write(dir.resolve("big.jar"), ObsFileDigestsTest.randomBytes((int) (11 * MIB)));
 
