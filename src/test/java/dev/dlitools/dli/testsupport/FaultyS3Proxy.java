@@ -1,5 +1,6 @@
 package dev.dlitools.dli.testsupport;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,13 +17,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
  * Stands between an S3 client and a real S3 server ({@link S3ProxyServer}) on 127.0.0.1 and misbehaves on demand:
- * answers an S3 error (500, 503 {@code SlowDown}, ...), drops the connection after reading the request, or answers
- * late, for the
- * requests a rule matches (by method and path, or by their number), a given number of times. Everything else is
+ * answers an S3 error (500, 503 {@code SlowDown}, ...), drops the connection after reading the request, answers
+ * late, or forwards the request and changes the answer's headers (another ETag than the server's), for the requests
+ * a rule matches (by method and path, or by their number), a given number of times. Everything else is
  * forwarded unchanged, so signatures still check out.
  */
 public final class FaultyS3Proxy implements AutoCloseable {
@@ -35,6 +37,9 @@ public final class FaultyS3Proxy implements AutoCloseable {
             return query == null ? path : path + "?" + query;
         }
     }
+
+    /** The MD5 of no bytes: a well-formed ETag that no file of the tests has. */
+    private static final String WRONG_ETAG = "\"d41d8cd98f00b204e9800998ecf8427e\"";
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
@@ -77,22 +82,43 @@ public final class FaultyS3Proxy implements AutoCloseable {
      * @param method e.g. {@code PUT}, or {@code null} for any
      */
     public FaultyS3Proxy answer(int status, String errorCode, String method, String targetPart, int times) {
-        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, status, errorCode, times, null));
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, status, errorCode, times, null,
+                null));
     }
 
     /** Drop the connection, without an answer, of the next {@code times} matching requests. */
     public FaultyS3Proxy drop(String method, String targetPart, int times) {
-        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null));
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null, null));
     }
 
     /** Answer the next {@code times} matching requests only after {@code delay} (then forward them as usual). */
     public FaultyS3Proxy delay(String method, String targetPart, Duration delay, int times) {
-        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, delay));
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, delay, null));
+    }
+
+    /**
+     * Forward the next {@code times} matching requests, but answer an ETag that is not the server's (as if the bytes
+     * had been altered on the way).
+     */
+    public FaultyS3Proxy wrongEtag(String method, String targetPart, int times) {
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null,
+                headers -> headers.set("ETag", WRONG_ETAG)));
+    }
+
+    /**
+     * Forward the next {@code times} matching requests and answer as a bucket that encrypts with KMS: an ETag that
+     * is not the MD5 of the object, and the {@code x-amz-server-side-encryption: aws:kms} header.
+     */
+    public FaultyS3Proxy kmsEtag(String method, String targetPart, int times) {
+        return add(new Rule(method, Pattern.compile(Pattern.quote(targetPart)), 0, 0, null, times, null, headers -> {
+            headers.set("ETag", WRONG_ETAG);
+            headers.set("x-amz-server-side-encryption", "aws:kms");
+        }));
     }
 
     /** Drop the connection of request number {@code number} (counting from 1 since the start). */
     public FaultyS3Proxy dropRequestNumber(int number) {
-        return add(new Rule(null, null, number, 0, null, 1, null));
+        return add(new Rule(null, null, number, 0, null, 1, null, null));
     }
 
     /** Every request that arrived, in order, faulted ones included. */
@@ -130,6 +156,11 @@ public final class FaultyS3Proxy implements AutoCloseable {
                 Thread.sleep(rule.delay.toMillis());
                 rule = null;
             }
+            Consumer<Headers> alterAnswer = headers -> {};
+            if (rule != null && rule.alterAnswer != null) {
+                alterAnswer = rule.alterAnswer;
+                rule = null;
+            }
             if (rule != null && rule.status == 0) {
                 return; // closing the exchange without an answer closes the connection
             }
@@ -143,7 +174,7 @@ public final class FaultyS3Proxy implements AutoCloseable {
                 return;
             }
             forwarder.forward(exchange, body, URI.create(upstream.toString().replaceAll("/+$", "")
-                    + request.target()));
+                    + request.target()), alterAnswer);
         } catch (IOException e) {
             // the client went away, or S3Proxy did: the exchange is closed below either way
         } catch (InterruptedException e) {
@@ -167,10 +198,12 @@ public final class FaultyS3Proxy implements AutoCloseable {
         private final int status;
         private final String errorCode;
         private final Duration delay;
+        /** For a rule that forwards the request: how it changes the answer's headers. */
+        private final Consumer<Headers> alterAnswer;
         private int remaining;
 
         Rule(String method, Pattern target, int requestNumber, int status, String errorCode, int times,
-                Duration delay) {
+                Duration delay, Consumer<Headers> alterAnswer) {
             this.method = method;
             this.target = target;
             this.requestNumber = requestNumber;
@@ -178,6 +211,7 @@ public final class FaultyS3Proxy implements AutoCloseable {
             this.errorCode = errorCode;
             this.remaining = times;
             this.delay = delay;
+            this.alterAnswer = alterAnswer;
         }
 
         boolean matches(Request request) {

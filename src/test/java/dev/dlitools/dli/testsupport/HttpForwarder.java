@@ -1,5 +1,6 @@
 package dev.dlitools.dli.testsupport;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.http.Header;
 import org.apache.http.HttpEntity;
 import org.apache.http.HttpResponse;
@@ -38,6 +40,11 @@ final class HttpForwarder implements AutoCloseable {
 
     /** Forwards the exchange (whose request body is {@code body}) to {@code target} and answers it. */
     void forward(HttpExchange exchange, byte[] body, URI target) throws IOException {
+        forward(exchange, body, target, headers -> {});
+    }
+
+    /** As {@link #forward(HttpExchange, byte[], URI)}, with the answer's headers changed by {@code alter}. */
+    void forward(HttpExchange exchange, byte[] body, URI target, Consumer<Headers> alter) throws IOException {
         RequestBuilder request = RequestBuilder.create(exchange.getRequestMethod()).setUri(target);
         for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
             if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(Locale.ROOT))) {
@@ -59,6 +66,7 @@ final class HttpForwarder implements AutoCloseable {
                 exchange.getResponseHeaders().add(header.getName(), header.getValue());
             }
         }
+        alter.accept(exchange.getResponseHeaders());
         boolean head = "HEAD".equalsIgnoreCase(exchange.getRequestMethod());
         exchange.sendResponseHeaders(response.getStatusLine().getStatusCode(),
                 head || answer.length == 0 ? -1 : answer.length);

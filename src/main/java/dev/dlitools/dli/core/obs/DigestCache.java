@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The digests of files hashed by earlier runs, keyed by path, size, modification time and part layout, so that
  * an unchanged jar costs a {@code stat} instead of a read on the next run (as Jib caches layer digests).
  *
- * <p>Only used to decide that a file is unchanged: anything to upload is hashed again, since its upload sends
- * the MD5 of each part. A missing or unreadable cache file is an empty cache; it lives in {@code target/}, so
+ * <p>Only used to decide that a file is unchanged: anything to upload is hashed again, since its upload checks the
+ * MD5 of each part it sends. A missing or unreadable cache file is an empty cache; it lives in {@code target/}, so
  * a clean build empties it.
  */
 final class DigestCache {

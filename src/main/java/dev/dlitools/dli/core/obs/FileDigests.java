@@ -13,8 +13,9 @@ import java.util.HexFormat;
 import java.util.function.BooleanSupplier;
 
 /**
- * Computes a {@link LocalDigest} in one sequential pass (MD5 per part and SHA-256 of the whole file together), or
- * its pieces apart, for an upload that hashes each part just before sending it.
+ * Computes a {@link LocalDigest} in one sequential pass (MD5 per part and SHA-256 of the whole file together), for
+ * a file compared with the bucket's object before it is sent, or only the SHA-256, for a multipart upload that
+ * hashes each part while sending it.
  */
 final class FileDigests {
 
@@ -46,16 +47,6 @@ final class FileDigests {
             requireSize(channel, file, size);
         }
         return hex(sha256.digest());
-    }
-
-    /** The MD5 of one part, read just before the part is sent. */
-    static byte[] partMd5(Path file, PartLayout layout, int part, BooleanSupplier cancelled) throws IOException {
-        MessageDigest md5 = newDigest("MD5");
-        try (FileChannel channel = open(file)) {
-            digest(channel, file, layout.fileSize(), layout.offset(part), layout.length(part),
-                    buffer(layout.length(part)), cancelled, md5);
-        }
-        return md5.digest();
     }
 
     private static FileChannel open(Path file) throws IOException {
@@ -113,7 +104,7 @@ final class FileDigests {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static MessageDigest newDigest(String algorithm) {
+    static MessageDigest newDigest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {

@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -35,17 +36,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * Uploads files to an OBS bucket with a bounded thread pool, skipping files the bucket already holds.
  *
- * <p>Per file, one sequential read computes the SHA-256 (stored as {@code sha256} user metadata) and the MD5s that
- * give the ETag OBS would report for the file: hex MD5 for a single PUT, {@code md5-of-part-md5s-N} for a multipart
- * upload with the configured part size. The MD5s double as Content-MD5 headers, so OBS also refuses bytes that
- * differ from what was hashed. Meanwhile one ListObjectsV2 listing per key folder (usually one) finds what the
- * bucket holds; an object with the same size and ETag is left alone. A multipart file with no object of its size
- * in the bucket is not compared, so it skips that read: after its SHA-256, each part is hashed just before it is
- * sent, in parallel.
+ * <p>One ListObjectsV2 listing per key folder (usually one) finds what the bucket holds. A file with no object of
+ * its size there (or every file, with {@code force}) is read once: its MD5s and SHA-256 are taken while it is sent,
+ * and each ETag OBS answers (hex MD5 of a PUT or of a part) is checked against the MD5 of the bytes sent, so a
+ * mismatch fails the file. A file with an object of its size is read first for the ETag OBS would report for it
+ * (hex MD5 for a single PUT, {@code md5-of-part-md5s-N} for a multipart upload with the configured part size) and
+ * its SHA-256; with the same ETag it is left alone, otherwise sent with its MD5s as Content-MD5 headers, so OBS
+ * refuses bytes that differ from what was hashed.
  *
  * <p>Files go largest first so the large ones do not trail at the end; the parts of a multipart file are shared
  * between the file's own thread and idle pool threads. After the first failure nothing new starts, running
@@ -54,7 +57,6 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  */
 public final class ObsUploader {
 
-    static final String SHA256_METADATA = "sha256";
     private static final String CONTENT_TYPE = "application/octet-stream";
     /** How long a failed upload waits for cancelled transfers to stop and multipart uploads to be aborted. */
     private static final long CANCEL_GRACE_SECONDS = 30;
@@ -148,10 +150,10 @@ public final class ObsUploader {
         }
     }
 
-    /** The MD5 of a part, known beforehand or read when the part is about to be sent. */
+    /** What a file's own thread reads while other threads send its parts. */
     @FunctionalInterface
-    private interface PartMd5 {
-        byte[] of(int partIndex) throws IOException;
+    private interface ReadTask {
+        void run() throws IOException;
     }
 
     /** One {@link #upload} call: its pool and its failure state. */
@@ -164,6 +166,8 @@ public final class ObsUploader {
         private final AtomicReference<ObsUploadException> failure = new AtomicReference<>();
         private final OpenMultipartUploads openUploads;
         private volatile boolean cancelled;
+        /** Set once OBS answers that it encrypts with KMS: ETags cannot check bytes, Content-MD5 must. */
+        private volatile boolean etagsAreNotMd5;
 
         Run(String bucket, UploadListener listener, DigestCache digests) {
             this.bucket = bucket;
@@ -283,21 +287,21 @@ public final class ObsUploader {
             long started = System.nanoTime();
             try {
                 checkNotCancelled();
+                RemoteObject remote = remoteIndex.join().get(file.key());
                 DigestCache.KnownDigest known = digests.find(file.source(), file.size(), file.modified(),
                         file.layout());
-                if (known != null && isStored(remoteIndex.join().get(file.key()), file, known.etag())) {
+                if (known != null && isStored(remote, file, known.etag())) {
                     UploadResult result = new UploadResult(file.planned(), file.size(), known.sha256Hex(),
                             known.etag(), UploadOutcome.UNCHANGED,
                             Duration.ofNanos(System.nanoTime() - started));
                     listener.fileUnchanged(result);
                     return result;
                 }
-                if (file.layout().multipart() && !sameSize(remoteIndex.join().get(file.key()), file)) {
-                    return uploadUnseen(file, started);
+                if (!sameSize(remote, file) && !etagsAreNotMd5) {
+                    return uploadHashingWhileSending(file, started);
                 }
                 LocalDigest digest = FileDigests.compute(file.source(), file.layout(), () -> cancelled);
                 digests.remember(file.source(), file.size(), file.modified(), file.layout(), digest);
-                RemoteObject remote = remoteIndex.join().get(file.key());
                 if (isStored(remote, file, digest.etag())) {
                     UploadResult result = result(file, digest, digest.etag(), UploadOutcome.UNCHANGED, started);
                     listener.fileUnchanged(result);
@@ -306,8 +310,8 @@ public final class ObsUploader {
                 checkNotCancelled();
                 listener.fileStarted(file.planned(), file.size());
                 String etag = file.layout().multipart()
-                        ? uploadMultipart(file, digest.sha256Hex(), index -> digest.partMd5s()[index])
-                        : uploadSingle(file, digest);
+                        ? uploadMultipart(file, digest.partMd5s(), () -> {})
+                        : uploadSingle(file, digest.partMd5s()[0]).etag();
                 return uploaded(file, digest, etag, started);
             } catch (Throwable e) {
                 throw recordFailure(e, file);
@@ -315,21 +319,32 @@ public final class ObsUploader {
         }
 
         /**
-         * A large file the bucket cannot hold (no object of its size): its content needs no comparing, so instead
-         * of reading it for all part MD5s before the first byte goes out, each part is hashed just before it is
-         * sent, on whichever thread sends it. Only the SHA-256 (the object's metadata) is read up front.
+         * A file the bucket cannot hold already (no object of its size, or {@code force}): its content needs no
+         * comparing beforehand, so it is read once, hashed while it is sent, and each ETag OBS answers is checked
+         * against the MD5 of the bytes sent. A multipart file's SHA-256 needs the bytes in order, so the file's
+         * own thread reads it for that while other threads send the parts.
          */
-        private UploadResult uploadUnseen(QueuedFile file, long started) throws Exception {
+        private UploadResult uploadHashingWhileSending(QueuedFile file, long started) throws Exception {
             listener.fileStarted(file.planned(), file.size());
-            String sha256 = FileDigests.sha256(file.source(), file.size(), () -> cancelled);
-            byte[][] partMd5s = new byte[file.layout().partCount()][];
-            String etag = uploadMultipart(file, sha256, index -> partMd5s[index] =
-                    FileDigests.partMd5(file.source(), file.layout(), index, () -> cancelled));
-            // the SHA-256 and the parts were read apart: a file rewritten in between must not be reported as sent
+            LocalDigest digest;
+            String etag;
+            if (file.layout().multipart()) {
+                byte[][] partMd5s = new byte[file.layout().partCount()][];
+                String[] sha256 = new String[1];
+                etag = uploadMultipart(file, partMd5s,
+                        () -> sha256[0] = FileDigests.sha256(file.source(), file.size(), () -> cancelled));
+                digest = new LocalDigest(sha256[0], partMd5s, FileDigests.etag(partMd5s, true));
+            } else {
+                SingleUpload upload = uploadSingle(file, null);
+                byte[] md5 = upload.sent().md5();
+                digest = new LocalDigest(FileDigests.hex(upload.sent().sha256()), new byte[][] {md5},
+                        FileDigests.hex(md5));
+                etag = upload.etag();
+            }
+            // the digests were taken from the bytes sent: a file rewritten meanwhile must not be reported as sent
             if (!Files.getLastModifiedTime(file.source()).equals(file.modified())) {
                 throw FileChangedException.modified(file.source());
             }
-            LocalDigest digest = new LocalDigest(sha256, partMd5s, FileDigests.etag(partMd5s, true));
             digests.remember(file.source(), file.size(), file.modified(), file.layout(), digest);
             return uploaded(file, digest, etag, started);
         }
@@ -358,23 +373,48 @@ public final class ObsUploader {
                     Duration.ofNanos(System.nanoTime() - started));
         }
 
-        private String uploadSingle(QueuedFile file, LocalDigest digest) throws IOException {
-            try (FileSlice body = new FileSlice(file.source(), file.size(), 0, file.size(), () -> cancelled)) {
-                String etag = s3.putObject(request -> request
-                                .bucket(bucket)
-                                .key(file.key())
-                                .contentType(CONTENT_TYPE)
-                                .contentMD5(digest.contentMd5(0))
-                                .metadata(Map.of(SHA256_METADATA, digest.sha256Hex())),
-                        RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE)).eTag();
+        /** A finished single PUT: the ETag OBS answered and what was hashed while sending (if anything). */
+        private record SingleUpload(String etag, FileSlice.SentDigests sent) {}
+
+        /**
+         * One PUT of the whole file. With its MD5 known, OBS checks the bytes against it (Content-MD5); without,
+         * its MD5 and SHA-256 are taken while it is sent and the ETag is checked against that MD5.
+         */
+        private SingleUpload uploadSingle(QueuedFile file, byte[] knownMd5) throws IOException {
+            FileSlice.Hashing hashing = knownMd5 == null ? FileSlice.Hashing.MD5_AND_SHA256 : FileSlice.Hashing.NONE;
+            try (FileSlice body = new FileSlice(file.source(), file.size(), 0, file.size(), hashing,
+                    () -> cancelled)) {
+                PutObjectResponse response = s3.putObject(request -> {
+                    request.bucket(bucket).key(file.key()).contentType(CONTENT_TYPE);
+                    if (knownMd5 != null) {
+                        request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
+                    }
+                }, RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE));
+                String etag = RemoteListing.normalizeEtag(response.eTag());
+                if (knownMd5 != null) {
+                    listener.bytesSent(file.size());
+                    return new SingleUpload(etag, null);
+                }
+                FileSlice.SentDigests sent = body.sent();
+                boolean kms = encryptedWithKms(response.serverSideEncryptionAsString(),
+                        response.sseCustomerAlgorithm());
+                if (!sentAsStored(file, sent, etag, kms, "the file")) {
+                    return new SingleUpload(uploadSingle(file, sent.md5()).etag(), sent);
+                }
                 listener.bytesSent(file.size());
-                return RemoteListing.normalizeEtag(etag);
+                return new SingleUpload(etag, sent);
             }
         }
 
-        private String uploadMultipart(QueuedFile file, String sha256, PartMd5 partMd5) throws Exception {
+        /**
+         * Sends the parts of a file from this thread and idle pool threads; this thread first runs {@code besideParts}.
+         *
+         * @param partMd5s the MD5 of each part, sent as Content-MD5; a {@code null} entry is taken while the part is
+         *     sent, checked against the part's ETag, and filled in
+         */
+        private String uploadMultipart(QueuedFile file, byte[][] partMd5s, ReadTask besideParts) throws Exception {
             String key = file.key();
-            String uploadId = createUninterruptibly(key, sha256);
+            String uploadId = createUninterruptibly(key);
             openUploads.started(key, uploadId);
             try {
                 int partCount = file.layout().partCount();
@@ -385,7 +425,7 @@ public final class ObsUploader {
                     while ((index = scheduler.take(cancelled)) >= 0) {
                         Throwable error = null;
                         try {
-                            completed[index] = uploadPart(file, partMd5, uploadId, index);
+                            completed[index] = uploadPart(file, partMd5s, uploadId, index);
                         } catch (Throwable e) {
                             error = e;
                         } finally {
@@ -397,6 +437,11 @@ public final class ObsUploader {
                 int helpers = Math.min(partCount - 1, options.threads() - 1);
                 for (int i = 0; i < helpers; i++) {
                     pool.execute(drain);
+                }
+                try {
+                    besideParts.run();
+                } catch (Exception | Error e) {
+                    scheduler.fail(e);
                 }
                 drain.run();
                 scheduler.awaitNoneRunning();
@@ -415,36 +460,76 @@ public final class ObsUploader {
             }
         }
 
-        private CompletedPart uploadPart(QueuedFile file, PartMd5 partMd5, String uploadId, int index)
+        private CompletedPart uploadPart(QueuedFile file, byte[][] partMd5s, String uploadId, int index)
                 throws IOException {
             long length = file.layout().length(index);
-            String contentMd5 = Base64.getEncoder().encodeToString(partMd5.of(index));
+            byte[] knownMd5 = partMd5s[index];
+            FileSlice.Hashing hashing = knownMd5 == null ? FileSlice.Hashing.MD5 : FileSlice.Hashing.NONE;
             try (FileSlice body = new FileSlice(file.source(), file.size(), file.layout().offset(index), length,
-                    () -> cancelled)) {
-                String etag = s3.uploadPart(request -> request
-                                .bucket(bucket)
-                                .key(file.key())
-                                .uploadId(uploadId)
-                                .partNumber(index + 1)
-                                .contentLength(length)
-                                .contentMD5(contentMd5),
-                        RequestBody.fromContentProvider(body, length, CONTENT_TYPE)).eTag();
+                    hashing, () -> cancelled)) {
+                UploadPartResponse response = s3.uploadPart(request -> {
+                    request.bucket(bucket).key(file.key()).uploadId(uploadId).partNumber(index + 1)
+                            .contentLength(length);
+                    if (knownMd5 != null) {
+                        request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
+                    }
+                }, RequestBody.fromContentProvider(body, length, CONTENT_TYPE));
+                if (knownMd5 == null) {
+                    partMd5s[index] = body.sent().md5();
+                    boolean kms = encryptedWithKms(response.serverSideEncryptionAsString(),
+                            response.sseCustomerAlgorithm());
+                    if (!sentAsStored(file, body.sent(), RemoteListing.normalizeEtag(response.eTag()), kms,
+                            "part " + (index + 1))) {
+                        return uploadPart(file, partMd5s, uploadId, index);
+                    }
+                }
                 listener.bytesSent(length);
-                return CompletedPart.builder().partNumber(index + 1).eTag(etag).build();
+                return CompletedPart.builder().partNumber(index + 1).eTag(response.eTag()).build();
             }
+        }
+
+        /**
+         * Whether OBS stored the bytes sent, as its ETag tells. If it does not, and OBS encrypts with KMS (whose ETags
+         * are not MD5s), the caller sends the same bytes again with their MD5 as Content-MD5, for OBS to check, and
+         * later files are read for their MD5s before they are sent. Otherwise OBS stored something else than was
+         * sent (altered on the way), and the file fails.
+         */
+        private boolean sentAsStored(QueuedFile file, FileSlice.SentDigests sent, String etag, boolean kms,
+                String what) throws IOException {
+            String md5 = FileDigests.hex(sent.md5());
+            if (md5.equals(etag)) {
+                return true;
+            }
+            if (kms) {
+                if (!etagsAreNotMd5) {
+                    etagsAreNotMd5 = true;
+                    log.info("OBS encrypts '" + file.key() + "' with KMS, so its ETags are not MD5s: files are read"
+                            + " for their MD5s before they are sent, and OBS checks the bytes against them");
+                }
+                return false;
+            }
+            throw new IOException("OBS answered ETag " + etag + " for " + what + " where the bytes sent have MD5 "
+                    + md5 + ": what OBS stored is not what was sent (altered on the way, e.g. by a proxy)."
+                    + " Nothing was registered.");
+        }
+
+        /** SSE-KMS and SSE-C objects (S3 and OBS alike) have ETags that are not the MD5 of their bytes. */
+        private static boolean encryptedWithKms(String encryption, String customerAlgorithm) {
+            // S3 says aws:kms or aws:kms:dsse, OBS kms
+            return encryption != null && encryption.toLowerCase(Locale.ROOT).contains("kms")
+                    || customerAlgorithm != null;
         }
 
         /**
          * Starts a multipart upload on a thread that cancellation does not interrupt: the SDK drops an answer that
          * arrives on an interrupted thread, and with it the upload id, the only handle to abort the upload with.
          */
-        private String createUninterruptibly(String key, String sha256) {
+        private String createUninterruptibly(String key) {
             CompletableFuture<String> created = CompletableFuture.supplyAsync(() -> s3.createMultipartUpload(
                             request -> request
                                     .bucket(bucket)
                                     .key(key)
-                                    .contentType(CONTENT_TYPE)
-                                    .metadata(Map.of(SHA256_METADATA, sha256))).uploadId(),
+                                    .contentType(CONTENT_TYPE)).uploadId(),
                     task -> {
                         Thread thread = new Thread(task, "obs-create-multipart");
                         thread.setDaemon(true);
@@ -520,6 +605,13 @@ public final class ObsUploader {
             }
             running++;
             return nextPart++;
+        }
+
+        /** A failure of the file's own work beside the parts: no further part starts. */
+        synchronized void fail(Throwable error) {
+            if (failure == null) {
+                failure = error;
+            }
         }
 
         synchronized void finished(Throwable error) {

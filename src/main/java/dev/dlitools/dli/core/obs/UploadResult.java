@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param file the file as planned: local path, object key, name
  * @param size the file size in bytes when it was read
- * @param sha256 hex SHA-256 of the file (also stored as the object's {@code sha256} user metadata on upload)
+ * @param sha256 hex SHA-256 of the file (of the bytes sent, for an uploaded file)
  * @param etag the object's ETag, without quotes
  * @param outcome uploaded or found unchanged
  * @param duration time spent on this file: hashing, comparing and, if uploaded, the transfer

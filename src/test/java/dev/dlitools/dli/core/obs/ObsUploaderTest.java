@@ -77,7 +77,7 @@ class ObsUploaderTest {
     }
 
     @Test
-    void uploadsFilesIntactWithTheirSha256AsMetadata() throws Exception {
+    void uploadsFilesIntactWithTheirSha256AndMd5() throws Exception {
         List<PlannedFile> items = List.of(
                 item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
                 item("empty.jar", "apps/demo/lib/empty.jar", 0),
@@ -94,8 +94,6 @@ class ObsUploaderTest {
             assertThat(download(result.key())).isEqualTo(local);
             assertThat(result.sha256()).isEqualTo(hex("SHA-256", local));
             assertThat(result.etag()).isEqualTo(hex("MD5", local));
-            assertThat(s3.headObject(head -> head.bucket(bucket).key(result.key())).metadata())
-                    .containsEntry(ObsUploader.SHA256_METADATA, result.sha256());
         }
     }
 
@@ -192,8 +190,8 @@ class ObsUploaderTest {
         for (PlannedFile item : items) {
             assertThat(download(item.objectKey())).isEqualTo(Files.readAllBytes(item.source()));
         }
-        assertThat(s3.headObject(head -> head.bucket(bucket).key("apps/demo/big-a.jar")).metadata())
-                .containsEntry(ObsUploader.SHA256_METADATA, hex("SHA-256", Files.readAllBytes(items.get(0).source())));
+        assertThat(first.results().get(0).sha256())
+                .isEqualTo(hex("SHA-256", Files.readAllBytes(items.get(0).source())));
 
         UploadSummary second = uploader(twoThreads).upload(bucket, items, NO_EVENTS);
 
@@ -324,6 +322,79 @@ class ObsUploaderTest {
                 .hasMessageContaining("file " + shrinking.source() + " changed while being uploaded");
         assertThat(s3.listMultipartUploads(list -> list.bucket(bucket)).uploads()).isEmpty();
         assertThat(server.exists(bucket, shrinking.objectKey())).isFalse();
+    }
+
+    @Test
+    void anEtagThatIsNotTheMd5OfTheBytesSentFailsTheFileNamingIt() throws Exception {
+        Path file = Files.write(dir.resolve("app.jar"), ObsFileDigestsTest.randomBytes(300_000));
+
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint()).wrongEtag("PUT", "big.jar", 1)) {
+            Throwable failure = uploadThrough(proxy, file);
+
+            assertThat(failure).isInstanceOf(ObsUploadException.class)
+                    .hasMessageContaining("Upload of " + file)
+                    .hasMessageContaining("OBS answered ETag d41d8cd98f00b204e9800998ecf8427e for the file where the"
+                            + " bytes sent have MD5 " + hex("MD5", Files.readAllBytes(file)));
+            assertThat(proxy.requests()).filteredOn(request -> request.method().equals("PUT"))
+                    .as("no Content-MD5 check by the server to rely on: one read, hashed while sent").hasSize(1);
+        }
+    }
+
+    @Test
+    void aPutRetriedAfterAServerErrorIsCheckedAgainstTheBytesOfTheRetry() throws Exception {
+        Path file = Files.write(dir.resolve("app.jar"), ObsFileDigestsTest.randomBytes(300_000));
+
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint())
+                .answer(500, "InternalError", "PUT", "big.jar", 1)) {
+            Throwable failure = uploadThrough(proxy, file);
+
+            assertThat(failure).isNull();
+            assertThat(proxy.requests()).filteredOn(request -> request.method().equals("PUT")).hasSize(2);
+        }
+        assertThat(download("dli/app/1.0/big.jar")).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void aPartEtagThatIsNotTheMd5OfThePartSentFailsTheFileAndAbortsItsUpload() throws Exception {
+        Path file = Files.write(dir.resolve("big.jar"), ObsFileDigestsTest.randomBytes((int) (11 * MIB)));
+
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint()).wrongEtag("PUT", "partNumber=2&", 1)) {
+            Throwable failure = uploadThrough(proxy, file);
+
+            assertThat(failure).isInstanceOf(ObsUploadException.class)
+                    .hasMessageContaining("Upload of " + file)
+                    .hasMessageContaining("OBS answered ETag d41d8cd98f00b204e9800998ecf8427e for part 2 where");
+        }
+        assertThat(uploads()).as("multipart uploads left").isEmpty();
+        assertThat(server.exists(bucket, "dli/app/1.0/big.jar")).isFalse();
+    }
+
+    @Test
+    void aBucketEncryptingWithKmsGetsTheFileAgainWithItsMd5ForOBSToCheck() throws Exception {
+        Path file = Files.write(dir.resolve("app.jar"), ObsFileDigestsTest.randomBytes(300_000));
+
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint()).kmsEtag("PUT", "big.jar", 1)) {
+            Throwable failure = uploadThrough(proxy, file);
+
+            assertThat(failure).isNull();
+            assertThat(proxy.requests()).filteredOn(request -> request.method().equals("PUT")).hasSize(2);
+        }
+        assertThat(download("dli/app/1.0/big.jar")).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
+    void aPartEncryptedWithKmsIsSentAgainWithItsMd5ForOBSToCheck() throws Exception {
+        Path file = Files.write(dir.resolve("big.jar"), ObsFileDigestsTest.randomBytes((int) (11 * MIB)));
+
+        try (FaultyS3Proxy proxy = FaultyS3Proxy.start(server.endpoint()).kmsEtag("PUT", "partNumber=2&", 1)) {
+            Throwable failure = uploadThrough(proxy, file);
+
+            assertThat(failure).isNull();
+            assertThat(proxy.requests()).filteredOn(request -> request.method().equals("PUT"))
+                    .extracting(request -> request.query().replaceAll("&uploadId=.*|uploadId=[^&]*&", ""))
+                    .containsExactlyInAnyOrder("partNumber=1", "partNumber=2", "partNumber=2", "partNumber=3");
+        }
+        assertThat(download("dli/app/1.0/big.jar")).isEqualTo(Files.readAllBytes(file));
     }
 
     @Test
@@ -481,11 +552,16 @@ class ObsUploaderTest {
 
     /** Uploads {@code file} as {@code dli/app/1.0/big.jar} through the proxy, {@code interrupter} running. */
     private Throwable uploadThrough(FaultyS3Proxy proxy, Path file, Thread interrupter) {
+        interrupter.start();
+        return uploadThrough(proxy, file);
+    }
+
+    /** Uploads {@code file} as {@code dli/app/1.0/big.jar} through the proxy, in 5 MiB parts if it is larger. */
+    private Throwable uploadThrough(FaultyS3Proxy proxy, Path file) {
         ObsClientSettings proxiedSettings = ObsClientSettings.of(proxy.endpoint(), "cn-north-4",
                 Credentials.of(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY), true);
         try (S3Client proxied = ObsClientFactory.create(proxiedSettings, BuildLog.SILENT)) {
             ObsUploader uploader = new ObsUploader(proxied, proxiedSettings, SMALL_PARTS, BuildLog.SILENT);
-            interrupter.start();
             return catchThrowable(() -> uploader.upload(bucket, List.of(Planned.file(file, "dli/app/1.0/big.jar")),
                     NO_EVENTS));
         }
