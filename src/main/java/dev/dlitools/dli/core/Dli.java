@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.DliClient;
@@ -33,6 +34,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -92,11 +95,24 @@ public final class Dli {
         Credentials obsCredentials = request.obsCredentials() == null
                 ? settings.credentials()
                 : request.obsCredentials().get();
-        DliClient dli = request.register() ? client() : null;
         ObsClientSettings obs = new ObsClientSettings(obsEndpoint, settings.region(), obsCredentials,
                 request.pathStyle(), settings.connectTimeout(), settings.readTimeout(),
                 request.uploadOptions().threads(), settings.proxies(), settings.retries());
-        try (S3Client s3 = ObsClientFactory.create(obs, listener)) {
+        // both clients take a cold JVM tenths of a second to build, and the project id may need a call to IAM:
+        // the DLI client is made on a second thread meanwhile, and awaited before the first upload
+        FutureTask<DliClient> dliClient = request.register() ? clientInBackground() : null;
+        S3Client s3;
+        try {
+            s3 = ObsClientFactory.create(obs, listener);
+        } catch (RuntimeException | Error e) {
+            if (dliClient != null) {
+                // the DLI client's failure, e.g. a bad project id, is reported first, as when it was made first
+                await(dliClient);
+            }
+            throw e;
+        }
+        try (s3) {
+            DliClient dli = dliClient == null ? null : await(dliClient);
             ObsUploader uploader = new ObsUploader(s3, obs, request.uploadOptions(), listener);
             GroupWaiter waiter = new GroupWaiter(dli, request.pollInterval(), request.timeout(), Clock.systemUTC(),
                     settings.sleeper(), listener);
@@ -153,6 +169,32 @@ public final class Dli {
     /** The project id: the one given, else IAM's for the project named like the region. */
     public String projectId() {
         return client().projectId();
+    }
+
+    /** {@link #client()}, made on a thread of its own. */
+    private FutureTask<DliClient> clientInBackground() {
+        FutureTask<DliClient> task = new FutureTask<>(this::client);
+        Thread thread = new Thread(task, "dli-client");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** The task's result, or its failure as it was thrown; an interrupt stops the task and fails the job. */
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            // client() throws no checked exceptions
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new DliException("Interrupted while connecting to DLI", e);
+        }
     }
 
     private synchronized DliClient client() {
