@@ -36,6 +36,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -95,9 +97,22 @@ public final class Dli {
         }
         // credentials that cannot be found fail before any call; a bad project id fails before any upload
         Credentials obsCredentials = obsCredentials(request);
-        DliClient dli = request.register() ? client() : null;
         ObsClientSettings obs = obsClientSettings(request, obsEndpoint, obsCredentials);
-        try (S3Client s3 = ObsClientFactory.create(obs, listener)) {
+        // both clients take a cold JVM tenths of a second to build, and the project id may need a call to IAM:
+        // the DLI client is made on a second thread meanwhile, and awaited before the first upload
+        FutureTask<DliClient> dliClient = request.register() ? clientInBackground() : null;
+        S3Client s3;
+        try {
+            s3 = ObsClientFactory.create(obs, listener);
+        } catch (RuntimeException | Error e) {
+            if (dliClient != null) {
+                // the DLI client's failure, e.g. a bad project id, is reported first, as when it was made first
+                await(dliClient);
+            }
+            throw e;
+        }
+        try (s3) {
+            DliClient dli = dliClient == null ? null : await(dliClient);
             ObsUploader uploader = new ObsUploader(s3, obs, request.uploadOptions(), listener);
             GroupWaiter waiter = new GroupWaiter(dli, request.pollInterval(), request.timeout(), Clock.systemUTC(),
                     settings.sleeper(), listener);
@@ -196,6 +211,32 @@ public final class Dli {
     /** The project id: the one given, else IAM's for the project named like the region. */
     public String projectId() {
         return client().projectId();
+    }
+
+    /** {@link #client()}, made on a thread of its own. */
+    private FutureTask<DliClient> clientInBackground() {
+        FutureTask<DliClient> task = new FutureTask<>(this::client);
+        Thread thread = new Thread(task, "dli-client");
+        thread.setDaemon(true);
+        thread.start();
+        return task;
+    }
+
+    /** The task's result, or its failure as it was thrown; an interrupt stops the task and fails the job. */
+    private static <T> T await(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            // client() throws no checked exceptions
+            throw (RuntimeException) e.getCause();
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new DliException("Interrupted while connecting to DLI", e);
+        }
     }
 
     private synchronized DliClient client() {

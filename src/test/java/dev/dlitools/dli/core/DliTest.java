@@ -3,6 +3,7 @@ package dev.dlitools.dli.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
@@ -19,6 +20,9 @@ import dev.dlitools.dli.core.upload.ProjectArtifacts;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.InputStream;
@@ -160,6 +164,41 @@ class DliTest {
 
             assertThat(failure).isSameAs(missing);
             assertThat(standIns.emulator().requests()).as("requests to IAM or DLI").isEmpty();
+        }
+    }
+
+    @Test
+    void aProjectIdIamCannotGiveFailsBeforeAnyUploadThoughTheDliClientIsMadeAlongside() throws IOException {
+        // an IAM that answers late, after an upload not waiting for it would be done, and lists no project
+        HttpServer iam = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        iam.createContext("/v3/projects", exchange -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = "{\"projects\": []}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        iam.start();
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            DliSettings withoutProjectId = DliSettings.builder(LocalStandIns.REGION)
+                    .dliEndpoint(standIns.dliEndpoint().toString())
+                    .iamEndpoint("http://127.0.0.1:" + iam.getAddress().getPort())
+                    .obsEndpoint(standIns.obsEndpoint().toString())
+                    .credentials(standIns.credentials())
+                    .build();
+
+            DliException failure = catchThrowableOfType(DliException.class,
+                    () -> new Dli(withoutProjectId, DliListener.SILENT).publish(request().pathStyle(true).build()));
+
+            assertThat(failure).hasMessageStartingWith("IAM lists no project named " + LocalStandIns.REGION);
+            assertThat(standIns.s3Proxy().blobStore().list(standIns.bucket()).contents()).as("objects in OBS").isEmpty();
+            assertThat(standIns.emulator().requests()).as("requests to DLI").isEmpty();
+        } finally {
+            iam.stop(0);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.dlitools.dli.core.obs;
 
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.profiles.ProfileFileSystemSetting;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -22,6 +25,11 @@ import software.amazon.awssdk.services.s3.S3Configuration;
  * owns the client and closes it; tests and the benchmark share one client across uploads.
  */
 public final class ObsClientFactory {
+
+    private static final ProfileFile NO_AWS_PROFILES = ProfileFile.builder()
+            .content(InputStream.nullInputStream())
+            .type(ProfileFile.Type.CONFIGURATION)
+            .build();
 
     private ObsClientFactory() {}
 
@@ -48,7 +56,13 @@ public final class ObsClientFactory {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // "Expect: 100-continue" costs a round trip per PUT; with many small jars that dominates
                 .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
+                // OBS is not AWS: the machine's AWS settings (~/.aws/config, AWS_USE_FIPS_ENDPOINT, ...) must not
+                // change its requests, and reading them is start-up work every build paid
+                .fipsEnabled(false)
+                .dualstackEnabled(false)
                 .overrideConfiguration(override -> override
+                        .defaultProfileFile(NO_AWS_PROFILES)
+                        .defaultProfileName(ProfileFileSystemSetting.AWS_PROFILE.defaultValue())
                         .retryStrategy(retries.strategy())
                         .addExecutionInterceptor(retries))
                 // explicit client: the SDK's service-loader discovery is fragile inside a Maven plugin realm
