@@ -23,15 +23,16 @@ import java.util.concurrent.locks.LockSupport;
  * what it carries (TLS included), it only delays and paces bytes.
  *
  * <p>Per direction, each chunk read waits for the connection's rate and then for the rate all connections of that
- * direction share (two token buckets, {@value #BUCKET_DEPTH} bytes deep: enough for a thread woken late on a busy
- * machine to catch up, too little to matter over a transfer), and is then queued to be written half an RTT later. Reading and writing are separate threads, so a link carries a
+ * direction share (two token buckets, each {@value #BUCKET_MILLIS} ms of its rate deep but at least two chunks: enough for a
+ * thread woken late on a busy machine to catch up, too little to matter over a transfer of a second or more), and is then queued to be written half an RTT later. Reading and writing are separate threads, so a link carries a
  * bandwidth-delay product in flight as a real one does. A new connection passes nothing for one RTT (the TCP
  * handshake); TLS and HTTP round trips then cost what they cost. Not modelled: TCP slow start, loss, window limits.
  */
 final class LinkProxy implements AutoCloseable {
 
     private static final int CHUNK = 32 * 1024;
-    private static final int BUCKET_DEPTH = 2 * CHUNK;
+    /** How far an idle bucket fills: the scheduling delays of a loaded 2-core machine, not a burst a link allows. */
+    private static final int BUCKET_MILLIS = 10;
     private static final byte[] END = new byte[0];
 
     private final LinkProfile profile;
@@ -163,7 +164,7 @@ final class LinkProxy implements AutoCloseable {
 
     private record Chunk(byte[] bytes, int length, long due) {}
 
-    /** A token bucket {@link #BUCKET_DEPTH} deep: hands out start times for bytes at {@code rate} bytes per second. */
+    /** A token bucket {@link #BUCKET_MILLIS} ms deep: hands out start times for bytes at {@code rate} bytes per second. */
     private static final class Pacer {
 
         private final double nanosPerByte;
@@ -173,7 +174,7 @@ final class LinkProxy implements AutoCloseable {
 
         Pacer(double bytesPerSecond) {
             nanosPerByte = 1e9 / bytesPerSecond;
-            depthNanos = (long) (BUCKET_DEPTH * nanosPerByte);
+            depthNanos = Math.max(BUCKET_MILLIS * 1_000_000L, (long) (2 * CHUNK * nanosPerByte));
         }
 
         /** When {@code bytes} may go: now if the bucket holds tokens, else when the bytes before them are through. */
