@@ -186,7 +186,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dli.uploadThreads", defaultValue = "8")
+    @Parameter(property = "dli.uploadThreads", defaultValue = "16")
     int uploadThreads;
 
     /**

@@ -50,7 +50,9 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * its SHA-256; with the same ETag it is left alone, otherwise sent with its MD5s as Content-MD5 headers, so OBS
  * refuses bytes that differ from what was hashed.
  *
- * <p>Files go largest first so the large ones do not trail at the end; the parts of a multipart file are shared
+ * <p>Files start largest and smallest by turns: the large ones do not trail at the end, and the small ones, whose
+ * time is mostly the round trip of their request, wait while the large ones fill the link instead of all at the
+ * end (measured over a modelled WAN link, see bench/RESULTS.md). The parts of a multipart file are shared
  * between the file's own thread and idle pool threads. After the first failure nothing new starts, running
  * transfers are cancelled, multipart uploads are aborted, and the failure is thrown as an
  * {@link ObsUploadException}.
@@ -193,10 +195,8 @@ public final class ObsUploader {
                         ? CompletableFuture.completedFuture(Map.of())
                         : listRemote(files);
                 CompletionService<UploadResult> completions = new ExecutorCompletionService<>(pool);
-                List<QueuedFile> largestFirst = new ArrayList<>(files);
-                largestFirst.sort(Comparator.comparingLong(QueuedFile::size).reversed());
                 List<Future<UploadResult>> futures = new ArrayList<>(Collections.nCopies(files.size(), null));
-                for (QueuedFile file : largestFirst) {
+                for (QueuedFile file : largestAndSmallestByTurns(files)) {
                     futures.set(file.index(), completions.submit(() -> process(file, remoteIndex)));
                 }
                 for (int i = 0; i < files.size(); i++) {
@@ -219,6 +219,19 @@ public final class ObsUploader {
                 openUploads.abortAll();
                 openUploads.unwatchShutdown();
             }
+        }
+
+        private static List<QueuedFile> largestAndSmallestByTurns(List<QueuedFile> files) {
+            List<QueuedFile> bySize = new ArrayList<>(files);
+            bySize.sort(Comparator.comparingLong(QueuedFile::size).reversed());
+            List<QueuedFile> order = new ArrayList<>(files.size());
+            for (int large = 0, small = bySize.size() - 1; large <= small; large++, small--) {
+                order.add(bySize.get(large));
+                if (small != large) {
+                    order.add(bySize.get(small));
+                }
+            }
+            return order;
         }
 
         private void stopPool(boolean succeeded) {

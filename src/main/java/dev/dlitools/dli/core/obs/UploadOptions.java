@@ -16,8 +16,11 @@ public record UploadOptions(int threads, long multipartThreshold, long partSize,
 
     public static final long MIB = 1024L * 1024;
     public static final long GIB = 1024L * MIB;
-    /** Enough parallel requests to hide per-request latency on CI machines without overloading 2 cores. */
-    public static final int DEFAULT_THREADS = 8;
+    /**
+     * Enough requests in flight to fill a WAN link while small files wait for their round trips (16 beat 8 by
+     * 5-10% over the benchmark's modelled links), and no slower than 8 on loopback; see bench/RESULTS.md.
+     */
+    public static final int DEFAULT_THREADS = 16;
     public static final long DEFAULT_MULTIPART_THRESHOLD = 16 * MIB;
     public static final long DEFAULT_PART_SIZE = 8 * MIB;
     /** S3/OBS limits: every part but the last at least 5 MiB, at most 5 GiB; one PUT at most 5 GiB. */
