@@ -43,7 +43,8 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * Uploads files to an OBS bucket with a bounded thread pool, skipping files the bucket already holds.
  *
  * <p>One ListObjectsV2 listing per key folder (usually one) finds what the bucket holds. A file with no object of
- * its size there (or every file, with {@code force}) is read once: its MD5s and SHA-256 are taken while it is sent,
+ * its size there (or every file, with {@code force}) is not read before it is sent: its MD5s are taken while it is
+ * sent (a single PUT's SHA-256 too; a multipart file's is read beside its parts),
  * and each ETag OBS answers (hex MD5 of a PUT or of a part) is checked against the MD5 of the bytes sent, so a
  * mismatch fails the file. A file with an object of its size is read first for the ETag OBS would report for it
  * (hex MD5 for a single PUT, {@code md5-of-part-md5s-N} for a multipart upload with the configured part size) and
@@ -333,7 +334,7 @@ public final class ObsUploader {
 
         /**
          * A file the bucket cannot hold already (no object of its size, or {@code force}): its content needs no
-         * comparing beforehand, so it is read once, hashed while it is sent, and each ETag OBS answers is checked
+         * comparing beforehand, so it is hashed while it is sent, and each ETag OBS answers is checked
          * against the MD5 of the bytes sent. A multipart file's SHA-256 needs the bytes in order, so the file's
          * own thread reads it for that while other threads send the parts.
          */
