@@ -5,12 +5,14 @@ import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.DliClient;
+import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.GroupDeleter;
 import dev.dlitools.dli.core.dli.GroupFinder;
 import dev.dlitools.dli.core.dli.GroupWaiter;
 import dev.dlitools.dli.core.dli.IamClient;
 import dev.dlitools.dli.core.dli.PackageGroup;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
+import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.job.JobFailedException;
 import dev.dlitools.dli.core.job.JobTimeoutException;
 import dev.dlitools.dli.core.job.SparkJobResult;
@@ -51,11 +53,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * other failure is a {@link dev.dlitools.dli.core.common.DliException} whose message says what to check.
  *
  * <p>The DLI client, and with it the project id (asked from IAM when not given), is made once, on first need.
+ * Close the entry point when done: that stops the client's thread, which would delay the JVM's exit.
  */
-public final class Dli {
+public final class Dli implements AutoCloseable {
 
     private final DliSettings settings;
     private final DliListener listener;
+    private SignedHttpClient http;
     private DliClient client;
 
     /**
@@ -87,6 +91,9 @@ public final class Dli {
         String bucket = request.bucket();
         BucketName.check(bucket);
         ResultFilePlace.check(request.resultFile());
+        // the result file and the registration are written with a mapper that a cold JVM takes tenths of a second
+        // to make ready: it is made ready on a thread of its own while OBS is listed
+        inBackground("dli-json", () -> DliJson.prepare(PublishResult.class, UploadGroupRequest.class));
         URI obsEndpoint = settings.endpoints().obs();
         GroupPublisher publisher = new GroupPublisher(bucket,
                 key -> ObsClientSettings.objectUrl(obsEndpoint, request.pathStyle(), bucket, key),
@@ -216,10 +223,15 @@ public final class Dli {
     /** {@link #client()}, made on a thread of its own. */
     private FutureTask<DliClient> clientInBackground() {
         FutureTask<DliClient> task = new FutureTask<>(this::client);
-        Thread thread = new Thread(task, "dli-client");
+        inBackground("dli-client", task);
+        return task;
+    }
+
+    /** Starts work on a daemon thread, which never keeps the JVM up. */
+    private static void inBackground(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
         thread.setDaemon(true);
         thread.start();
-        return task;
     }
 
     /** The task's result, or its failure as it was thrown; an interrupt stops the task and fails the job. */
@@ -239,12 +251,22 @@ public final class Dli {
         }
     }
 
+    /** Stops the HTTP client, if one was made; waits for one being made on the second thread. */
+    @Override
+    public synchronized void close() {
+        if (http != null) {
+            http.close();
+        }
+    }
+
     private synchronized DliClient client() {
         if (client == null) {
-            SignedHttpClient http = new SignedHttpClient(settings.credentials(), settings.connectTimeout(),
-                    settings.readTimeout(), settings.proxies(), new RetryPolicy(settings.retries(),
-                            settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble()),
-                    Clock.systemUTC(), listener);
+            if (http == null) {
+                http = new SignedHttpClient(settings.credentials(), settings.connectTimeout(),
+                        settings.readTimeout(), settings.proxies(), new RetryPolicy(settings.retries(),
+                                settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble()),
+                        Clock.systemUTC(), listener);
+            }
             String project = settings.projectId();
             if (project == null) {
                 project = new IamClient(http, settings.endpoints().iam()).resolveProjectId(settings.region());

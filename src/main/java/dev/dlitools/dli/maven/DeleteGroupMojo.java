@@ -1,5 +1,6 @@
 package dev.dlitools.dli.maven;
 
+import dev.dlitools.dli.core.Dli;
 import dev.dlitools.dli.core.common.DliException;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -37,6 +38,8 @@ public class DeleteGroupMojo extends AbstractGroupMojo {
                     + "' and cannot be undone. Confirm with -Ddli.confirm=true (confirm).");
         }
         requireOnline("dli:delete-group");
-        dli(log).deleteGroup(groupName);
+        try (Dli dli = dli(log)) {
+            dli.deleteGroup(groupName);
+        }
     }
 }

@@ -48,10 +48,12 @@ public class DescribeMojo extends AbstractGroupMojo {
         boolean json = isJson(format);
         String groupName = groupName("dli:describe");
         requireOnline("dli:describe");
-        Dli dli = dli(log);
-        PackageGroup found = dli.describe(groupName).orElseThrow(() -> new DliException(
-                "There is no package group '" + groupName + "' in project " + dli.projectId()
-                        + " (group, -Ddli.group). dli:list shows the groups there are."));
+        PackageGroup found;
+        try (Dli dli = dli(log)) {
+            found = dli.describe(groupName).orElseThrow(() -> new DliException(
+                    "There is no package group '" + groupName + "' in project " + dli.projectId()
+                            + " (group, -Ddli.group). dli:list shows the groups there are."));
+        }
         GroupReport report = new GroupReport(found, ZoneId.systemDefault());
         List<String> lines = json ? List.of(report.json()) : report.table();
         new ReportOutput(getLog(), System.out).report(lines, outputFile, "description");

@@ -95,16 +95,18 @@ public class ListMojo extends AbstractDliMojo {
         }
         boolean json = isJson(format);
         requireOnline("dli:list");
-        Dli dli = dli(log);
-        ResourceListReport report = dli.list(ListRequest.builder()
-                .kind(kindFilter)
-                .tags(tagFilter)
-                .groupPattern(groupFilter)
-                .all(all)
-                .build());
-        List<String> lines = json
-                ? List.of(report.json())
-                : report.table("No package groups in project " + dli.projectId() + filters() + ".");
+        List<String> lines;
+        try (Dli dli = dli(log)) {
+            ResourceListReport report = dli.list(ListRequest.builder()
+                    .kind(kindFilter)
+                    .tags(tagFilter)
+                    .groupPattern(groupFilter)
+                    .all(all)
+                    .build());
+            lines = json
+                    ? List.of(report.json())
+                    : report.table("No package groups in project " + dli.projectId() + filters() + ".");
+        }
         new ReportOutput(getLog(), System.out).report(lines, outputFile, "listing");
     }
 

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.maven;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.dlitools.dli.core.Dli;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.DliJson;
@@ -75,8 +76,8 @@ public class SubmitMojo extends AbstractProjectMojo {
         }
         SubmitRequest request = submitRequest();
         requireOnline("dli:submit");
-        try {
-            report(dli(listener).submit(request), listener);
+        try (Dli dli = dli(listener)) {
+            report(dli.submit(request), listener);
         } catch (JobOutcomeException e) {
             report(e.result(), listener);
             throw new MojoFailureException(words(e), debugCause(e));

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.maven;
 
+import dev.dlitools.dli.core.Dli;
 import dev.dlitools.dli.core.PublishRequest;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.publish.GroupNotReadyException;
@@ -250,8 +251,8 @@ public class UploadGroupMojo extends AbstractProjectMojo {
         if (!dryRun) {
             requireOnline("dli:upload-group");
         }
-        try {
-            PublishResult result = dli(listener).publish(request);
+        try (Dli dli = dli(listener)) {
+            PublishResult result = dli.publish(request);
             project.setContextValue(SubmitMojo.PUBLISH_RESULT, result);
             appendStepSummary(result, listener);
             printWhenQuiet(quietLines(result));
