@@ -17,6 +17,7 @@ import dev.dlitools.dli.core.publish.PublishedFile;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
+import dev.dlitools.dli.testsupport.HttpClientThreads;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -285,6 +287,25 @@ class DliTest {
                     .satisfies(request -> assertThat(request.query()).isEqualTo("kind=jar"));
             assertThat(table).hasSize(2);
             assertThat(table.get(1)).startsWith("jobs   jar   READY");
+        }
+    }
+
+    @Test
+    void closingStopsTheHttpClientThreadThatWouldDelayTheJvmsExit() throws InterruptedException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            Set<Thread> before = HttpClientThreads.selectors();
+            Dli dli = new Dli(settings(standIns), DliListener.SILENT);
+            dli.list(ListRequest.builder().build());
+            Set<Thread> made = HttpClientThreads.selectors();
+            made.removeAll(before);
+            assertThat(made).as("the selector thread of the client the listing made").hasSize(1);
+
+            dli.close();
+
+            for (Thread thread : made) {
+                thread.join(5_000);
+            }
+            assertThat(made).noneMatch(Thread::isAlive);
         }
     }
 
