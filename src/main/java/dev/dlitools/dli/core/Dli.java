@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
@@ -91,9 +92,6 @@ public final class Dli implements AutoCloseable {
         String bucket = request.bucket();
         BucketName.check(bucket);
         ResultFilePlace.check(request.resultFile());
-        // the result file and the registration are written with a mapper that a cold JVM takes tenths of a second
-        // to make ready: it is made ready on a thread of its own while OBS is listed
-        inBackground("dli-json", () -> DliJson.prepare(PublishResult.class, UploadGroupRequest.class));
         URI obsEndpoint = settings.endpoints().obs();
         GroupPublisher publisher = new GroupPublisher(bucket,
                 key -> ObsClientSettings.objectUrl(obsEndpoint, request.pathStyle(), bucket, key),
@@ -107,23 +105,34 @@ public final class Dli implements AutoCloseable {
         ObsClientSettings obs = obsClientSettings(request, obsEndpoint, obsCredentials);
         // both clients take a cold JVM tenths of a second to build, and the project id may need a call to IAM:
         // the DLI client is made on a second thread meanwhile, and awaited before the first upload
-        FutureTask<DliClient> dliClient = request.register() ? clientInBackground() : null;
-        S3Client s3;
+        FutureTask<DliClient> dliClient = request.register() ? inBackground("dli-client", this::client) : null;
+        // the JSON mapper that writes the registration and the result file is made ready likewise, on a third
+        // thread, and awaited whatever happens: once the goal has ended Maven closes its class loader, and a class
+        // loaded after that fails (a build failing at once printed a NoClassDefFoundError from this thread)
+        FutureTask<Void> json = inBackground("dli-json", () -> {
+            DliJson.prepare(PublishResult.class, UploadGroupRequest.class);
+            return null;
+        });
         try {
-            s3 = ObsClientFactory.create(obs, listener);
-        } catch (RuntimeException | Error e) {
-            if (dliClient != null) {
-                // the DLI client's failure, e.g. a bad project id, is reported first, as when it was made first
-                await(dliClient);
+            S3Client s3;
+            try {
+                s3 = ObsClientFactory.create(obs, listener);
+            } catch (RuntimeException | Error e) {
+                if (dliClient != null) {
+                    // the DLI client's failure, e.g. a bad project id, is reported first, as when it was made first
+                    await(dliClient);
+                }
+                throw e;
             }
-            throw e;
-        }
-        try (s3) {
-            DliClient dli = dliClient == null ? null : await(dliClient);
-            ObsUploader uploader = new ObsUploader(s3, obs, request.uploadOptions(), listener);
-            GroupWaiter waiter = new GroupWaiter(dli, request.pollInterval(), request.timeout(), Clock.systemUTC(),
-                    settings.sleeper(), listener);
-            return publisher.publish(plan, uploader, dli, waiter, request.async());
+            try (s3) {
+                DliClient dli = dliClient == null ? null : await(dliClient);
+                ObsUploader uploader = new ObsUploader(s3, obs, request.uploadOptions(), listener);
+                GroupWaiter waiter = new GroupWaiter(dli, request.pollInterval(), request.timeout(),
+                        Clock.systemUTC(), settings.sleeper(), listener);
+                return publisher.publish(plan, uploader, dli, waiter, request.async());
+            }
+        } finally {
+            finish(json);
         }
     }
 
@@ -220,18 +229,24 @@ public final class Dli implements AutoCloseable {
         return client().projectId();
     }
 
-    /** {@link #client()}, made on a thread of its own. */
-    private FutureTask<DliClient> clientInBackground() {
-        FutureTask<DliClient> task = new FutureTask<>(this::client);
-        inBackground("dli-client", task);
+    /** Starts work on a daemon thread, which never keeps the JVM up; its caller must await it. */
+    private static <T> FutureTask<T> inBackground(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        thread.start();
         return task;
     }
 
-    /** Starts work on a daemon thread, which never keeps the JVM up. */
-    private static void inBackground(String name, Runnable work) {
-        Thread thread = new Thread(work, name);
-        thread.setDaemon(true);
-        thread.start();
+    /** Waits for work that only gives a head start: its failure is ignored, as the work it prepares reports one. */
+    private static void finish(FutureTask<?> task) {
+        try {
+            task.get();
+        } catch (ExecutionException e) {
+            // ignored: see above
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The task's result, or its failure as it was thrown; an interrupt stops the task and fails the job. */
