@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The digests of files hashed by earlier runs, keyed by path, size, modification time and part layout, so that
@@ -57,6 +58,14 @@ final class DigestCache {
 
     KnownDigest find(Path path, long size, FileTime modified, PartLayout layout) {
         return entries.get(key(path, size, modified, layout));
+    }
+
+    /** Reads the file for its digests, and remembers them. */
+    LocalDigest hash(Path path, long size, FileTime modified, PartLayout layout, BooleanSupplier cancelled)
+            throws IOException {
+        LocalDigest digest = FileDigests.compute(path, layout, cancelled);
+        remember(path, size, modified, layout, digest);
+        return digest;
     }
 
     void remember(Path path, long size, FileTime modified, PartLayout layout, LocalDigest digest) {

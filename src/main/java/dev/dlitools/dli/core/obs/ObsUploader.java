@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -272,23 +271,8 @@ public final class ObsUploader {
         private CompletableFuture<Map<String, RemoteObject>> listRemote(List<QueuedFile> files) {
             Set<String> keys = new HashSet<>();
             files.forEach(file -> keys.add(file.key()));
-            List<CompletableFuture<Map<String, RemoteObject>>> listings = new ArrayList<>();
-            for (String prefix : RemoteListing.prefixes(keys)) {
-                listings.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return RemoteListing.list(s3, bucket, prefix, keys, log);
-                    } catch (RuntimeException e) {
-                        throw errors.forListing(bucket, prefix, e);
-                    }
-                }, pool));
-            }
-            CompletableFuture<Map<String, RemoteObject>> index = CompletableFuture
-                    .allOf(listings.toArray(CompletableFuture[]::new))
-                    .thenApply(done -> {
-                        Map<String, RemoteObject> merged = new HashMap<>();
-                        listings.forEach(listing -> merged.putAll(listing.join()));
-                        return merged;
-                    });
+            CompletableFuture<Map<String, RemoteObject>> index = RemoteListing.index(s3, bucket, keys, errors, log,
+                    pool);
             index.whenComplete((merged, error) -> {
                 if (error != null) {
                     recordFailure(error, null);
@@ -314,8 +298,8 @@ public final class ObsUploader {
                 if (!sameSize(remote, file) && !etagsAreNotMd5) {
                     return uploadHashingWhileSending(file, started);
                 }
-                LocalDigest digest = FileDigests.compute(file.source(), file.layout(), () -> cancelled);
-                digests.remember(file.source(), file.size(), file.modified(), file.layout(), digest);
+                LocalDigest digest = digests.hash(file.source(), file.size(), file.modified(), file.layout(),
+                        () -> cancelled);
                 if (isStored(remote, file, digest.etag())) {
                     UploadResult result = result(file, digest, digest.etag(), UploadOutcome.UNCHANGED, started);
                     listener.fileUnchanged(result);

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -61,6 +63,31 @@ final class RemoteListing {
             }
         }
         return prefixes.size() > MAX_PREFIXES ? List.of(commonPrefix(prefixes)) : prefixes;
+    }
+
+    /**
+     * What the bucket holds of these keys, by key: each of their {@link #prefixes} listed as a task of
+     * {@code executor}, so an upload's pool lists them side by side. A listing that fails completes the result
+     * exceptionally with an {@link ObsUploadException} from {@link ObsErrors#forListing}.
+     */
+    static CompletableFuture<Map<String, RemoteObject>> index(S3Client s3, String bucket, Set<String> keys,
+            ObsErrors errors, BuildLog log, Executor executor) {
+        List<CompletableFuture<Map<String, RemoteObject>>> listings = new ArrayList<>();
+        for (String prefix : prefixes(keys)) {
+            listings.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    return list(s3, bucket, prefix, keys, log);
+                } catch (RuntimeException e) {
+                    throw errors.forListing(bucket, prefix, e);
+                }
+            }, executor));
+        }
+        return CompletableFuture.allOf(listings.toArray(CompletableFuture[]::new))
+                .thenApply(done -> {
+                    Map<String, RemoteObject> merged = new HashMap<>();
+                    listings.forEach(listing -> merged.putAll(listing.join()));
+                    return merged;
+                });
     }
 
     /**

@@ -6,11 +6,11 @@ import dev.dlitools.dli.core.upload.PlannedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -35,13 +35,11 @@ public final class StoredFiles {
         ObsErrors errors = new ObsErrors(settings);
         Set<String> keys = new HashSet<>();
         files.forEach(file -> keys.add(file.objectKey()));
-        Map<String, RemoteObject> remote = new HashMap<>();
-        for (String prefix : RemoteListing.prefixes(keys)) {
-            try {
-                remote.putAll(RemoteListing.list(s3, bucket, prefix, keys, log));
-            } catch (RuntimeException e) {
-                throw errors.forListing(bucket, prefix, e);
-            }
+        Map<String, RemoteObject> remote;
+        try {
+            remote = RemoteListing.index(s3, bucket, keys, errors, log, Runnable::run).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof ObsUploadException failure ? failure : e;
         }
         DigestCache digests = options.digestCache() == null ? DigestCache.none()
                 : DigestCache.load(options.digestCache());
@@ -70,11 +68,7 @@ public final class StoredFiles {
         PartLayout layout = PartLayout.plan(file.size(), options);
         FileTime modified = Files.getLastModifiedTime(file.source());
         DigestCache.KnownDigest known = digests.find(file.source(), file.size(), modified, layout);
-        if (known != null) {
-            return known.etag();
-        }
-        LocalDigest digest = FileDigests.compute(file.source(), layout, () -> false);
-        digests.remember(file.source(), file.size(), modified, layout, digest);
-        return digest.etag();
+        return known != null ? known.etag()
+                : digests.hash(file.source(), file.size(), modified, layout, () -> false).etag();
     }
 }

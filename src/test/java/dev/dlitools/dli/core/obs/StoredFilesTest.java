@@ -2,6 +2,7 @@ package dev.dlitools.dli.core.obs;
 
 import static dev.dlitools.dli.core.obs.UploadOptions.MIB;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.upload.PlannedFile;
@@ -82,6 +83,16 @@ class StoredFilesTest {
                 .containsExactly("forced/forced.jar");
         assertThat(StoredFiles.unchangedKeys(s3, settings, "no-such-bucket", List.of(file), OPTIONS.withForce(true),
                 BuildLog.SILENT)).isEmpty();
+    }
+
+    @Test
+    void aListingThatFailsIsTheUploadsErrorNamingTheBucketAndPrefix() throws IOException {
+        PlannedFile file = file("any.jar", "missing/any.jar", 10);
+
+        assertThatThrownBy(() -> StoredFiles.unchangedKeys(s3, settings, "no-such-bucket", List.of(file), OPTIONS,
+                BuildLog.SILENT))
+                .isInstanceOf(ObsUploadException.class)
+                .hasMessageStartingWith("Listing bucket 'no-such-bucket' under prefix 'missing/' failed: NoSuchBucket");
     }
 
     private PlannedFile file(String fileName, String key, int size) throws IOException {
