@@ -23,6 +23,7 @@ import dev.dlitools.dli.core.obs.ObsClientSettings;
 import dev.dlitools.dli.core.obs.ObsUploader;
 import dev.dlitools.dli.core.obs.StoredFiles;
 import dev.dlitools.dli.core.publish.GroupNotReadyException;
+import dev.dlitools.dli.core.publish.GroupLookup;
 import dev.dlitools.dli.core.publish.GroupPublisher;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.ResultFilePlace;
@@ -77,7 +78,8 @@ public final class Dli implements AutoCloseable {
     /**
      * Uploads the request's files to OBS (those OBS does not already hold), then, only when every upload
      * succeeded, registers them as a DLI package group and waits until it is READY. Everything that can be
-     * checked locally is checked before the first byte goes out; the project id is resolved before any upload.
+     * checked locally is checked before the first byte goes out; the project id is resolved, and DLI asked for the
+     * group (which proves it takes the credentials for that project), before any upload.
      * The result file is written whatever the group's fate. A dry run only plans, and with credentials lists the
      * bucket to tell which files would be uploaded and which are unchanged.
      *
@@ -103,9 +105,11 @@ public final class Dli implements AutoCloseable {
         // credentials that cannot be found fail before any call; a bad project id fails before any upload
         Credentials obsCredentials = obsCredentials(request);
         ObsClientSettings obs = obsClientSettings(request, obsEndpoint, obsCredentials);
-        // both clients take a cold JVM tenths of a second to build, and the project id may need a call to IAM:
-        // the DLI client is made on a second thread meanwhile, and awaited before the first upload
-        FutureTask<DliClient> dliClient = request.register() ? inBackground("dli-client", this::client) : null;
+        // both clients take a cold JVM tenths of a second to build, and the project id may need a call to IAM: the
+        // DLI client is made, and the group looked up, on a second thread meanwhile, awaited before the first upload
+        FutureTask<GroupLookup> dliSide = request.register()
+                ? inBackground("dli-client", () -> GroupLookup.of(client(), plan))
+                : null;
         // the JSON mapper that writes the registration and the result file is made ready likewise, on a third
         // thread, and awaited whatever happens: once the goal has ended Maven closes its class loader, and a class
         // loaded after that fails (a build failing at once printed a NoClassDefFoundError from this thread)
@@ -118,18 +122,18 @@ public final class Dli implements AutoCloseable {
             try {
                 s3 = ObsClientFactory.create(obs, listener);
             } catch (RuntimeException | Error e) {
-                if (dliClient != null) {
-                    // the DLI client's failure, e.g. a bad project id, is reported first, as when it was made first
-                    await(dliClient);
+                if (dliSide != null) {
+                    // DLI's failure, e.g. a bad project id, is reported first, as when it was asked first
+                    await(dliSide);
                 }
                 throw e;
             }
             try (s3) {
-                DliClient dli = dliClient == null ? null : await(dliClient);
+                GroupLookup lookup = dliSide == null ? null : await(dliSide);
                 ObsUploader uploader = new ObsUploader(s3, obs, request.uploadOptions(), listener);
-                GroupWaiter waiter = new GroupWaiter(dli, request.pollInterval(), request.timeout(),
-                        Clock.systemUTC(), settings.sleeper(), listener);
-                return publisher.publish(plan, uploader, dli, waiter, request.async());
+                GroupWaiter waiter = new GroupWaiter(lookup == null ? null : lookup.client(), request.pollInterval(),
+                        request.timeout(), Clock.systemUTC(), settings.sleeper(), listener);
+                return publisher.publish(plan, uploader, lookup, waiter, request.async());
             }
         } finally {
             finish(json);
@@ -257,7 +261,7 @@ public final class Dli implements AutoCloseable {
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            // client() throws no checked exceptions
+            // the tasks awaited here (the DLI client and its look-up) throw no checked exceptions
             throw (RuntimeException) e.getCause();
         } catch (InterruptedException e) {
             task.cancel(true);

@@ -14,9 +14,10 @@
  *  core.report (tables, JSON, step summary)                           (no cycles; nothing below knows the layer above)
  *
  *  One upload: UploadGroupMojo maps its parameters -&gt; Dli.publish -&gt; UploadPlanner checks settings and
- *  artifacts into an UploadPlan of PlannedFiles -&gt; IAM resolves the project id -&gt; ObsUploader skips what OBS holds
- *  and uploads the rest (UploadResult per file) -&gt; only if all succeeded, DliClient registers the group (unless
- *  every file was unchanged and SameReadyGroup finds it READY as planned) -&gt; GroupWaiter polls until READY -&gt;
+ *  artifacts into an UploadPlan of PlannedFiles -&gt; IAM resolves the project id and GroupLookup asks DLI for the
+ *  group -&gt; ObsUploader skips what OBS holds and uploads the rest (UploadResult per file) -&gt; only if all
+ *  succeeded, DliClient registers the group (unless every file was unchanged and the look-up found it READY as
+ *  planned, SameReadyGroup) -&gt; GroupWaiter polls until READY -&gt;
  *  PublishResult (one PublishedFile per file, JobPaths for a Spark job) is written and returned.
  *
  *  One job run: SubmitMojo reads the PublishResult and maps its parameters to a SubmitRequest (checked on build)

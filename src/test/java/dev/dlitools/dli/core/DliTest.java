@@ -8,6 +8,7 @@ import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.job.JobFiles;
 import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.job.SubmitRequest;
@@ -17,6 +18,8 @@ import dev.dlitools.dli.core.publish.PublishedFile;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
+import dev.dlitools.dli.emulator.Fault;
+import dev.dlitools.dli.emulator.RecordedRequest;
 import dev.dlitools.dli.testsupport.HttpClientThreads;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.RecordingLog;
@@ -201,6 +204,58 @@ class DliTest {
             assertThat(standIns.emulator().requests()).as("requests to DLI").isEmpty();
         } finally {
             iam.stop(0);
+        }
+    }
+
+    @Test
+    void aProjectIdDliDoesNotKnowFailsBeforeAnyUploadWithDlisOwnAnswer() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            DliSettings otherProject = DliSettings.builder(LocalStandIns.REGION)
+                    .projectId("no-such-project")
+                    .dliEndpoint(standIns.dliEndpoint().toString())
+                    .obsEndpoint(standIns.obsEndpoint().toString())
+                    .credentials(standIns.credentials())
+                    .retries(0)
+                    .build();
+
+            DliApiException failure = catchThrowableOfType(DliApiException.class,
+                    () -> new Dli(otherProject, DliListener.SILENT).publish(request().pathStyle(true).build()));
+
+            assertThat(failure.httpStatus()).isEqualTo(404);
+            assertThat(failure).hasMessageContaining("The project no-such-project does not exist")
+                    .hasMessageContaining("Check the project id no-such-project " + Setting.PROJECT_ID.aside());
+            assertThat(standIns.s3Proxy().blobStore().list(standIns.bucket()).contents()).as("objects in OBS").isEmpty();
+            assertThat(standIns.emulator().uploadPostCount()).isZero();
+        }
+    }
+
+    @Test
+    void dliRefusingTheKeyFailsBeforeAnyUpload() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            standIns.emulator().inject(Fault.respond(403).always());
+
+            DliApiException failure = catchThrowableOfType(DliApiException.class,
+                    () -> new Dli(settings(standIns), DliListener.SILENT).publish(request().pathStyle(true).build()));
+
+            assertThat(failure.httpStatus()).isEqualTo(403);
+            assertThat(standIns.s3Proxy().blobStore().list(standIns.bucket()).contents()).as("objects in OBS").isEmpty();
+            assertThat(standIns.emulator().uploadPostCount()).isZero();
+        }
+    }
+
+    @Test
+    void aRepublishOfUnchangedFilesAsksDliOnceAndRegistersNothing() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            Dli dli = new Dli(settings(standIns), DliListener.SILENT);
+            dli.publish(request().pathStyle(true).pollInterval(Duration.ofMillis(50)).build());
+            int requestsBefore = standIns.emulator().requests().size();
+
+            PublishResult again = dli.publish(request().pathStyle(true).pollInterval(Duration.ofMillis(50)).build());
+
+            assertThat(again.alreadyReady()).isTrue();
+            assertThat(standIns.emulator().requests().subList(requestsBefore, standIns.emulator().requests().size()))
+                    .extracting(RecordedRequest::method).containsExactly("GET");
+            assertThat(standIns.emulator().uploadPostCount()).isEqualTo(1);
         }
     }
 

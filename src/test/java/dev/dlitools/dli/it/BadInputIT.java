@@ -154,6 +154,14 @@ class BadInputIT {
     }
 
     @Test
+    void projectIdThatDliDoesNotKnow() {
+        // DLI is asked for the group before the first upload, so a wrong project id costs no upload
+        assertRefused(deploy("unknown-project", Map.of("dli.projectId", "no-such-project")),
+                "HTTP 404 (DLI.0002: The project no-such-project does not exist",
+                "Check the project id no-such-project (projectId, -Ddli.projectId)");
+    }
+
+    @Test
     void missingProjectIdWithIamUnreachable() {
         assertRefused(deploy("iam-unreachable", Map.of("dli.projectId", "", "dli.iamEndpoint", "http://127.0.0.1:1")),
                 "iamEndpoint (-Ddli.iamEndpoint)", "set the project id yourself (projectId, -Ddli.projectId)");

@@ -71,15 +71,15 @@ public final class GroupPublisher {
     }
 
     /**
-     * Uploads, and with a client registers and waits.
+     * Uploads, and with DLI's side registers and waits.
      *
-     * @param dli the opened client, or {@code null} to upload only and print the OBS paths
-     * @param waiter waits for the group; ignored without a client
+     * @param lookup DLI's side, looked up before this call, or {@code null} to upload only and print the OBS paths
+     * @param waiter waits for the group; ignored without DLI's side
      * @throws GroupNotReadyException when a package FAILED or the group was not READY in time; it carries the
      *     result, which lists each package's status
      */
     public PublishResult publish(
-            UploadPlan plan, ObsUploader uploader, DliClient dli, GroupWaiter waiter, boolean async) {
+            UploadPlan plan, ObsUploader uploader, GroupLookup lookup, GroupWaiter waiter, boolean async) {
         removeEarlierResult();
         UploadSummary summary = uploader.upload(bucket, plan.files(), listener);
         // the summary has one result per planned file, in the plan's order
@@ -88,19 +88,20 @@ public final class GroupPublisher {
                         result.outcome().name().toLowerCase(Locale.ROOT)))
                 .toList();
 
-        if (dli == null) {
+        if (lookup == null) {
             PublishResult uploaded = write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(),
                     bucket, null, false, false, false, null, files, null));
             listener.uploadedWithoutRegistering(uploaded);
             return uploaded;
         }
 
-        if (summary.results().stream().allMatch(result -> result.outcome() == UploadOutcome.UNCHANGED)) {
-            Optional<PackageGroup> same = SameReadyGroup.find(dli, plan);
-            if (same.isPresent()) {
-                listener.groupAlreadyReady(plan.group(), same.get().packageCount());
-                return write(registered(plan, dli, files, null, same.get(), true));
-            }
+        DliClient dli = lookup.client();
+        // nothing uploaded, so what DLI had before the upload still stands
+        if (summary.results().stream().allMatch(result -> result.outcome() == UploadOutcome.UNCHANGED)
+                && lookup.sameReadyGroup().isPresent()) {
+            PackageGroup same = lookup.sameReadyGroup().get();
+            listener.groupAlreadyReady(plan.group(), same.packageCount());
+            return write(registered(plan, dli, files, null, same, true));
         }
         UploadGroupRequest request = request(plan, files, async);
         listener.registering(plan.group(), files.size(), plan.kind().apiName(), dli.projectId());

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  *
  * <p>DLI answers a group's packages and kinds but never its tags; it only filters the list by them. So the group is
  * looked up with the plan's kind and tags as the list's filter: a group that lacks one of the tags, or has another
- * value, is not found. A tag the group has beyond the plan's cannot be seen, which is why this is only asked when
- * every file was unchanged, and why {@code force} (which uploads every file) registers anyway.
+ * value, is not found. A tag the group has beyond the plan's cannot be seen, which is why the answer only counts
+ * when every file was unchanged, and why {@code force} (which uploads every file) registers anyway.
  */
 final class SameReadyGroup {
 
@@ -29,12 +29,14 @@ final class SameReadyGroup {
     /** The group as DLI has it, when registering {@code plan} again would change nothing. */
     static Optional<PackageGroup> find(DliClient dli, UploadPlan plan) {
         String tagFilter = tagFilter(plan.tags());
+        String kind = plan.kind().apiName();
+        // asked even when the tags cannot be said in the filter: the answer is what proves DLI takes the credentials
+        Optional<PackageGroup> listed = new GroupFinder(dli).find(plan.group(), kind, tagFilter);
         if (tagFilter == null) {
             return Optional.empty();
         }
-        String kind = plan.kind().apiName();
         Set<String> planned = plan.files().stream().map(PlannedFile::fileName).collect(Collectors.toSet());
-        return new GroupFinder(dli).find(plan.group(), kind, tagFilter)
+        return listed
                 .filter(group -> group.groupStatus() == PackageStatus.READY)
                 .filter(group -> new HashSet<>(GroupFinder.packageNames(group)).equals(planned))
                 .filter(group -> group.details().size() == planned.size() && group.details().stream()

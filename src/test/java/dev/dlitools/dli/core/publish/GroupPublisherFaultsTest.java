@@ -104,7 +104,7 @@ class GroupPublisherFaultsTest {
 
     @Test
     void dliDownForGoodFailsAfterEveryAttemptAndRegistersNoGroup() {
-        standIns.emulator().inject(Fault.respond(503).always());
+        standIns.emulator().inject(Fault.respond(503).always().on("POST", RESOURCES));
 
         DliApiException failure = catchThrowableOfType(DliApiException.class, () -> publish(plan(), dli()));
 
@@ -121,10 +121,11 @@ class GroupPublisherFaultsTest {
         // a waiter whose client does not retry: each dropped poll is a failed poll the waiter must survive
         // (the JDK client resends a dropped GET once by itself, so two drops fail one poll)
         DliClient noRetries = standIns.dliClient(new RetryPolicy(0, dliPauses::add, () -> 0.5), log);
+        GroupLookup lookup = lookUp(plan());
         standIns.emulator().inject(Fault.drop().times(4).on("GET", RESOURCES));
 
         PublishResult result = new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
-                .publish(plan(), uploader(UploadOptions.defaults()), dli(),
+                .publish(plan(), uploader(UploadOptions.defaults()), lookup,
                         new GroupWaiter(noRetries, Duration.ofMillis(20), Duration.ofSeconds(20), Clock.systemUTC(),
                                 duration -> Thread.sleep(duration.toMillis()), log), true);
 
@@ -174,7 +175,7 @@ class GroupPublisherFaultsTest {
         faultyObs.answer(503, "SlowDown", "PUT", "partNumber=2&", 1);
 
         PublishResult result = new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
-                .publish(plan(), uploader(multipart), dli(), waiter(), true);
+                .publish(plan(), uploader(multipart), lookUp(plan()), waiter(), true);
 
         assertThat(result.status()).isEqualTo("READY");
         assertThat(Files.size(large)).isGreaterThan(2 * UploadOptions.MIN_PART_SIZE);
@@ -223,7 +224,7 @@ class GroupPublisherFaultsTest {
         Thread actor = whenPartOneIsSent(action);
         ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
                 () -> new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
-                        .publish(plan(), uploader(multipart), dli(), waiter(), true));
+                        .publish(plan(), uploader(multipart), lookUp(plan()), waiter(), true));
         actor.join();
         return failure;
     }
@@ -273,7 +274,8 @@ class GroupPublisherFaultsTest {
         try (S3Client impatientClient = ObsClientFactory.create(impatient, log)) {
             failure = catchThrowableOfType(ObsUploadException.class, () -> new GroupPublisher(standIns.bucket(),
                     this::objectUrl, dir.resolve("result.json"), log).publish(plan(),
-                    new ObsUploader(impatientClient, impatient, UploadOptions.defaults(), log), dli(), waiter(), true));
+                    new ObsUploader(impatientClient, impatient, UploadOptions.defaults(), log), lookUp(plan()),
+                    waiter(), true));
         }
 
         assertThat(failure).hasMessageContaining("Upload of " + dependency)
@@ -297,7 +299,7 @@ class GroupPublisherFaultsTest {
 
     private PublishResult publish(UploadPlan plan, DliClient dli) {
         return new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
-                .publish(plan, uploader(UploadOptions.defaults()), dli, waiter(), true);
+                .publish(plan, uploader(UploadOptions.defaults()), GroupLookup.of(dli, plan), waiter(), true);
     }
 
     /** The URL DLI gets names the real S3 server, where the emulator looks objects up. */
@@ -311,6 +313,11 @@ class GroupPublisherFaultsTest {
 
     private ObsUploader uploader(UploadOptions options) {
         return new ObsUploader(s3, obsSettings, options, log);
+    }
+
+    /** DLI's side as Dli.publish asks for it before the first upload. */
+    private GroupLookup lookUp(UploadPlan plan) {
+        return GroupLookup.of(dli(), plan);
     }
 
     private GroupWaiter waiter() {

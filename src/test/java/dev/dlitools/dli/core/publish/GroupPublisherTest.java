@@ -96,7 +96,7 @@ class GroupPublisherTest {
     void uploadsEveryFileAndRegistersTheGroupInPlanOrderUntilReady() throws Exception {
         UploadPlan plan = plan();
 
-        PublishResult result = publisher().publish(plan, uploader(), standIns.dliClient(), waiter(), true);
+        PublishResult result = publisher().publish(plan, uploader(), lookUp(plan), waiter(), true);
 
         List<String> urls = urlsOf(plan);
         for (PlannedFile file : plan.files()) {
@@ -137,10 +137,10 @@ class GroupPublisherTest {
 
     @Test
     void secondPublishOfTheSameFilesToTheSameReadyGroupUploadsNothingAndDoesNotRegisterAgain() throws Exception {
-        PublishResult first = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        PublishResult first = publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
         log.clear();
 
-        PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        PublishResult second = publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
 
         assertThat(second.files()).extracting(PublishedFile::outcome).containsOnly("unchanged");
         assertThat(second.files()).extracting(PublishedFile::status).containsOnly("READY");
@@ -161,11 +161,11 @@ class GroupPublisherTest {
 
     @Test
     void republishUploadsOnlyTheFileThatChangedAndRegistersTheGroupAgain() throws Exception {
-        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
         Files.write(firstDependency, randomBytes(2_000));
         log.clear();
 
-        PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        PublishResult second = publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
 
         assertThat(second.files()).extracting(PublishedFile::fileName, PublishedFile::outcome).containsExactly(
                 tuple("etl-job-1.0.jar", "unchanged"),
@@ -182,10 +182,10 @@ class GroupPublisherTest {
 
     @Test
     void unchangedFilesAreRegisteredAgainWhenAPackageIsMissingFromTheGroup() throws Exception {
-        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
         standIns.dliClient().deleteResource("beta-0.9.jar", GROUP);
 
-        PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        PublishResult second = publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
 
         assertThat(second.files()).extracting(PublishedFile::outcome).containsOnly("unchanged");
         assertThat(second.alreadyReady()).isFalse();
@@ -205,12 +205,12 @@ class GroupPublisherTest {
             Thread.sleep(duration.toMillis());
         };
         catchThrowableOfType(GroupNotReadyException.class,
-                () -> publisher().publish(plan, uploader(), standIns.dliClient(), waiter(deletingSleeper), true));
+                () -> publisher().publish(plan, uploader(), lookUp(plan), waiter(deletingSleeper), true));
         // the same bytes back in OBS: the next run finds every file unchanged, but the group has a FAILED package
         s3.putObject(request -> request.bucket(standIns.bucket()).key(vanishing.objectKey()),
                 RequestBody.fromFile(vanishing.source()));
 
-        PublishResult second = publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        PublishResult second = publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
 
         assertThat(second.files()).extracting(PublishedFile::outcome).containsOnly("unchanged");
         assertThat(second.alreadyReady()).isFalse();
@@ -220,12 +220,12 @@ class GroupPublisherTest {
 
     @Test
     void unchangedFilesAreRegisteredAgainWhenTheTagsChanged() throws Exception {
-        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
 
         PublishResult otherValue = publisher().publish(plan(Map.of("team", "data")), uploader(),
-                standIns.dliClient(), waiter(), true);
+                lookUp(plan(Map.of("team", "data"))), waiter(), true);
         PublishResult addedTag = publisher().publish(plan(Map.of("team", "data", "env", "prod")), uploader(),
-                standIns.dliClient(), waiter(), true);
+                lookUp(plan(Map.of("team", "data", "env", "prod"))), waiter(), true);
 
         assertThat(otherValue.alreadyReady()).isFalse();
         assertThat(addedTag.alreadyReady()).isFalse();
@@ -236,10 +236,10 @@ class GroupPublisherTest {
 
     @Test
     void unchangedFilesAreRegisteredAgainUnderAnotherKind() throws Exception {
-        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
 
-        PublishResult asFiles = publisher().publish(plan(TAGS, "file"), uploader(), standIns.dliClient(), waiter(),
-                true);
+        UploadPlan asFilesPlan = plan(TAGS, "file");
+        PublishResult asFiles = publisher().publish(asFilesPlan, uploader(), lookUp(asFilesPlan), waiter(), true);
 
         assertThat(asFiles.alreadyReady()).isFalse();
         assertThat(standIns.emulator().group(GROUP).orElseThrow().kind()).isEqualTo("file");
@@ -250,7 +250,7 @@ class GroupPublisherTest {
         GroupPublisher toMissingBucket = publisher("no-such-bucket");
 
         ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
-                () -> toMissingBucket.publish(plan(), uploader(), standIns.dliClient(), waiter(), true));
+                () -> toMissingBucket.publish(plan(), uploader(), lookUp(plan()), waiter(), true));
 
         assertThat(failure).hasMessageContaining("'no-such-bucket'");
         assertThat(standIns.emulator().uploadPostCount()).isZero();
@@ -259,11 +259,11 @@ class GroupPublisherTest {
 
     @Test
     void failedPublishLeavesNoResultOfAnEarlierPublishBehind() {
-        publisher().publish(plan(), uploader(), standIns.dliClient(), waiter(), true);
+        publisher().publish(plan(), uploader(), lookUp(plan()), waiter(), true);
         assertThat(resultFile).exists();
 
         catchThrowableOfType(ObsUploadException.class, () -> publisher("no-such-bucket")
-                .publish(plan(), uploader(), standIns.dliClient(), waiter(), true));
+                .publish(plan(), uploader(), lookUp(plan()), waiter(), true));
 
         assertThat(resultFile).doesNotExist();
     }
@@ -274,7 +274,7 @@ class GroupPublisherTest {
         Files.delete(secondDependency);
 
         ObsUploadException failure = catchThrowableOfType(ObsUploadException.class,
-                () -> publisher().publish(plan, uploader(), standIns.dliClient(), waiter(), true));
+                () -> publisher().publish(plan, uploader(), lookUp(plan), waiter(), true));
 
         assertThat(failure).hasMessageContaining(secondDependency.toString());
         assertThat(standIns.emulator().uploadPostCount()).isZero();
@@ -295,7 +295,7 @@ class GroupPublisherTest {
         };
 
         GroupNotReadyException failure = catchThrowableOfType(GroupNotReadyException.class,
-                () -> publisher().publish(plan, uploader(), standIns.dliClient(), waiter(deletingSleeper), true));
+                () -> publisher().publish(plan, uploader(), lookUp(plan), waiter(deletingSleeper), true));
 
         assertThat(failure).hasMessageContaining("beta-0.9.jar").hasCauseInstanceOf(GroupFailedException.class);
         // the exception carries what the result file says, so nobody reads the file back
@@ -316,7 +316,7 @@ class GroupPublisherTest {
                 Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
 
         GroupNotReadyException failure = catchThrowableOfType(GroupNotReadyException.class,
-                () -> publisher().publish(plan(), uploader(), standIns.dliClient(), impatient, true));
+                () -> publisher().publish(plan(), uploader(), lookUp(plan()), impatient, true));
 
         assertThat(failure).hasMessageContaining(GROUP).hasCauseInstanceOf(GroupTimeoutException.class);
         assertThat(failure.result()).isEqualTo(PublishResult.read(resultFile));
@@ -399,7 +399,7 @@ class GroupPublisherTest {
     private PublishResult publishing(UploadPlan plan, String resultName) {
         String bucket = standIns.bucket();
         return new GroupPublisher(bucket, key -> ObsClientSettings.objectUrl(standIns.obsEndpoint(), true, bucket, key),
-                dir.resolve(resultName), log).publish(plan, uploader(), standIns.dliClient(), waiter(), true);
+                dir.resolve(resultName), log).publish(plan, uploader(), lookUp(plan), waiter(), true);
     }
 
     private List<URI> uris(UploadPlan plan) {
@@ -446,6 +446,11 @@ class GroupPublisherTest {
 
     private ObsUploader uploader() {
         return new ObsUploader(s3, standIns.obsSettings(), UploadOptions.defaults(), log);
+    }
+
+    /** DLI's side as Dli.publish asks for it before the first upload. */
+    private GroupLookup lookUp(UploadPlan plan) {
+        return GroupLookup.of(standIns.dliClient(), plan);
     }
 
     private GroupWaiter waiter() {
