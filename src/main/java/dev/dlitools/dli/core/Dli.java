@@ -106,7 +106,7 @@ public final class Dli implements AutoCloseable {
         Credentials obsCredentials = obsCredentials(request);
         ObsClientSettings obs = obsClientSettings(request, obsEndpoint, obsCredentials);
         // both clients take a cold JVM tenths of a second to build, and the project id may need a call to IAM: the
-        // DLI client is made, and the group looked up, on a second thread meanwhile, awaited before the first upload
+        // DLI client is made, and the group looked up, on a second thread meanwhile, awaited while OBS is listed
         FutureTask<GroupLookup> dliSide = request.register()
                 ? inBackground("dli-client", () -> GroupLookup.of(client(), plan))
                 : null;
@@ -129,11 +129,11 @@ public final class Dli implements AutoCloseable {
                 throw e;
             }
             try (s3) {
-                GroupLookup lookup = dliSide == null ? null : await(dliSide);
                 ObsUploader uploader = new ObsUploader(s3, obs, request.uploadOptions(), listener);
-                GroupWaiter waiter = new GroupWaiter(lookup == null ? null : lookup.client(), request.pollInterval(),
-                        request.timeout(), Clock.systemUTC(), settings.sleeper(), listener);
-                return publisher.publish(plan, uploader, lookup, waiter, request.async());
+                return publisher.publish(plan, uploader, dliSide == null ? null : () -> await(dliSide),
+                        client -> new GroupWaiter(client, request.pollInterval(), request.timeout(),
+                                Clock.systemUTC(), settings.sleeper(), listener),
+                        request.async());
             }
         } finally {
             finish(json);

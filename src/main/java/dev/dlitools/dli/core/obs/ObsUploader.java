@@ -68,22 +68,38 @@ public final class ObsUploader {
     private final UploadOptions options;
     private final BuildLog log;
     private final ObsErrors errors;
+    private final Runnable beforeFirstWrite;
 
     /**
      * @param s3 a client from {@link ObsClientFactory} for {@code settings}; not closed by the uploader
      * @param settings the client's settings, for error hints
      */
     public ObsUploader(S3Client s3, ObsClientSettings settings, UploadOptions options, BuildLog log) {
+        this(s3, settings, options, log, () -> {});
         if (options.threads() > settings.maxConnections()) {
             throw new IllegalArgumentException("the OBS client has " + settings.maxConnections()
                     + " connections for " + options.threads() + " upload threads: threads would wait for"
                     + " connections; give the client at least as many connections as threads");
         }
+    }
+
+    private ObsUploader(S3Client s3, ObsClientSettings settings, UploadOptions options, BuildLog log,
+            Runnable beforeFirstWrite) {
         this.s3 = s3;
         this.settings = settings;
         this.options = options;
         this.log = log;
         this.errors = new ObsErrors(settings);
+        this.beforeFirstWrite = beforeFirstWrite;
+    }
+
+    /**
+     * This uploader, with a last check that each upload runs once while the bucket is listed and before it writes
+     * anything (before it announces the upload, too); what the check throws ends the upload as it is thrown, with
+     * nothing written.
+     */
+    public ObsUploader beforeFirstWrite(Runnable check) {
+        return new ObsUploader(s3, settings, options, log, check);
     }
 
     /**
@@ -96,7 +112,6 @@ public final class ObsUploader {
     public UploadSummary upload(String bucket, List<PlannedFile> planned, UploadListener listener) {
         long started = System.nanoTime();
         List<QueuedFile> files = queue(bucket, planned);
-        listener.uploadStarted(files.size(), files.stream().mapToLong(QueuedFile::size).sum());
         DigestCache digests = options.digestCache() == null || options.force()
                 ? DigestCache.none()
                 : DigestCache.load(options.digestCache());
@@ -190,10 +205,12 @@ public final class ObsUploader {
             boolean succeeded = false;
             openUploads.watchShutdown();
             try {
-                CompletableFuture<Void> cleanup = abortStaleUploads(files);
                 CompletableFuture<Map<String, RemoteObject>> remoteIndex = options.force()
                         ? CompletableFuture.completedFuture(Map.of())
                         : listRemote(files);
+                beforeFirstWrite.run();
+                listener.uploadStarted(files.size(), files.stream().mapToLong(QueuedFile::size).sum());
+                CompletableFuture<Void> cleanup = abortStaleUploads(files);
                 CompletionService<UploadResult> completions = new ExecutorCompletionService<>(pool);
                 List<Future<UploadResult>> futures = new ArrayList<>(Collections.nCopies(files.size(), null));
                 for (QueuedFile file : largestAndSmallestByTurns(files)) {

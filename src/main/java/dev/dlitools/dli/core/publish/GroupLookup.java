@@ -6,10 +6,11 @@ import dev.dlitools.dli.core.upload.UploadPlan;
 import java.util.Optional;
 
 /**
- * DLI's side of a publish, asked before the first upload: the client, and the group when registering the plan again
- * would change nothing ({@link SameReadyGroup}). Asking first proves that DLI answers these credentials for this
- * project, so a wrong project id, a refused key or an unreachable endpoint fails the build before anything is sent
- * (as Jib checks that it may push before it pushes), and the registration later finds its connection made.
+ * DLI's side of a publish, asked while the OBS client is built and the bucket listed, and awaited before anything
+ * is written to OBS: the client, and the group when registering the plan again would change nothing
+ * ({@link SameReadyGroup}). Asking first proves that DLI answers these credentials for this project, so a wrong
+ * project id, a refused key or an unreachable endpoint fails the build before anything is sent (as Jib checks
+ * that it may push before it pushes), and the registration later finds its connection made.
  *
  * @param client the opened client
  * @param sameReadyGroup the group as DLI had it before the upload, when it was READY exactly as planned

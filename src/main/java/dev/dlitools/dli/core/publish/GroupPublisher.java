@@ -20,8 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -71,30 +73,36 @@ public final class GroupPublisher {
     }
 
     /**
-     * Uploads, and with DLI's side registers and waits.
+     * Uploads, and with DLI's side registers and waits. DLI's side is awaited while the bucket is listed, before
+     * anything is written, so a DLI that refuses the project or the key fails the publish with nothing sent.
      *
-     * @param lookup DLI's side, looked up before this call, or {@code null} to upload only and print the OBS paths
-     * @param waiter waits for the group; ignored without DLI's side
+     * @param dliSide gives DLI's side, which the caller may be looking up meanwhile; {@code null} to upload only
+     *     and print the OBS paths
+     * @param waiterFor makes what waits for the group, with DLI's client; unused without DLI's side
      * @throws GroupNotReadyException when a package FAILED or the group was not READY in time; it carries the
      *     result, which lists each package's status
      */
-    public PublishResult publish(
-            UploadPlan plan, ObsUploader uploader, GroupLookup lookup, GroupWaiter waiter, boolean async) {
+    public PublishResult publish(UploadPlan plan, ObsUploader uploader, Supplier<GroupLookup> dliSide,
+            Function<DliClient, GroupWaiter> waiterFor, boolean async) {
         removeEarlierResult();
-        UploadSummary summary = uploader.upload(bucket, plan.files(), listener);
+        AtomicReference<GroupLookup> answered = new AtomicReference<>();
+        UploadSummary summary = (dliSide == null ? uploader
+                : uploader.beforeFirstWrite(() -> answered.set(dliSide.get())))
+                .upload(bucket, plan.files(), listener);
         // the summary has one result per planned file, in the plan's order
         List<PublishedFile> files = summary.results().stream()
                 .map(result -> published(result.file(), result.sha256(),
                         result.outcome().name().toLowerCase(Locale.ROOT)))
                 .toList();
 
-        if (lookup == null) {
+        if (dliSide == null) {
             PublishResult uploaded = write(new PublishResult(plan.group(), plan.kind().apiName(), plan.tags(),
                     bucket, null, false, false, false, null, files, null));
             listener.uploadedWithoutRegistering(uploaded);
             return uploaded;
         }
 
+        GroupLookup lookup = answered.get();
         DliClient dli = lookup.client();
         // nothing uploaded, so what DLI had before the upload still stands
         if (summary.results().stream().allMatch(result -> result.outcome() == UploadOutcome.UNCHANGED)
@@ -107,7 +115,7 @@ public final class GroupPublisher {
         listener.registering(plan.group(), files.size(), plan.kind().apiName(), dli.projectId());
         PackageGroup uploaded = dli.uploadGroup(request);
         try {
-            PackageGroup ready = waiter.await(uploaded, plan.kind().apiName());
+            PackageGroup ready = waiterFor.apply(dli).await(uploaded, plan.kind().apiName());
             listener.groupReady(plan.group(), ready.packageCount());
             return write(registered(plan, dli, files, request, ready, false));
         } catch (GroupWaiter.GroupFailedException e) {

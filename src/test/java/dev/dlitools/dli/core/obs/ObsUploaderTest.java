@@ -98,6 +98,47 @@ class ObsUploaderTest {
     }
 
     @Test
+    void aCheckBeforeTheFirstWriteThatFailsEndsTheUploadAsItFailedWithNothingWrittenOrAnnounced() throws Exception {
+        List<PlannedFile> items = List.of(
+                item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
+                item("big.jar", "apps/demo/lib/big.jar", (int) (11 * MIB)));
+        IllegalStateException refused = new IllegalStateException("DLI refused the key");
+        List<String> announced = new CopyOnWriteArrayList<>();
+        UploadListener announcing = new UploadListener() {
+            @Override
+            public void uploadStarted(int files, long bytes) {
+                announced.add(files + " files");
+            }
+        };
+
+        Throwable failure = catchThrowable(() -> uploader(SMALL_PARTS)
+                .beforeFirstWrite(() -> {
+                    throw refused;
+                })
+                .upload(bucket, items, announcing));
+
+        assertThat(failure).isSameAs(refused);
+        assertThat(s3.listObjectsV2(request -> request.bucket(bucket)).contents()).isEmpty();
+        assertThat(s3.listMultipartUploads(request -> request.bucket(bucket)).uploads()).isEmpty();
+        assertThat(announced).isEmpty();
+    }
+
+    @Test
+    void theCheckBeforeTheFirstWriteRunsOnceAnUploadEvenWhenEveryFileIsUnchanged() throws Exception {
+        List<PlannedFile> items = List.of(
+                item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),
+                item("guava.jar", "apps/demo/lib/guava.jar", 1234));
+        AtomicInteger checks = new AtomicInteger();
+        ObsUploader checked = uploader(UploadOptions.defaults()).beforeFirstWrite(checks::incrementAndGet);
+
+        checked.upload(bucket, items, NO_EVENTS);
+        UploadSummary second = checked.upload(bucket, items, NO_EVENTS);
+
+        assertThat(second.unchangedCount()).isEqualTo(2);
+        assertThat(checks).hasValue(2);
+    }
+
+    @Test
     void secondRunOfTheSameFilesUploadsNothing() throws Exception {
         List<PlannedFile> items = List.of(
                 item("demo-1.0.jar", "apps/demo/demo-1.0.jar", 300_000),

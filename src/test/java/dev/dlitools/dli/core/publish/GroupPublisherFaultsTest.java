@@ -32,6 +32,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,13 +123,13 @@ class GroupPublisherFaultsTest {
         // a waiter whose client does not retry: each dropped poll is a failed poll the waiter must survive
         // (the JDK client resends a dropped GET once by itself, so two drops fail one poll)
         DliClient noRetries = standIns.dliClient(new RetryPolicy(0, dliPauses::add, () -> 0.5), log);
-        GroupLookup lookup = lookUp(plan());
+        GroupLookup lookedUp = GroupLookup.of(dli(), plan());
         standIns.emulator().inject(Fault.drop().times(4).on("GET", RESOURCES));
 
         PublishResult result = new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
-                .publish(plan(), uploader(UploadOptions.defaults()), lookup,
-                        new GroupWaiter(noRetries, Duration.ofMillis(20), Duration.ofSeconds(20), Clock.systemUTC(),
-                                duration -> Thread.sleep(duration.toMillis()), log), true);
+                .publish(plan(), uploader(UploadOptions.defaults()), () -> lookedUp,
+                        client -> new GroupWaiter(noRetries, Duration.ofMillis(20), Duration.ofSeconds(20),
+                                Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log), true);
 
         assertThat(result.status()).isEqualTo("READY");
         assertThat(log.lines()).filteredOn(line -> line.startsWith("Polling group " + GROUP + " failed, polling again"))
@@ -299,7 +301,8 @@ class GroupPublisherFaultsTest {
 
     private PublishResult publish(UploadPlan plan, DliClient dli) {
         return new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
-                .publish(plan, uploader(UploadOptions.defaults()), GroupLookup.of(dli, plan), waiter(), true);
+                .publish(plan, uploader(UploadOptions.defaults()), () -> GroupLookup.of(dli, plan), waiter(),
+                        true);
     }
 
     /** The URL DLI gets names the real S3 server, where the emulator looks objects up. */
@@ -315,13 +318,13 @@ class GroupPublisherFaultsTest {
         return new ObsUploader(s3, obsSettings, options, log);
     }
 
-    /** DLI's side as Dli.publish asks for it before the first upload. */
-    private GroupLookup lookUp(UploadPlan plan) {
-        return GroupLookup.of(dli(), plan);
+    /** DLI's side, looked up when the publisher awaits it: before its first write to OBS. */
+    private Supplier<GroupLookup> lookUp(UploadPlan plan) {
+        return () -> GroupLookup.of(dli(), plan);
     }
 
-    private GroupWaiter waiter() {
-        return new GroupWaiter(standIns.dliClient(), Duration.ofMillis(20), Duration.ofSeconds(20), Clock.systemUTC(),
+    private Function<DliClient, GroupWaiter> waiter() {
+        return client -> new GroupWaiter(client, Duration.ofMillis(20), Duration.ofSeconds(20), Clock.systemUTC(),
                 duration -> Thread.sleep(duration.toMillis()), log);
     }
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.common.Sleeper;
+import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupFailedException;
 import dev.dlitools.dli.core.dli.GroupWaiter.GroupTimeoutException;
@@ -45,6 +46,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -312,8 +315,8 @@ class GroupPublisherTest {
     void groupNotReadyInTimeThrowsAndTheResultShowsItStillUploading() throws Exception {
         stopStandIns();
         startStandIns(Duration.ofMinutes(10));
-        GroupWaiter impatient = new GroupWaiter(standIns.dliClient(), POLL_INTERVAL, Duration.ofMillis(200),
-                Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
+        Function<DliClient, GroupWaiter> impatient = client -> new GroupWaiter(client, POLL_INTERVAL,
+                Duration.ofMillis(200), Clock.systemUTC(), duration -> Thread.sleep(duration.toMillis()), log);
 
         GroupNotReadyException failure = catchThrowableOfType(GroupNotReadyException.class,
                 () -> publisher().publish(plan(), uploader(), lookUp(plan()), impatient, true));
@@ -448,17 +451,17 @@ class GroupPublisherTest {
         return new ObsUploader(s3, standIns.obsSettings(), UploadOptions.defaults(), log);
     }
 
-    /** DLI's side as Dli.publish asks for it before the first upload. */
-    private GroupLookup lookUp(UploadPlan plan) {
-        return GroupLookup.of(standIns.dliClient(), plan);
+    /** DLI's side, looked up when the publisher awaits it: before its first write to OBS. */
+    private Supplier<GroupLookup> lookUp(UploadPlan plan) {
+        return () -> GroupLookup.of(standIns.dliClient(), plan);
     }
 
-    private GroupWaiter waiter() {
+    private Function<DliClient, GroupWaiter> waiter() {
         return waiter(duration -> Thread.sleep(duration.toMillis()));
     }
 
-    private GroupWaiter waiter(Sleeper sleeper) {
-        return new GroupWaiter(standIns.dliClient(), POLL_INTERVAL, WAIT_TIMEOUT, Clock.systemUTC(), sleeper, log);
+    private Function<DliClient, GroupWaiter> waiter(Sleeper sleeper) {
+        return client -> new GroupWaiter(client, POLL_INTERVAL, WAIT_TIMEOUT, Clock.systemUTC(), sleeper, log);
     }
 
     private List<String> urlsOf(UploadPlan plan) {
