@@ -5,11 +5,26 @@
 # 100 Mbit/s per connection, 500 in total) and `far` (RTT 150 ms, 50 and 200 Mbit/s), each checked first and
 # compared with the link's computed limit.
 # Usage: bench/run.sh [--link=none,region,far | --link=far | --link=RTT,PER,TOTAL] [--quick] [--runs=N]
-#        [--no-maven] [--workloads=W1,W2,W3,W4] [--tools=ours,aws,...]
+#        [--no-maven] [--workloads=W1,W2,W3,W4] [--tools=ours,aws,rclone,naive,ceiling,limit]
+#        [--steps=validate,help:help,dli:help,list,package,upload-cold,upload-warm] [--threads=N]
+#        [--multipartThresholdMib=N] [--http]
 # Writes target/bench/results.json, target/bench/results.md and target/bench/chart.png.
 # Takes about 45-50 minutes in full on 2 cores: loopback ~10 min, region ~11, far ~25 (over `far` the naive loop
 # alone takes ~100 s per W3 run and ~70 s per W1 or W2 run, rclone ~100 s per W3 run). --quick: 3-6 minutes.
 set -euo pipefail
+
+usage() {
+    sed -n '2,/^set -euo pipefail$/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
+}
+# a mistyped option must not start a 45-minute run with defaults
+for arg in "$@"; do
+    case "$arg" in
+        -h | --help) usage; exit 0 ;;
+        --quick | --no-maven | --http | --link=* | --runs=* | --workloads=* | --tools=* | --steps=* | --threads=* \
+            | --multipartThresholdMib=*) ;;
+        *) echo "bench/run.sh: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
+    esac
+done
 
 started=$SECONDS
 root="$(cd "$(dirname "$0")/.." && pwd)"
