@@ -136,6 +136,11 @@ public final class Dli implements AutoCloseable {
                         request.async());
             }
         } finally {
+            // a failure before the uploader awaits DLI's side (a file gone since it was planned) leaves the look-up
+            // running; like the JSON thread it must end before the goal does
+            if (dliSide != null) {
+                finish(dliSide);
+            }
             finish(json);
         }
     }
@@ -242,7 +247,10 @@ public final class Dli implements AutoCloseable {
         return task;
     }
 
-    /** Waits for work that only gives a head start: its failure is ignored, as the work it prepares reports one. */
+    /**
+     * Waits for a task to end, ignoring its failure: the task only gave a head start, and the work it prepared
+     * reports its own failure, or the job already fails for another reason.
+     */
     private static void finish(FutureTask<?> task) {
         try {
             task.get();

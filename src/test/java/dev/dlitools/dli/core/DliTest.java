@@ -12,6 +12,7 @@ import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.job.JobFiles;
 import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.job.SubmitRequest;
+import dev.dlitools.dli.core.obs.ObsUploadException;
 import dev.dlitools.dli.core.publish.GroupNotReadyException;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
@@ -24,6 +25,7 @@ import dev.dlitools.dli.testsupport.HttpClientThreads;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -240,6 +243,51 @@ class DliTest {
             assertThat(failure.httpStatus()).isEqualTo(403);
             assertThat(standIns.s3Proxy().blobStore().list(standIns.bucket()).contents()).as("objects in OBS").isEmpty();
             assertThat(standIns.emulator().uploadPostCount()).isZero();
+        }
+    }
+
+    @Test
+    void dliRefusingTheKeyFailsBeforeAnyUploadEvenWithATagKeyTheListFilterCannotSay() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            standIns.emulator().inject(Fault.respond(403).always());
+
+            DliApiException failure = catchThrowableOfType(DliApiException.class,
+                    () -> new Dli(settings(standIns), DliListener.SILENT).publish(request().pathStyle(true)
+                            .tags(Map.of("a=b", "c")).build()));
+
+            assertThat(failure.httpStatus()).isEqualTo(403);
+            assertThat(standIns.s3Proxy().blobStore().list(standIns.bucket()).contents()).as("objects in OBS").isEmpty();
+        }
+    }
+
+    @Test
+    void aPublishFailingBeforeItAwaitsDliEndsOnlyOnceItsDliThreadHasEnded() throws IOException {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            // DLI answers the look-up late, after the upload has failed on its own
+            standIns.emulator().inject(Fault.delay(Duration.ofSeconds(1)).on("GET", "/v2\\.0/[^/]+/resources"));
+            Path jar = Files.write(dir.resolve("orders-job-1.0.0.jar"), new byte[] {1, 2, 3});
+            Path spark = Files.write(dir.resolve("spark-core_2.12-3.3.1.jar"), new byte[] {4});
+            ProjectArtifacts artifacts = new ProjectArtifacts(
+                    new ArtifactFile(new ArtifactCoordinates("com.example", GROUP, "1.0.0", "jar", null, null), jar),
+                    List.of(), List.of(new ArtifactFile(new ArtifactCoordinates("org.apache.spark",
+                            "spark-core_2.12", "3.3.1", "jar", null, "compile"), spark)));
+            // the plan's warning (Spark is DLI's own) comes before any call: the jar is gone by the upload
+            DliListener deletingTheJar = new DliListener() {
+                @Override
+                public void warn(String message) {
+                    try {
+                        Files.delete(jar);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+
+            catchThrowableOfType(ObsUploadException.class, () -> new Dli(settings(standIns), deletingTheJar)
+                    .publish(PublishRequest.builder(artifacts, GROUP).prefix("dli").bucket(LocalStandIns.BUCKET)
+                            .resultFile(dir.resolve("result.json")).pathStyle(true).build()));
+
+            assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName).doesNotContain("dli-client");
         }
     }
 
