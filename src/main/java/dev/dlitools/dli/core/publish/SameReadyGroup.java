@@ -30,13 +30,13 @@ final class SameReadyGroup {
     static Optional<PackageGroup> find(DliClient dli, UploadPlan plan) {
         String tagFilter = tagFilter(plan.tags());
         String kind = plan.kind().apiName();
-        // asked even when the tags cannot be said in the filter: the answer is what proves DLI takes the credentials
-        Optional<PackageGroup> listed = new GroupFinder(dli).find(plan.group(), kind, tagFilter);
         if (tagFilter == null) {
+            // asked all the same: the answer is what proves that DLI takes the credentials for the project
+            dli.listResources(kind, null);
             return Optional.empty();
         }
         Set<String> planned = plan.files().stream().map(PlannedFile::fileName).collect(Collectors.toSet());
-        return listed
+        return new GroupFinder(dli).find(plan.group(), kind, tagFilter)
                 .filter(group -> group.groupStatus() == PackageStatus.READY)
                 .filter(group -> new HashSet<>(GroupFinder.packageNames(group)).equals(planned))
                 .filter(group -> group.details().size() == planned.size() && group.details().stream()
