@@ -114,7 +114,11 @@ public final class Dli implements AutoCloseable {
         // thread, and awaited whatever happens: once the goal has ended Maven closes its class loader, and a class
         // loaded after that fails (a build failing at once printed a NoClassDefFoundError from this thread)
         FutureTask<Void> json = inBackground("dli-json", () -> {
-            DliJson.prepare(PublishResult.class, UploadGroupRequest.class);
+            if (request.register()) {
+                DliJson.prepare(PublishResult.class, UploadGroupRequest.class);
+            } else {
+                DliJson.prepare(PublishResult.class);
+            }
             return null;
         });
         try {
