@@ -468,6 +468,12 @@ public final class ObsUploader {
                         .uploadId(uploadId)
                         .multipartUpload(upload -> upload.parts(completed))).eTag());
                 openUploads.take(uploadId);
+                if (etag.isEmpty()) {
+                    // taken out first: the upload may be complete, so it is not aborted
+                    throw new IOException("OBS answered the completion of the multipart upload of '" + key
+                            + "' (upload id " + uploadId + ") without an ETag, so it did not confirm that it"
+                            + " stored the file. Nothing was registered.");
+                }
                 return etag;
             } catch (Exception | Error e) {
                 abort(key, uploadId);
@@ -539,7 +545,7 @@ public final class ObsUploader {
          * Starts a multipart upload on a thread that cancellation does not interrupt: the SDK drops an answer that
          * arrives on an interrupted thread, and with it the upload id, the only handle to abort the upload with.
          */
-        private String createUninterruptibly(String key) {
+        private String createUninterruptibly(String key) throws IOException {
             CompletableFuture<String> created = CompletableFuture.supplyAsync(() -> s3.createMultipartUpload(
                             request -> request
                                     .bucket(bucket)
@@ -550,11 +556,17 @@ public final class ObsUploader {
                         thread.setDaemon(true);
                         thread.start();
                     });
+            String uploadId;
             try {
-                return created.join(); // join() waits through interrupts; the caller's flag stays set
+                uploadId = created.join(); // join() waits through interrupts; the caller's flag stays set
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
             }
+            if (uploadId == null || uploadId.isBlank()) {
+                throw new IOException("OBS answered the start of a multipart upload of '" + key
+                        + "' without an upload id. Nothing was registered.");
+            }
+            return uploadId;
         }
 
         private void abort(String key, String uploadId) {

@@ -112,7 +112,8 @@ final class RemoteListing {
             String lastKey = null;
             for (S3Object object : page.contents()) {
                 lastKey = object.key();
-                if (wanted.contains(object.key())) {
+                // an entry without a size cannot show the file is stored: the file is sent
+                if (wanted.contains(object.key()) && object.size() != null) {
                     found.put(object.key(), new RemoteObject(object.size(), normalizeEtag(object.eTag())));
                 }
             }

@@ -3,9 +3,13 @@ package dev.dlitools.dli.core.obs;
 import dev.dlitools.dli.core.common.BuildLog;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListMultipartUploadsResponse;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
 
 /**
@@ -27,9 +31,8 @@ final class StaleMultipartUploads {
     static void abort(S3Client s3, String bucket, String prefix, Set<String> keys, Instant startedBefore,
             BuildLog log) {
         try {
-            for (MultipartUpload upload : s3.listMultipartUploadsPaginator(request -> request.bucket(bucket)
-                    .prefix(prefix)).uploads()) {
-                if (keys.contains(upload.key()) && upload.initiated() != null
+            for (MultipartUpload upload : list(s3, bucket, prefix, log)) {
+                if (keys.contains(upload.key()) && upload.uploadId() != null && upload.initiated() != null
                         && upload.initiated().isBefore(startedBefore)) {
                     s3.abortMultipartUpload(request -> request.bucket(bucket).key(upload.key())
                             .uploadId(upload.uploadId()));
@@ -42,6 +45,37 @@ final class StaleMultipartUploads {
             // a cleanup that cannot run (no permission to list uploads, say) must not fail the upload
             log.warn("Could not look for incomplete multipart uploads under '" + prefix + "' in bucket '" + bucket
                     + "': " + e.getMessage());
+        }
+    }
+
+    /**
+     * The open uploads under the prefix, page by page. The SDK's paginator asks again for as long as a page says
+     * it is truncated, so a page without later markers (as OBS answers listings at times) would be asked for
+     * forever, after every file was uploaded: the listing stops there instead.
+     */
+    private static List<MultipartUpload> list(S3Client s3, String bucket, String prefix, BuildLog log) {
+        List<MultipartUpload> uploads = new ArrayList<>();
+        String keyMarker = null;
+        String uploadIdMarker = null;
+        while (true) {
+            String key = keyMarker;
+            String uploadId = uploadIdMarker;
+            ListMultipartUploadsResponse page = s3.listMultipartUploads(request -> request.bucket(bucket)
+                    .prefix(prefix).keyMarker(key).uploadIdMarker(uploadId));
+            uploads.addAll(page.uploads());
+            if (!Boolean.TRUE.equals(page.isTruncated())) {
+                return uploads;
+            }
+            String nextKey = page.nextKeyMarker();
+            String nextUploadId = page.nextUploadIdMarker();
+            if (nextKey == null || nextKey.isEmpty()
+                    || (nextKey.equals(keyMarker) && Objects.equals(nextUploadId, uploadIdMarker))) {
+                log.warn("The OBS listing of incomplete multipart uploads under '" + prefix + "' in bucket '"
+                        + bucket + "' answered 'truncated' without a later marker; uploads beyond it are left.");
+                return uploads;
+            }
+            keyMarker = nextKey;
+            uploadIdMarker = nextUploadId;
         }
     }
 }
