@@ -6,8 +6,10 @@ import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -18,6 +20,8 @@ import java.util.List;
  * named by {@code GITHUB_STEP_SUMMARY} on the run's page).
  */
 public final class StepSummary {
+
+    private static final Object APPENDING = new Object();
 
     private StepSummary() {
     }
@@ -79,13 +83,24 @@ public final class StepSummary {
         append(summaryFile, markdown(job, resultFile));
     }
 
+    /**
+     * One write under a lock: the modules of a parallel build ({@code -T}) append at the same time, and a plain
+     * append goes out in 8 KiB pieces that another module's pieces can land between. The lock of the file keeps
+     * out other processes; the JVM's own lock the other threads, which the file's lock does not.
+     */
     private static void append(Path summaryFile, String markdown) {
-        try {
-            Files.writeString(summaryFile, markdown, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new DliException("Could not append the summary to " + summaryFile
-                    + " (environment variable GITHUB_STEP_SUMMARY): " + e.getMessage(), e);
+        ByteBuffer bytes = ByteBuffer.wrap(markdown.getBytes(StandardCharsets.UTF_8));
+        synchronized (APPENDING) {
+            try (FileChannel file = FileChannel.open(summaryFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+                    FileLock lock = file.lock()) {
+                while (bytes.hasRemaining()) {
+                    file.write(bytes);
+                }
+            } catch (IOException e) {
+                throw new DliException("Could not append the summary to " + summaryFile
+                        + " (environment variable GITHUB_STEP_SUMMARY): " + e.getMessage(), e);
+            }
         }
     }
 

@@ -7,8 +7,13 @@ import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,5 +93,50 @@ class StepSummaryTest {
         String written = Files.readString(summary);
         assertThat(written).startsWith("earlier step\n### DLI package group `orders-job`");
         assertThat(written.split("### DLI package group", -1)).hasSize(3);
+    }
+
+
+    // mvn -T: the modules of a parallel reactor append to one GITHUB_STEP_SUMMARY at once
+    @Test
+    void twoModulesAppendingAtOnceEachKeepTheirTableInOnePiece(@TempDir Path dir) throws Exception {
+        Path summary = dir.resolve("step-summary.md");
+        PublishResult a = group("module-a", 300);
+        PublishResult b = group("module-b", 300);
+        String mdA = StepSummary.markdown(a, "target/dli-package-group.json");
+        String mdB = StepSummary.markdown(b, "target/dli-package-group.json");
+        assertThat(mdA.length()).as("a group with many dependencies").isGreaterThan(8192);
+        int rounds = 40;
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService modules = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (PublishResult module : List.of(a, b)) {
+                done.add(modules.submit(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        together.await();
+                        StepSummary.appendTo(summary, module, "target/dli-package-group.json");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> module : done) {
+                module.get();
+            }
+        } finally {
+            modules.shutdownNow();
+        }
+        String written = Files.readString(summary);
+        // every appended section must be found whole: taking them all out leaves nothing
+        assertThat(written.replace(mdA, "").replace(mdB, "")).as("pieces of interleaved tables").isEmpty();
+    }
+
+    private static PublishResult group(String name, int files) {
+        List<PublishedFile> published = new ArrayList<>();
+        for (int i = 0; i < files; i++) {
+            String file = name + "-dependency-" + i + "-1.0.jar";
+            published.add(new PublishedFile(file, "org.example:" + file, "dli/" + file, "https://b.obs/" + file,
+                    "obs://b/dli/" + file, 1_000 + i, "ab", "uploaded", "READY"));
+        }
+        return new PublishResult(name, "jar", Map.of(), "b", "p-1", false, true, false, "READY", published, null);
     }
 }
