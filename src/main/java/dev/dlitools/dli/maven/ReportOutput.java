@@ -35,10 +35,17 @@ final class ReportOutput {
         return !log.isInfoEnabled();
     }
 
-    /** Lines bare on standard output, for a script to read. */
+    /**
+     * Lines bare on standard output, for a script to read, in one piece: the modules of a parallel build
+     * ({@code -T}) print theirs at the same time, and each module's lines must stay together and in order.
+     */
     void print(List<String> lines) {
-        lines.forEach(stdout::println);
-        stdout.flush();
+        StringBuilder text = new StringBuilder();
+        lines.forEach(line -> text.append(line).append(System.lineSeparator()));
+        synchronized (stdout) {
+            stdout.print(text);
+            stdout.flush();
+        }
     }
 
     /**
