@@ -70,7 +70,9 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
     MavenListener listener() {
         boolean interactive = session == null || session.getRequest() == null
                 || session.getRequest().isInteractiveMode();
-        boolean terminal = Progress.isTerminal(System.console() != null, environment.get("TERM"), interactive);
+        boolean parallel = session != null && session.isParallel();
+        boolean terminal = Progress.isTerminal(System.console() != null, environment.get("TERM"), interactive,
+                parallel);
         return new MavenListener(getLog(), new Progress(Progress.Mode.of(progress, terminal), getLog(), System.out,
                 Clock.systemUTC()));
     }

@@ -79,11 +79,12 @@ final class Progress {
     }
 
     /**
-     * Whether a line can be redrawn in place: a console is attached, its {@code TERM} is not {@code dumb}, and
-     * Maven runs interactively (not {@code -B}).
+     * Whether a line can be redrawn in place: a console is attached, its {@code TERM} is not {@code dumb}, Maven
+     * runs interactively (not {@code -B}), and not in parallel ({@code -T}), where the other modules' lines would be
+     * printed onto the end of the redrawn one.
      */
-    static boolean isTerminal(boolean console, String term, boolean interactive) {
-        return console && interactive && !"dumb".equals(term);
+    static boolean isTerminal(boolean console, String term, boolean interactive, boolean parallel) {
+        return console && interactive && !parallel && !"dumb".equals(term);
     }
 
     synchronized void uploadStarted(long bytes) {

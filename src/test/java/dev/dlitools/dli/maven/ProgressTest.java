@@ -47,16 +47,19 @@ class ProgressTest {
     };
 
     @Test
-    void autoIsLiveOnlyOnAnInteractiveTerminalAndAnythingElseIsRefusedNamingTheSetting() {
-        assertThat(Progress.Mode.of("auto", Progress.isTerminal(true, "xterm-256color", true)))
+    void autoIsLiveOnlyOnAnInteractiveTerminalOfASerialBuildAndAnythingElseIsRefusedNamingTheSetting() {
+        assertThat(Progress.Mode.of("auto", Progress.isTerminal(true, "xterm-256color", true, false)))
                 .isEqualTo(Progress.Mode.LIVE);
-        assertThat(Progress.Mode.of(null, Progress.isTerminal(true, null, true))).isEqualTo(Progress.Mode.LIVE);
-        assertThat(Progress.Mode.of("auto", Progress.isTerminal(false, "xterm", true)))
+        assertThat(Progress.Mode.of(null, Progress.isTerminal(true, null, true, false))).isEqualTo(Progress.Mode.LIVE);
+        assertThat(Progress.Mode.of("auto", Progress.isTerminal(false, "xterm", true, false)))
                 .as("no console").isEqualTo(Progress.Mode.PLAIN);
-        assertThat(Progress.Mode.of("auto", Progress.isTerminal(true, "dumb", true)))
+        assertThat(Progress.Mode.of("auto", Progress.isTerminal(true, "dumb", true, false)))
                 .as("TERM=dumb").isEqualTo(Progress.Mode.PLAIN);
-        assertThat(Progress.Mode.of("auto", Progress.isTerminal(true, "xterm", false)))
+        assertThat(Progress.Mode.of("auto", Progress.isTerminal(true, "xterm", false, false)))
                 .as("-B").isEqualTo(Progress.Mode.PLAIN);
+        assertThat(Progress.Mode.of("auto", Progress.isTerminal(true, "xterm", true, true)))
+                .as("-T: another module's line would land on the end of the redrawn one")
+                .isEqualTo(Progress.Mode.PLAIN);
         assertThat(Progress.Mode.of(" PLAIN ", true)).isEqualTo(Progress.Mode.PLAIN);
         assertThat(Progress.Mode.of("none", true)).isEqualTo(Progress.Mode.NONE);
 
