@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
@@ -258,8 +259,8 @@ public final class Dli implements AutoCloseable {
     private static void finish(FutureTask<?> task) {
         try {
             task.get();
-        } catch (ExecutionException e) {
-            // ignored: see above
+        } catch (ExecutionException | CancellationException e) {
+            // ignored: see above; a task cancelled by an interrupt leaves the interrupt to be reported
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -25,13 +25,13 @@ import dev.dlitools.dli.testsupport.HttpClientThreads;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The facade's wiring: what a front end gets from one call with typed settings. */
@@ -458,5 +459,39 @@ class DliTest {
                 .prefix("dli")
                 .bucket(LocalStandIns.BUCKET)
                 .resultFile(dir.resolve("result.json"));
+    }
+
+
+    // before, a CancellationException from the goal's clean-up of the look-up thread hid the interrupt
+    @Test
+    @Timeout(60)
+    void anInterruptWhileDliIsAskedFailsWithTheInterrupt() throws Exception {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            standIns.emulator().inject(Fault.delay(Duration.ofSeconds(3)).always().on("GET", ".*"));
+            Path jar = Files.write(dir.resolve("orders-job-1.0.0.jar"), new byte[] {1, 2, 3});
+            PublishRequest request = PublishRequest.builder(new ProjectArtifacts(new ArtifactFile(
+                            new ArtifactCoordinates("com.example", "orders-job", "1.0.0", "jar", null, null), jar),
+                            List.of(), List.of()), "orders-job")
+                    .prefix("dli").bucket(LocalStandIns.BUCKET).pathStyle(true)
+                    .resultFile(dir.resolve("result.json")).build();
+            DliSettings settings = DliSettings.builder(LocalStandIns.REGION).projectId(standIns.projectId())
+                    .dliEndpoint(standIns.dliEndpoint().toString()).obsEndpoint(standIns.obsEndpoint().toString())
+                    .credentials(standIns.credentials()).retries(0).build();
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            Thread goal = new Thread(() -> {
+                try (Dli dli = new Dli(settings, DliListener.SILENT)) {
+                    dli.publish(request);
+                } catch (Throwable e) {
+                    thrown.set(e);
+                }
+            }, "module-thread");
+            goal.start();
+            Thread.sleep(1000); // the goal awaits DLI's side, which the emulator answers after 3 s
+            goal.interrupt();
+            goal.join();
+
+            assertThat(thrown.get()).as("the interrupt, reported as such")
+                    .isInstanceOf(DliException.class).hasMessageContaining("Interrupted while connecting to DLI");
+        }
     }
 }
