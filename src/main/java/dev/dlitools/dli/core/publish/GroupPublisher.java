@@ -123,6 +123,15 @@ public final class GroupPublisher {
         } catch (GroupWaiter.GroupTimeoutException e) {
             throw new GroupNotReadyException(e, write(registered(plan, dli, files, request,
                     e.lastSeen() == null ? uploaded : e.lastSeen(), false)));
+        } catch (RuntimeException e) {
+            // registered, but the wait ended early (an interrupt, a poll refused for good): later steps still find
+            // what was published, with the status the registration answered
+            try {
+                write(registered(plan, dli, files, request, uploaded, false));
+            } catch (RuntimeException notWritten) {
+                e.addSuppressed(notWritten);
+            }
+            throw e;
         }
     }
 

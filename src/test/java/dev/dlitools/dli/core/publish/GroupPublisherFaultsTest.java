@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dlitools.dli.core.dli.DliApiException;
@@ -134,6 +135,24 @@ class GroupPublisherFaultsTest {
         assertThat(result.status()).isEqualTo("READY");
         assertThat(log.lines()).filteredOn(line -> line.startsWith("Polling group " + GROUP + " failed, polling again"))
                 .hasSize(2);
+    }
+
+    // before, only a FAILED group or a time-out wrote it: a registered group had no result for later steps
+    @Test
+    void aPollRefusedForGoodAfterTheRegistrationStillWritesTheResultFile() throws IOException {
+        GroupLookup lookedUp = GroupLookup.of(dli(), plan());
+        standIns.emulator().inject(Fault.respond(403).always().on("GET", RESOURCES));
+
+        Throwable failure = catchThrowable(() -> new GroupPublisher(standIns.bucket(), this::objectUrl,
+                dir.resolve("result.json"), log).publish(plan(), uploader(UploadOptions.defaults()), () -> lookedUp,
+                waiter(), true));
+
+        assertThat(failure).isInstanceOf(DliApiException.class).hasMessageContaining("HTTP 403");
+        assertThat(standIns.emulator().groups()).as("registered").hasSize(1);
+        PublishResult written = PublishResult.read(dir.resolve("result.json"));
+        assertThat(written.registered()).isTrue();
+        assertThat(written.status()).as("as the registration answered").isEqualTo("UPLOADING");
+        assertThat(written.files()).hasSize(2);
     }
 
     // --- OBS ---
