@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.obs;
 
 import dev.dlitools.dli.core.common.BuildLog;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,8 @@ final class OpenMultipartUploads {
     /** upload id → key */
     private final Map<String, String> open = new ConcurrentHashMap<>();
     private final Thread shutdownHook = new Thread(this::abortAll, "obs-abort-on-shutdown");
+    /** Set by the abort of all: from then on no upload is added, so none is left open behind its back. */
+    private boolean aborting;
 
     OpenMultipartUploads(S3Client s3, String bucket, Duration grace, BuildLog log) {
         this.s3 = s3;
@@ -48,8 +51,24 @@ final class OpenMultipartUploads {
         }
     }
 
-    void started(String key, String uploadId) {
-        open.put(uploadId, key);
+    /**
+     * Records an upload just started. Once every upload is being aborted (Ctrl-C while a transfer was starting one),
+     * this one is aborted at once and its file fails: the abort of all has already taken its list of uploads.
+     */
+    void started(String key, String uploadId) throws InterruptedIOException {
+        synchronized (this) {
+            if (!aborting) {
+                open.put(uploadId, key);
+                return;
+            }
+        }
+        try {
+            s3.abortMultipartUpload(request -> request.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (RuntimeException e) {
+            log.warn("Stopped mid-upload: could not abort the multipart upload of '" + key + "' (upload id "
+                    + uploadId + ") in bucket '" + bucket + "': " + e.getMessage());
+        }
+        throw new InterruptedIOException("upload cancelled");
     }
 
     /**
@@ -63,7 +82,11 @@ final class OpenMultipartUploads {
 
     /** Aborts every open upload at once, waiting at most the grace period; warns with the upload ids left. */
     void abortAll() {
-        Map<String, String> toAbort = Map.copyOf(open);
+        Map<String, String> toAbort;
+        synchronized (this) {
+            aborting = true;
+            toAbort = Map.copyOf(open);
+        }
         if (toAbort.isEmpty()) {
             return;
         }

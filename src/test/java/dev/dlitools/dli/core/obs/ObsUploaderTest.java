@@ -14,6 +14,7 @@ import dev.dlitools.dli.testsupport.Planned;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import dev.dlitools.dli.testsupport.S3ProxyServer;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.channels.FileChannel;
@@ -449,7 +450,7 @@ class ObsUploaderTest {
     }
 
     @Test
-    void theShutdownHookAbortsTheUploadsTheRunHadOpenAndNamesThem() throws InterruptedException {
+    void theShutdownHookAbortsTheUploadsTheRunHadOpenAndNamesThem() throws Exception {
         String first = start("dli/app/1.0/app.jar");
         String second = start("dli/app/1.0/lib/big.jar");
         String finished = start("dli/app/1.0/lib/done.jar");
@@ -472,6 +473,20 @@ class ObsUploaderTest {
                         "'dli/app/1.0/lib/big.jar' (upload id " + second + ")")
                 .doesNotContain(finished);
         assertThat(open.take(first)).as("an upload the hook aborted is not aborted again").isFalse();
+    }
+
+    // before, an upload started while the hook ran was never aborted: the hook had already taken its list
+    @Test
+    void anUploadStartedOnceTheShutdownHookRanIsAbortedAndItsFileFails() throws Exception {
+        String late = start("dli/app/1.0/lib/late.jar");
+        OpenMultipartUploads open = new OpenMultipartUploads(s3, bucket, Duration.ofSeconds(10),
+                RecordingLog.withoutDebug());
+        open.abortAll();
+
+        assertThatThrownBy(() -> open.started("dli/app/1.0/lib/late.jar", late))
+                .isInstanceOf(InterruptedIOException.class);
+        assertThat(uploads()).isEmpty();
+        assertThat(open.take(late)).as("not left open").isFalse();
     }
 
     @Test
@@ -526,7 +541,7 @@ class ObsUploaderTest {
     }
 
     @Test
-    void uploadsThatCannotBeAbortedInTimeAreListedWithTheirIds() {
+    void uploadsThatCannotBeAbortedInTimeAreListedWithTheirIds() throws IOException {
         RecordingLog log = RecordingLog.withoutDebug();
         OpenMultipartUploads open = new OpenMultipartUploads(s3, "no-such-bucket-here", Duration.ofSeconds(5), log);
         open.started("dli/app.jar", "upload-42");
