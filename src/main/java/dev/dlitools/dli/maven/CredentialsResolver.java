@@ -57,7 +57,7 @@ final class CredentialsResolver {
         String secretKey = environment.get(ENV_SK);
         if (present(accessKey) && present(secretKey)) {
             String securityToken = environment.get(ENV_SECURITY_TOKEN);
-            return new Credentials(accessKey.trim(), secretKey.trim(), securityToken, "environment variables "
+            return new Credentials(accessKey, secretKey, securityToken, "environment variables "
                     + ENV_AK + "/" + ENV_SK + (present(securityToken) ? "/" + ENV_SECURITY_TOKEN : ""));
         }
         throw new DliException("No Huawei Cloud credentials found. Give them either as a <server> with id '"
@@ -92,7 +92,7 @@ final class CredentialsResolver {
                 && configuration.getChild("securityToken") != null) {
             securityToken = configuration.getChild("securityToken").getValue();
         }
-        return new Credentials(server.getUsername().trim(), server.getPassword().trim(), securityToken, source);
+        return new Credentials(server.getUsername(), server.getPassword(), securityToken, source);
     }
 
     private static boolean present(String value) {

@@ -3,6 +3,7 @@ package dev.dlitools.dli.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import java.util.Map;
@@ -21,6 +22,19 @@ class CredentialsResolverTest {
     void withoutServerIdTheEnvironmentIsUsedWhenSettingsHaveNoDefaultServer() {
         assertThat(resolver.resolve(null, Setting.SERVER_ID, new Settings(), "settings.xml", ENVIRONMENT)
                 .source()).startsWith("environment variables");
+    }
+
+    @Test
+    void keysAndSecurityTokenPastedWithALineBreakAreTrimmedAlike() {
+        Map<String, String> pasted = Map.of(CredentialsResolver.ENV_AK, "ENVACCESSKEY0000\n",
+                CredentialsResolver.ENV_SK, " env-secret-key\n", CredentialsResolver.ENV_SECURITY_TOKEN,
+                "env-session-token\r\n");
+
+        Credentials credentials = resolver.resolve(null, Setting.SERVER_ID, new Settings(), "settings.xml", pasted);
+
+        assertThat(credentials.accessKey()).isEqualTo("ENVACCESSKEY0000");
+        assertThat(credentials.secretKey()).isEqualTo("env-secret-key");
+        assertThat(credentials.securityToken()).isEqualTo("env-session-token");
     }
 
     @Test

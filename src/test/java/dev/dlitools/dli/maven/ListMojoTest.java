@@ -66,6 +66,23 @@ class ListMojoTest {
 
     @Test
     @InjectMojo(goal = "list", pom = POM)
+    @MojoParameter(name = "endpoint", value = "http://127.0.0.1:1")
+    @MojoParameter(name = "projectId", value = "p")
+    @MojoParameter(name = "retries", value = "0")
+    void aSecurityTokenPastedWithATrailingLineBreakIsSentTrimmedNeverEchoed(ListMojo mojo) {
+        String token = "list-session-token-0123456789abcdef";
+        mojo.environment = Map.of("HUAWEICLOUD_SDK_AK", "AK0123456789", "HUAWEICLOUD_SDK_SK", "sk",
+                "HUAWEICLOUD_SDK_SECURITY_TOKEN", token + "\n");
+
+        // the request went out: the JDK client refused no header
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Could not reach http://127.0.0.1:1 (connection refused).")
+                .message().doesNotContain(token);
+    }
+
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
     @MojoParameter(name = "skip", value = "true")
     void skipDoesNothing(ListMojo mojo) throws Exception {
         mojo.environment = Map.of();

@@ -8,6 +8,9 @@ import java.util.Objects;
  * <p>{@link #toString()} shows only the masked access key, so a credentials object can be logged or put
  * in an exception message without leaking a secret.
  *
+ * <p>All three values are trimmed, wherever they come from: a secret pasted into a CI variable or a settings.xml
+ * element often carries a line break, which no header may hold.
+ *
  * @param accessKey the access key id (AK)
  * @param secretKey the secret access key (SK); never printed
  * @param securityToken the security token of temporary credentials, or {@code null}; never printed
@@ -16,11 +19,9 @@ import java.util.Objects;
 public record Credentials(String accessKey, String secretKey, String securityToken, String source) {
 
     public Credentials {
-        Objects.requireNonNull(accessKey, "accessKey");
-        Objects.requireNonNull(secretKey, "secretKey");
-        if (securityToken != null && securityToken.isBlank()) {
-            securityToken = null;
-        }
+        accessKey = Objects.requireNonNull(accessKey, "accessKey").trim();
+        secretKey = Objects.requireNonNull(secretKey, "secretKey").trim();
+        securityToken = securityToken == null || securityToken.isBlank() ? null : securityToken.trim();
     }
 
     public static Credentials of(String accessKey, String secretKey) {

@@ -7,6 +7,7 @@ import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.common.Causes;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.retry.RetryPolicy;
@@ -183,7 +184,7 @@ public final class SignedHttpClient implements AutoCloseable {
                 .method(method, body.length == 0
                         ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        headers.forEach(request::header);
+        headers.forEach((name, value) -> header(request, name, value));
         // for the proxy only: neither signed nor logged
         proxySelector.loginFor(uri).ifPresent(login -> request.header("Proxy-Authorization", login));
         if (log.isDebugEnabled()) {
@@ -211,6 +212,20 @@ public final class SignedHttpClient implements AutoCloseable {
                     + response.headers().firstValue("X-Request-Id").orElse(null) + " " + shown(response.body()));
         }
         return response;
+    }
+
+    /**
+     * The JDK refuses a value with a line break or another control character, and its message quotes the value, which
+     * may be a secret: the error names the header only, and keeps no cause.
+     */
+    private void header(HttpRequest.Builder request, String name, String value) {
+        try {
+            request.header(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new DliException("The " + name + " header cannot be sent: its value holds a line break or another "
+                    + "character HTTP headers do not allow." + (name.equals(AkSkSigner.SECURITY_TOKEN_HEADER)
+                            ? " Check the security token from " + credentials.source() + "." : ""));
+        }
     }
 
     private DliApiException gaveUp(DliApiException last, int attempts) {

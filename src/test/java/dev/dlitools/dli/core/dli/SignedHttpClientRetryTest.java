@@ -1,9 +1,11 @@
 package dev.dlitools.dli.core.dli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.emulator.DliEmulator;
@@ -159,6 +161,22 @@ class SignedHttpClientRetryTest {
                 .hasMessageContaining("raise {{READ_TIMEOUT}}")
                 .hasMessageEndingWith("Gave up after 2 attempts ({{RETRIES}}).");
         assertThat(log.lines()).singleElement().asString().contains("no answer within the read timeout");
+    }
+
+    @Test
+    void aHeaderValueTheHttpClientRefusesIsNamedWithoutItsValueNeverSentNorRetried() {
+        // a line break inside the token: trimming cannot help, and the JDK's own error quotes the value
+        String token = "session-token-first-line\nsecond-line";
+
+        Throwable failure = catchThrowable(() -> client(3, new Credentials(AK, SK, token, "environment variables"))
+                .listResources(null, null));
+
+        assertThat(failure).isExactlyInstanceOf(DliException.class).hasNoCause()
+                .hasMessage("The X-Security-Token header cannot be sent: its value holds a line break or another "
+                        + "character HTTP headers do not allow. Check the security token from environment variables.");
+        assertThat(failure.getMessage()).doesNotContain("session-token");
+        assertThat(emulator.requests()).isEmpty();
+        assertThat(pauses).isEmpty();
     }
 
     private DliClient client(int retries, Credentials credentials) {
