@@ -116,7 +116,8 @@ public final class Endpoints {
     }
 
     /**
-     * Parses an endpoint setting: an http(s) URL with a host and nothing after the authority but a {@code /}.
+     * Parses an endpoint setting: an http(s) URL with a host, no login, and nothing after the authority but a
+     * {@code /}.
      *
      * @param fallback used when nothing is given; {@code null} when there is none
      * @param setting the setting that gave it, for messages
@@ -127,6 +128,13 @@ public final class Endpoints {
         String value = given == null || given.isBlank() ? fallback : given.trim();
         if (value == null) {
             return null;
+        }
+        // a login is a password: refused before anything else is said about the URL, which is shown without it
+        String shown = withoutLogin(value);
+        if (!shown.equals(value)) {
+            throw new SettingException(setting, setting.named() + " must not hold a login (user:password@): give it"
+                    + " as '" + shown + "'. Requests are signed with the access key; a proxy's login belongs in the"
+                    + " proxy settings.");
         }
         URI uri;
         try {
@@ -146,6 +154,11 @@ public final class Endpoints {
                     + "'. Give it as https://host[:port].");
         }
         return URI.create(scheme + "://" + uri.getRawAuthority());
+    }
+
+    /** The URL without the {@code user:password@} of its authority, found even in a URL that does not parse. */
+    private static String withoutLogin(String url) {
+        return url.replaceFirst("^([^:/?#]*:)?//[^/?#]*@", "$1//");
     }
 
     @Override

@@ -102,6 +102,32 @@ class EndpointsTest {
     }
 
     @Test
+    void aLoginInAnyEndpointIsRefusedNamingTheSettingWithoutEchoingIt() {
+        assertThatThrownBy(() -> Endpoints.of("cn-north-4", "https://ci:gateway-pass@dli.example.com", null, null))
+                .isInstanceOf(DliException.class)
+                .hasMessage("{{DLI_ENDPOINT}} must not hold a login (user:password@): give it as "
+                        + "'https://dli.example.com'. Requests are signed with the access key; a proxy's login "
+                        + "belongs in the proxy settings.");
+        assertThatThrownBy(() -> Endpoints.of("cn-north-4", null, "https://ci:gateway-pass@iam.example.com", null))
+                .hasMessageStartingWith("{{IAM_ENDPOINT}} must not hold a login")
+                .message().doesNotContain("gateway-pass");
+        // the login is refused before the path, whose message would show the URL
+        assertThatThrownBy(() -> Endpoints.of("cn-north-4", null, null, "https://ci:gateway-pass@obs.example.com/b"))
+                .hasMessageStartingWith("{{OBS_ENDPOINT}} must not hold a login")
+                .message().doesNotContain("gateway-pass");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://ci:gateway-pass@dli host", "https://ci:gateway@pass@dli.example.com",
+            "//ci:gateway-pass@dli.example.com"})
+    void aLoginInAnEndpointThatDoesNotParseIsRefusedWithoutEchoingItToo(String given) {
+        assertThatThrownBy(() -> Endpoints.of("cn-north-4", given, null, null))
+                .isInstanceOf(DliException.class)
+                .hasMessageStartingWith("{{DLI_ENDPOINT}} must not hold a login")
+                .message().doesNotContain("gateway");
+    }
+
+    @Test
     void plainHttpToAnotherMachineIsRefusedNamingTheSettings() {
         Endpoints endpoints = Endpoints.of("cn-north-4", null, null, "http://obs.internal.example.com:8080");
 

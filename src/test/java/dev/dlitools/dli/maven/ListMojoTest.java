@@ -83,6 +83,20 @@ class ListMojoTest {
 
     @Test
     @InjectMojo(goal = "list", pom = POM)
+    @MojoParameter(name = "endpoint", value = "http://gateway-user:gateway-pass-77@127.0.0.1:1")
+    @MojoParameter(name = "projectId", value = "p")
+    @MojoParameter(name = "retries", value = "0")
+    void aLoginInTheEndpointIsRefusedInMavenWordsWithoutEchoingIt(ListMojo mojo) {
+        mojo.environment = Map.of("HUAWEICLOUD_SDK_AK", "AK0123456789", "HUAWEICLOUD_SDK_SK", "sk");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("endpoint (-Ddli.endpoint) must not hold a login (user:password@): give it "
+                        + "as 'http://127.0.0.1:1'.")
+                .message().doesNotContain("gateway-pass-77");
+    }
+
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
     @MojoParameter(name = "skip", value = "true")
     void skipDoesNothing(ListMojo mojo) throws Exception {
         mojo.environment = Map.of();
