@@ -116,8 +116,8 @@ public final class Endpoints {
     }
 
     /**
-     * Parses an endpoint setting: an http(s) URL with a host, no login, and nothing after the authority but a
-     * {@code /}.
+     * Parses an endpoint setting: an http(s) URL with a host, no login, a port (if any) of 1 to 65535, and nothing
+     * after the authority but a {@code /}.
      *
      * @param fallback used when nothing is given; {@code null} when there is none
      * @param setting the setting that gave it, for messages
@@ -147,6 +147,11 @@ public final class Endpoints {
         if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
             throw new SettingException(setting, setting.named() + " is not an http(s) URL with a host: '" + value
                     + "'. Give it as https://host[:port].");
+        }
+        // URI takes any number as the port; the HTTP clients refuse one out of range only when sending
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new SettingException(setting, setting.named() + " has port " + uri.getPort() + ", which is not 1 to"
+                    + " 65535: '" + value + "'. Give it as https://host[:port].");
         }
         if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
                 || uri.getRawQuery() != null) {

@@ -127,6 +127,24 @@ class EndpointsTest {
                 .message().doesNotContain("gateway");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://dli.example.com:84433", "https://dli.example.com:0"})
+    void aPortOutOfRangeNamesTheSetting(String given) {
+        String port = given.substring(given.lastIndexOf(':') + 1);
+        assertThatThrownBy(() -> Endpoints.of("cn-north-4", given, null, null))
+                .isInstanceOf(DliException.class)
+                .hasMessage("{{DLI_ENDPOINT}} has port " + port + ", which is not 1 to 65535: '" + given
+                        + "'. Give it as https://host[:port].");
+        assertThatThrownBy(() -> Endpoints.of("cn-north-4", null, null, given))
+                .hasMessageStartingWith("{{OBS_ENDPOINT}} has port " + port);
+    }
+
+    @Test
+    void theHighestPortIsAccepted() {
+        assertThat(Endpoints.of("cn-north-4", "https://dli.example.com:65535", null, null).dli().getPort())
+                .isEqualTo(65535);
+    }
+
     @Test
     void plainHttpToAnotherMachineIsRefusedNamingTheSettings() {
         Endpoints endpoints = Endpoints.of("cn-north-4", null, null, "http://obs.internal.example.com:8080");

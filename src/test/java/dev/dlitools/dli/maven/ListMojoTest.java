@@ -97,6 +97,20 @@ class ListMojoTest {
 
     @Test
     @InjectMojo(goal = "list", pom = POM)
+    @MojoParameter(name = "endpoint", value = "https://dli.example.com:84433")
+    @MojoParameter(name = "projectId", value = "p")
+    @MojoParameter(name = "retries", value = "0")
+    void anEndpointPortOutOfRangeIsRefusedInMavenWords(ListMojo mojo) {
+        // 8443 typed as 84433
+        mojo.environment = Map.of("HUAWEICLOUD_SDK_AK", "AK0123456789", "HUAWEICLOUD_SDK_SK", "sk");
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessage("endpoint (-Ddli.endpoint) has port 84433, which is not 1 to 65535: "
+                        + "'https://dli.example.com:84433'. Give it as https://host[:port].");
+    }
+
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
     @MojoParameter(name = "skip", value = "true")
     void skipDoesNothing(ListMojo mojo) throws Exception {
         mojo.environment = Map.of();
