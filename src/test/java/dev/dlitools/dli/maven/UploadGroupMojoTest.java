@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.DefaultArtifact;
@@ -11,6 +14,7 @@ import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -87,6 +91,38 @@ class UploadGroupMojoTest {
         mojo.kind = "pyFile";
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(GOES_ON);
+    }
+
+    @Test
+    void aMalformedPatternInFilesIsAnErrorInMavenWords(@TempDir Path dir) throws IOException {
+        Path python = Files.createDirectories(dir.resolve("src/main/python"));
+        Files.writeString(python.resolve("clean.py"), "print(1)\n");
+        UploadGroupMojo mojo = planned(mojo("pom", "1.0.0"));
+        mojo.resultFile = dir.resolve("target/dli-package-group.json").toFile();
+        mojo.kind = "pyFile";
+        mojo.files = List.of(python.resolve("{clean.py,util.py").toFile());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Invalid files (-Ddli.files): '" + python.resolve("{clean.py,util.py")
+                        + "' is not a valid pattern (Missing '}).");
+    }
+
+    /** With the settings a dry run needs, so the goal goes on to plan the upload. */
+    private static UploadGroupMojo planned(UploadGroupMojo mojo) {
+        mojo.region = "cn-north-4";
+        mojo.group = "orders-job";
+        mojo.bucket = "etl-jars";
+        mojo.prefix = "dli";
+        mojo.uploadThreads = 4;
+        mojo.pollInterval = 5;
+        mojo.timeout = 600;
+        mojo.connectTimeout = 10;
+        mojo.readTimeout = 60;
+        mojo.register = true;
+        mojo.dryRun = true;
+        mojo.progress = "none";
+        return mojo;
     }
 
     private static UploadGroupMojo mojo(String packaging, String version) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +26,10 @@ final class ExtraFiles {
 
     private ExtraFiles() {}
 
-    /** @throws SettingException naming {@link Setting#FILES} for an entry that matches no file */
+    /**
+     * @throws SettingException naming {@link Setting#FILES} for an entry that matches no file, a malformed pattern
+     *     or a directory that cannot be listed
+     */
     static List<Path> expand(List<Path> entries) {
         List<Path> files = new ArrayList<>();
         for (Path entry : entries) {
@@ -59,7 +63,14 @@ final class ExtraFiles {
         }
         Path start = base == null ? Path.of("") : base;
         Path rest = pattern.subpath(fixed, pattern.getNameCount());
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest.toString().replace('\\', '/'));
+        PathMatcher matcher;
+        try {
+            matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest.toString().replace('\\', '/'));
+        } catch (PatternSyntaxException e) {
+            throw SettingException.invalid(Setting.FILES, "'" + pattern + "' is not a valid pattern ("
+                    + e.getDescription() + "). Close every [ with ] and every { with }; patterns take *, **, ?,"
+                    + " [abc] and {a,b}.");
+        }
         if (!Files.isDirectory(start)) {
             return List.of();
         }
@@ -79,8 +90,16 @@ final class ExtraFiles {
                     .toList()
                     .stream();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list " + directory, e);
+            throw unreadable(directory, e);
+        } catch (UncheckedIOException e) {
+            // how Files.walk reports what it cannot read below the directory
+            throw unreadable(directory, e.getCause());
         }
+    }
+
+    private static SettingException unreadable(Path directory, IOException e) {
+        return SettingException.invalid(Setting.FILES, "'" + directory + "' cannot be listed ("
+                + e.getClass().getSimpleName() + ": " + e.getMessage() + "). Make it readable, or leave it out.");
     }
 
     private static boolean leftOver(Path relative) {

@@ -2,15 +2,18 @@ package dev.dlitools.dli.core.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -403,6 +406,37 @@ class UploadPlannerTest {
                         + " patterns such as src/main/python/**/*.py that match files when the goal runs.");
         assertThatThrownBy(() -> plan(project(), settings().kind("pyFile").files(List.of(pattern))))
                 .hasMessageStartingWith("Invalid {{FILES}}: '" + pattern + "' matches no file.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"src/main/python/{clean.py,util.py", "src/main/python/[clean.py"})
+    void aMalformedPatternIsAnErrorNamingIt(String entry) throws IOException {
+        file("src/main/python/clean.py", 1);
+        Path pattern = dir.resolve(entry);
+
+        assertThatThrownBy(() -> plan(project(), settings().kind("pyFile").files(List.of(pattern))))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{FILES}}: '" + pattern + "' is not a valid pattern (Missing ")
+                .hasMessageEndingWith("). Close every [ with ] and every { with }; patterns take *, **, ?, [abc] and"
+                        + " {a,b}.");
+    }
+
+    @Test
+    void aDirectoryThatCannotBeListedIsAnErrorNamingIt() throws IOException {
+        Path python = dir.resolve("src/main/python");
+        file("src/main/python/clean.py", 1);
+        Path locked = file("src/main/python/locked/util.py", 1).getParent();
+        Files.setPosixFilePermissions(locked, Set.of());
+        try {
+            assumeFalse(Files.isReadable(locked), "permissions are not enforced (root)");
+
+            assertThatThrownBy(() -> plan(project(), settings().kind("pyFile").files(List.of(python))))
+                    .isInstanceOf(SettingException.class)
+                    .hasMessage("Invalid {{FILES}}: '" + python + "' cannot be listed (AccessDeniedException: "
+                            + locked + "). Make it readable, or leave it out.");
+        } finally {
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
+        }
     }
 
     @Test
