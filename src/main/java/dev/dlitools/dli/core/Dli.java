@@ -94,7 +94,7 @@ public final class Dli implements AutoCloseable {
         plan.warnings().forEach(listener::warn);
         String bucket = request.bucket();
         BucketName.check(bucket);
-        ResultFilePlace.check(request.resultFile());
+        ResultFilePlace.check(request.resultFile(), Setting.RESULT_FILE, "dli-package-group.json");
         URI obsEndpoint = settings.endpoints().obs();
         GroupPublisher publisher = new GroupPublisher(bucket,
                 key -> ObsClientSettings.objectUrl(obsEndpoint, request.pathStyle(), bucket, key),

@@ -2,11 +2,13 @@ package dev.dlitools.dli.core.job;
 
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.BatchClient;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.SparkJobBody;
 import dev.dlitools.dli.core.job.SparkJobResult.StateChange;
+import dev.dlitools.dli.core.publish.ResultFilePlace;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,8 +48,12 @@ public final class SparkJobRunner {
      * @return the outcome of a job that succeeded, or was only submitted
      * @throws JobFailedException when the job ended without success
      * @throws JobTimeoutException when it did not end within the time-out
+     * @throws SettingException before anything is sent, when the result file cannot be written where it is to go
      */
     public SparkJobResult submit(SubmitRequest request) {
+        if (request.resultFile() != null) {
+            ResultFilePlace.check(request.resultFile(), Setting.JOB_RESULT_FILE, "dli-spark-job.json");
+        }
         SparkJobBody body = request.body();
         BatchClient.SubmittedJob job = client.submit(body);
         // times count from DLI's answer: the job exists from then on

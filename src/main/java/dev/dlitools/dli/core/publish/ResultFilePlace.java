@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Checks, before anything is uploaded, that the result file can be written where it is to go: a place found
- * unwritable only after the group is live fails a build whose work is done, and a directory there would be deleted.
+ * Checks, before anything is sent, that a result file can be written where it is to go: a place found unwritable
+ * only after the group is live or the job has run fails a build whose work is done, and a directory there would be
+ * deleted.
  */
 public final class ResultFilePlace {
 
@@ -24,13 +25,14 @@ public final class ResultFilePlace {
      * Creates the file's folder and proves the file writable by opening it for appending (a file that did not exist
      * is removed again; an existing one is left as it is).
      *
-     * @throws SettingException naming {@link Setting#RESULT_FILE} and the reason
+     * @param setting the setting that gave the file, e.g. {@link Setting#RESULT_FILE}
+     * @param fileName the file's usual name, suggested when a directory is given
+     * @throws SettingException naming {@code setting} and the reason
      */
-    public static void check(Path resultFile) {
+    public static void check(Path resultFile, Setting setting, String fileName) {
         Path file = resultFile.toAbsolutePath();
         if (Files.isDirectory(file)) {
-            throw refused(resultFile, "is a directory; give a file name such as " + file.resolve(
-                    "dli-package-group.json"));
+            throw refused(resultFile, setting, "is a directory; give a file name such as " + file.resolve(fileName));
         }
         boolean existed = Files.exists(file);
         try {
@@ -43,12 +45,12 @@ public final class ResultFilePlace {
                 Files.delete(file);
             }
         } catch (IOException e) {
-            throw refused(resultFile, "cannot be written (" + reason(e) + ")");
+            throw refused(resultFile, setting, "cannot be written (" + reason(e) + ")");
         }
     }
 
-    private static SettingException refused(Path resultFile, String problem) {
-        return SettingException.invalid(Setting.RESULT_FILE, resultFile + " " + problem + ".");
+    private static SettingException refused(Path resultFile, Setting setting, String problem) {
+        return SettingException.invalid(setting, resultFile + " " + problem + ".");
     }
 
     private static String reason(IOException e) {

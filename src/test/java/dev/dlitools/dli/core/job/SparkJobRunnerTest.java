@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
@@ -17,6 +18,7 @@ import dev.dlitools.dli.emulator.JobScript;
 import dev.dlitools.dli.emulator.ObjectStore;
 import dev.dlitools.dli.emulator.RecordedRequest;
 import dev.dlitools.dli.testsupport.RecordingLog;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,6 +70,20 @@ class SparkJobRunnerTest {
         assertThat(written.finalState()).isEqualTo("SUCCESS");
         assertThat(written.request().file()).isEqualTo("obs://etl-jars/" + JobFixtures.MAIN_KEY);
         assertThat(written.projectId()).isEqualTo(PROJECT);
+    }
+
+    @Test
+    void aResultFileThatIsADirectoryIsRefusedNamingTheSettingBeforeTheJobIsSubmitted() throws Exception {
+        start(ObjectStore.everythingExists());
+        Path resultFile = Files.createDirectories(dir.resolve("target/dli-spark-job.json"));
+
+        SettingException e = catchThrowableOfType(SettingException.class,
+                () -> runner(0).submit(JobFixtures.request().resultFile(resultFile).build()));
+
+        assertThat(e).hasMessageStartingWith("Invalid {{JOB_RESULT_FILE}}: " + resultFile + " is a directory; give a "
+                + "file name such as " + resultFile.resolve("dli-spark-job.json"));
+        assertThat(emulator.batchJobs()).as("jobs started in DLI").isEmpty();
+        assertThat(resultFile).isEmptyDirectory();
     }
 
     @Test

@@ -21,7 +21,7 @@ class ResultFilePlaceTest {
         Path resultDir = dir.resolve("result");
         assertThat(resultDir.toFile().mkdir()).isTrue();
 
-        assertThatThrownBy(() -> ResultFilePlace.check(resultDir))
+        assertThatThrownBy(() -> check(resultDir))
                 .isInstanceOf(SettingException.class)
                 .hasFieldOrPropertyWithValue("setting", Setting.RESULT_FILE)
                 .hasMessageStartingWith("Invalid {{RESULT_FILE}}: " + resultDir + " is a directory");
@@ -32,7 +32,7 @@ class ResultFilePlaceTest {
     void aFolderThatIsAFileIsRefusedWithTheReason() throws IOException {
         Path file = Files.writeString(dir.resolve("plain"), "x");
 
-        assertThatThrownBy(() -> ResultFilePlace.check(file.resolve("result.json")))
+        assertThatThrownBy(() -> check(file.resolve("result.json")))
                 .isInstanceOf(SettingException.class)
                 .hasFieldOrPropertyWithValue("setting", Setting.RESULT_FILE)
                 .hasMessage("Invalid {{RESULT_FILE}}: " + file.resolve("result.json")
@@ -43,7 +43,7 @@ class ResultFilePlaceTest {
     void aNewFileInANewFolderPassesAndLeavesOnlyTheFolder() {
         Path result = dir.resolve("target/sub/result.json");
 
-        ResultFilePlace.check(result);
+        check(result);
 
         assertThat(result.getParent()).isEmptyDirectory();
     }
@@ -52,8 +52,12 @@ class ResultFilePlaceTest {
     void anExistingFileIsLeftAsItIs() throws IOException {
         Path result = Files.writeString(dir.resolve("result.json"), "{\"earlier\":true}");
 
-        ResultFilePlace.check(result);
+        check(result);
 
         assertThat(result).hasContent("{\"earlier\":true}");
+    }
+
+    private static void check(Path resultFile) {
+        ResultFilePlace.check(resultFile, Setting.RESULT_FILE, "dli-package-group.json");
     }
 }
