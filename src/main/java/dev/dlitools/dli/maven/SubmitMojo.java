@@ -57,7 +57,9 @@ public class SubmitMojo extends AbstractProjectMojo {
     Job job;
 
     /**
-     * Where the job's outcome (id, name, queue, request, states with times, final state, log tail) is written.
+     * Where the job's outcome (id, name, queue, request, states with times, final state, log tail) is written. The
+     * values of {@code conf} keys that look secret ({@code secret}, {@code password}, {@code token},
+     * {@code credential}, {@code access.key}) are masked in it.
      *
      * @since 0.2.0
      */

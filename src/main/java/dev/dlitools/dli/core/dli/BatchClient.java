@@ -60,7 +60,8 @@ public final class BatchClient {
         byte[] json = DliJson.write(body).getBytes(StandardCharsets.UTF_8);
         ApiResponse response;
         try {
-            response = http.sendUnrepeatable("POST", uri("", ""), json, projectHeader, endpointSetting, projectHint);
+            response = http.sendUnrepeatable("POST", uri("", ""), json, DliJson.write(body.masked()), projectHeader,
+                    endpointSetting, projectHint);
         } catch (DliApiException e) {
             if (!e.isTransient() || e.cannotHaveArrived()) {
                 throw e;

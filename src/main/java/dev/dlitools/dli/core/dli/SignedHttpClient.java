@@ -121,28 +121,31 @@ public final class SignedHttpClient implements AutoCloseable {
             String notFoundHint) {
         // GETs and DELETEs are idempotent, and a group upload (POST) overwrites a group of the same name, so a POST
         // whose answer was lost registers the same group once more
-        return send(method, uri, body, extraHeaders, endpointSetting, notFoundHint, DliApiException::isTransient);
+        return send(method, uri, body, null, extraHeaders, endpointSetting, notFoundHint, DliApiException::isTransient);
     }
 
     /**
      * Like {@link #send}, for a call that must not reach the service twice because each one starts something (a
      * Spark job): it is tried again only when the request cannot have arrived (connection refused, HTTP 429).
+     *
+     * @param shownBody the body as debug lines show it, with the secrets it holds masked
      */
     public ApiResponse sendUnrepeatable(
-            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
-            String notFoundHint) {
-        return send(method, uri, body, extraHeaders, endpointSetting, notFoundHint,
+            String method, URI uri, byte[] body, String shownBody, Map<String, String> extraHeaders,
+            Setting endpointSetting, String notFoundHint) {
+        return send(method, uri, body, shownBody, extraHeaders, endpointSetting, notFoundHint,
                 DliApiException::cannotHaveArrived);
     }
 
+    /** @param shownBody the body as debug lines show it; {@code null} for the body as sent */
     private ApiResponse send(
-            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
-            String notFoundHint, Predicate<DliApiException> repeatable) {
+            String method, URI uri, byte[] body, String shownBody, Map<String, String> extraHeaders,
+            Setting endpointSetting, String notFoundHint, Predicate<DliApiException> repeatable) {
         for (int attempt = 1; ; attempt++) {
             DliApiException failure;
             Duration retryAfter = null;
             try {
-                HttpResponse<String> response = exchange(method, uri, body, extraHeaders, endpointSetting);
+                HttpResponse<String> response = exchange(method, uri, body, shownBody, extraHeaders, endpointSetting);
                 String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
                 if (response.statusCode() / 100 == 2) {
                     return new ApiResponse(response.statusCode(), response.body(), requestId);
@@ -173,7 +176,8 @@ public final class SignedHttpClient implements AutoCloseable {
 
     /** One signed exchange; the signature is made anew for each attempt, so a retry is not signed stale. */
     private HttpResponse<String> exchange(
-            String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting) {
+            String method, URI uri, byte[] body, String shownBody, Map<String, String> extraHeaders,
+            Setting endpointSetting) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json;charset=UTF-8");
         headers.putAll(extraHeaders);
@@ -188,8 +192,8 @@ public final class SignedHttpClient implements AutoCloseable {
         // for the proxy only: neither signed nor logged
         proxySelector.loginFor(uri).ifPresent(login -> request.header("Proxy-Authorization", login));
         if (log.isDebugEnabled()) {
-            log.debug("> " + method + " " + uri + " " + maskedHeaders(headers)
-                    + (body.length == 0 ? "" : " " + shown(new String(body, StandardCharsets.UTF_8))));
+            log.debug("> " + method + " " + uri + " " + maskedHeaders(headers) + (body.length == 0 ? ""
+                    : " " + shown(shownBody != null ? shownBody : new String(body, StandardCharsets.UTF_8))));
         }
 
         HttpResponse<String> response;

@@ -1,13 +1,15 @@
 package dev.dlitools.dli.core.dli;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The body of {@code POST /v2.0/{project_id}/batches}. Field names are DLI's, a mix of Apache Livy's camelCase and
  * snake_case, exactly as Huawei's SDK model {@code CreateSparkJobRequestBody} writes them; {@code null} fields are
- * left out.
+ * left out. {@link #masked()} is the body as it may be shown, without the secrets its {@code conf} may hold.
  *
  * @param file the main jar (or Python file) as an OBS path {@code obs://bucket/key}
  * @param jars the other jars, as OBS paths; {@code null} for none
@@ -33,8 +35,32 @@ public record SparkJobBody(
         @JsonProperty("feature") String feature,
         @JsonProperty("max_retry_times") Integer maxRetryTimes) {
 
+    /** What stands for a secret conf value wherever the body is shown. */
+    private static final String MASKED = "****";
+
+    /** Conf keys that name a secret, such as {@code spark.hadoop.fs.obs.secret.key}: their values are never shown. */
+    private static final Pattern SECRET_CONF_KEY =
+            Pattern.compile("secret|password|token|credential|access[._-]?key", Pattern.CASE_INSENSITIVE);
+
     /** Where the job runs: the queue, or with older settings the cluster. */
     public String target() {
         return queue != null ? queue : clusterName;
+    }
+
+    /** Whether a conf key names a secret (a key, password, token or credential), whose value is never shown. */
+    private static boolean isSecretConfKey(String key) {
+        return SECRET_CONF_KEY.matcher(key).find();
+    }
+
+    /** This body as it may be shown (in the result file, in debug lines): each secret conf value is masked. */
+    public SparkJobBody masked() {
+        if (conf == null || conf.keySet().stream().noneMatch(SparkJobBody::isSecretConfKey)) {
+            return this;
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        conf.forEach((key, value) -> shown.put(key, isSecretConfKey(key) ? MASKED : value));
+        return new SparkJobBody(file, className, args, jars, pyFiles, files, shown, name, queue, clusterName, scType,
+                sparkVersion, driverMemory, driverCores, executorMemory, executorCores, numExecutors, feature,
+                maxRetryTimes);
     }
 }

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a Spark job run did, written to {@code target/dli-spark-job.json}. Holds no credentials.
+ * What a Spark job run did, written to {@code target/dli-spark-job.json}. Holds no credentials: the request's secret
+ * conf values are masked.
  *
+ * @param request the body sent, with {@link SparkJobBody#masked() secret conf values masked}
  * @param submittedAt ISO-8601 UTC
  * @param finalState the last state seen, upper case ({@code SUCCESS}, {@code DEAD}, or e.g. {@code RUNNING} when not
  *     waited for or timed out)
@@ -37,6 +39,10 @@ public record SparkJobResult(
         boolean cancelled,
         List<String> logTail,
         String logProblem) {
+
+    public SparkJobResult {
+        request = request == null ? null : request.masked();
+    }
 
     /** A state as first seen (ISO-8601 UTC), and how many seconds after the submission. */
     public record StateChange(String state, String at, long elapsedSeconds) {}

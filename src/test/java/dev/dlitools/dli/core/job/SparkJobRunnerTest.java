@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,26 @@ class SparkJobRunnerTest {
                 + "file name such as " + resultFile.resolve("dli-spark-job.json"));
         assertThat(emulator.batchJobs()).as("jobs started in DLI").isEmpty();
         assertThat(resultFile).isEmptyDirectory();
+    }
+
+    @Test
+    void aSecretInTheJobsConfIsSentButNeitherWrittenNorLoggedAtDebug() throws Exception {
+        // DLI's docs show OBS keys in a Spark job's conf
+        start(ObjectStore.everythingExists());
+        String secret = "conf-obs-secret-key-9f8e7d";
+        Path resultFile = dir.resolve("target/dli-spark-job.json");
+        RecordingLog debug = RecordingLog.withDebug();
+
+        runner(0, debug, debug).submit(JobFixtures.request()
+                .conf(Map.of("spark.hadoop.fs.obs.secret.key", secret)).resultFile(resultFile).build());
+
+        assertThat(emulator.batchJobs().get(0).body().at("/conf/spark.hadoop.fs.obs.secret.key").asText())
+                .as("sent").isEqualTo(secret);
+        assertThat(SparkJobResult.read(resultFile).request().conf())
+                .containsExactly(Map.entry("spark.hadoop.fs.obs.secret.key", "****"));
+        assertThat(Files.readString(resultFile)).doesNotContain(secret);
+        assertThat(debug.lines()).anyMatch(line -> line.startsWith("> POST "))
+                .noneMatch(line -> line.contains(secret));
     }
 
     @Test
@@ -272,9 +293,13 @@ class SparkJobRunnerTest {
     }
 
     private SparkJobRunner runner(int retries, JobListener listener) {
+        return runner(retries, listener, BuildLog.SILENT);
+    }
+
+    private SparkJobRunner runner(int retries, JobListener listener, BuildLog httpLog) {
         SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), ProxySettings.NONE, new RetryPolicy(retries, duration -> {}, () -> 0.5),
-                Clock.systemUTC(), BuildLog.SILENT);
+                Clock.systemUTC(), httpLog);
         DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
         return new SparkJobRunner(dli.batches(), listener, Clock.systemUTC(),
                 duration -> Thread.sleep(Math.min(duration.toMillis(), 25)));

@@ -94,6 +94,25 @@ class SubmitRequestTest {
     }
 
     @Test
+    void confValuesUnderSecretLookingKeysAreMaskedInTheShownBodyOnly() {
+        Map<String, String> conf = new LinkedHashMap<>();
+        for (String key : List.of("spark.hadoop.fs.obs.secret.key", "spark.hadoop.fs.obs.access.key",
+                "spark.hadoop.fs.s3a.accessKey", "spark.jdbc.PASSWORD", "spark.hadoop.fs.obs.session.token",
+                "spark.dli.credentials.file")) {
+            conf.put(key, "value-of-" + key);
+        }
+        conf.put("spark.sql.shuffle.partitions", "8");
+
+        SubmitRequest request = JobFixtures.request().conf(conf).build();
+
+        assertThat(request.body().conf()).as("sent").isEqualTo(conf);
+        assertThat(request.body().masked().conf()).as("shown").containsEntry("spark.sql.shuffle.partitions", "8")
+                .allSatisfy((key, value) -> assertThat(value).isIn("****", "8"))
+                .containsOnlyKeys(conf.keySet());
+        assertThat(request.body().masked().file()).isEqualTo(request.body().file());
+    }
+
+    @Test
     void noQueue() {
         assertThat(invalid(JobFixtures.request().queue(" ")))
                 .hasMessage("Invalid {{JOB_QUEUE}}: no queue given. Set it to the DLI queue the job runs on.");
