@@ -101,6 +101,23 @@ class SecretsIT {
         }
     }
 
+    /** A CI secret pasted with its line break: the JDK client refuses such a header and quoted it in its error. */
+    @Test
+    void aSecurityTokenFromTheEnvironmentWithATrailingLineBreakIsTrimmedAndNeverShown() throws IOException {
+        String token = "env-security-token-8c3e1a-" + "y".repeat(40);
+        try (LocalStandIns standIns = LocalStandIns.builder().securityToken(token).projectId("p-secrets").start()) {
+            // no -X: at debug level Maven's own output may show environment variables
+            BuildResult listed = MavenBuild.of("list-in-project", "secrets-token-line-break").args("dli:list")
+                    .pointAt(standIns)
+                    .env("HUAWEICLOUD_SDK_SECURITY_TOKEN", token + "\n")
+                    .run();
+
+            assertThat(listed.succeeded()).as(listed.toString()).isTrue();
+            assertThat(listed.log()).contains("No package groups in project p-secrets");
+            assertNothingHolds(listed, List.of(token, standIns.credentials().secretKey()));
+        }
+    }
+
     private static BuildResult listAtDebug(LocalStandIns standIns, String run, String accessKey, String secretKey,
             String token) {
         return withSettingsServer(MavenBuild.of("list-in-project", run).args("-X", "dli:list").pointAt(standIns),
