@@ -53,6 +53,7 @@ public final class SparkJobRunner {
     public SparkJobResult submit(SubmitRequest request) {
         if (request.resultFile() != null) {
             ResultFilePlace.check(request.resultFile(), Setting.JOB_RESULT_FILE, "dli-spark-job.json");
+            ResultFilePlace.removeEarlier(request.resultFile());
         }
         SparkJobBody body = request.body();
         BatchClient.SubmittedJob job = client.submit(body);
@@ -72,8 +73,18 @@ public final class SparkJobRunner {
             }
             listener.jobWaiting(body.name(), run.state, Duration.between(start, clock.instant()),
                     request.timeout());
-            pause(remaining.compareTo(request.pollInterval()) < 0 ? remaining : request.pollInterval(), run);
-            poll(run);
+            try {
+                pause(remaining.compareTo(request.pollInterval()) < 0 ? remaining : request.pollInterval(), run);
+                poll(run);
+            } catch (RuntimeException e) {
+                // the job runs on, and its id is what later steps need to find it: the result is written first
+                try {
+                    run.finish(false, false, List.of(), null);
+                } catch (RuntimeException notWritten) {
+                    e.addSuppressed(notWritten);
+                }
+                throw e;
+            }
         }
         if (run.state.equals(SUCCESS)) {
             return run.finish(true, false, List.of(), null);

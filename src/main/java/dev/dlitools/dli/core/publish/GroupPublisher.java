@@ -12,8 +12,6 @@ import dev.dlitools.dli.core.obs.UploadOutcome;
 import dev.dlitools.dli.core.obs.UploadSummary;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import dev.dlitools.dli.core.upload.UploadPlan;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +82,7 @@ public final class GroupPublisher {
      */
     public PublishResult publish(UploadPlan plan, ObsUploader uploader, Supplier<GroupLookup> dliSide,
             Function<DliClient, GroupWaiter> waiterFor, boolean async) {
-        removeEarlierResult();
+        ResultFilePlace.removeEarlier(resultFile);
         AtomicReference<GroupLookup> answered = new AtomicReference<>();
         UploadSummary summary = (dliSide == null ? uploader
                 : uploader.beforeFirstWrite(() -> answered.set(dliSide.get())))
@@ -162,16 +160,6 @@ public final class GroupPublisher {
                 .toList();
         return new UploadGroupRequest(files.stream().map(PublishedFile::url).toList(), plan.kind().apiName(),
                 plan.group(), async, tags);
-    }
-
-    /** A run that fails before its result is written must not leave an earlier run's result for later steps. */
-    private void removeEarlierResult() {
-        try {
-            Files.deleteIfExists(resultFile);
-        } catch (IOException e) {
-            throw new DliException("Could not delete the earlier result file " + resultFile + ": "
-                    + e.getMessage(), e);
-        }
     }
 
     private PublishResult write(PublishResult result) {

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.publish;
 
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.nio.file.StandardOpenOption;
 /**
  * Checks, before anything is sent, that a result file can be written where it is to go: a place found unwritable
  * only after the group is live or the job has run fails a build whose work is done, and a directory there would be
- * deleted.
+ * deleted. Then removes the earlier run's file, which a run that fails must not leave behind.
  */
 public final class ResultFilePlace {
 
@@ -46,6 +47,16 @@ public final class ResultFilePlace {
             }
         } catch (IOException e) {
             throw refused(resultFile, setting, "cannot be written (" + reason(e) + ")");
+        }
+    }
+
+    /** A run that fails before its result is written must not leave an earlier run's result for later steps. */
+    public static void removeEarlier(Path resultFile) {
+        try {
+            Files.deleteIfExists(resultFile);
+        } catch (IOException e) {
+            throw new DliException("Could not delete the earlier result file " + resultFile + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -1,12 +1,14 @@
 package dev.dlitools.dli.core.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.SignedHttpClient;
@@ -85,6 +87,52 @@ class SparkJobRunnerTest {
                 + "file name such as " + resultFile.resolve("dli-spark-job.json"));
         assertThat(emulator.batchJobs()).as("jobs started in DLI").isEmpty();
         assertThat(resultFile).isEmptyDirectory();
+    }
+
+    // before, the job ran on in DLI with no result file to find it by
+    @Test
+    void anInterruptedWaitStillWritesTheResultFileOfTheSubmittedJob() throws Exception {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+        Path resultFile = dir.resolve("target/dli-spark-job.json");
+
+        Throwable e = catchThrowable(() -> runner(0, log, BuildLog.SILENT, duration -> {
+            throw new InterruptedException("the build was stopped");
+        }).submit(JobFixtures.request().resultFile(resultFile).build()));
+        Thread.interrupted();
+
+        assertThat(e).hasMessageContaining("Interrupted while waiting for job");
+        assertThat(emulator.batchJobs()).singleElement().satisfies(job ->
+                assertThat(SparkJobResult.read(resultFile).id()).isEqualTo(job.id()));
+        assertThat(SparkJobResult.read(resultFile).waited()).isFalse();
+    }
+
+    @Test
+    void aPollRefusedForGoodStillWritesTheResultFileOfTheSubmittedJob() throws Exception {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+        emulator.inject(Fault.respond(403).always().on("GET", "/v2\\.0/[^/]+/batches/[^/]+/state"));
+        Path resultFile = dir.resolve("target/dli-spark-job.json");
+
+        Throwable e = catchThrowable(() -> runner(0).submit(JobFixtures.request().resultFile(resultFile).build()));
+
+        assertThat(e).isInstanceOf(DliApiException.class).hasMessageContaining("HTTP 403");
+        assertThat(emulator.batchJobs()).singleElement().satisfies(job ->
+                assertThat(SparkJobResult.read(resultFile).id()).isEqualTo(job.id()));
+    }
+
+    // before, an earlier run's result (a SUCCESS, say) stayed for later steps to read
+    @Test
+    void aSubmissionThatFailsLeavesNoEarlierResultFile() throws Exception {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(400).always().on("POST", "/v2\\.0/[^/]+/batches"));
+        Path resultFile = Files.createDirectories(dir.resolve("target")).resolve("dli-spark-job.json");
+        Files.writeString(resultFile, "{\"id\":\"an-earlier-job\",\"final_state\":\"SUCCESS\"}");
+
+        Throwable e = catchThrowable(() -> runner(0).submit(JobFixtures.request().resultFile(resultFile).build()));
+
+        assertThat(e).isInstanceOf(DliApiException.class);
+        assertThat(resultFile).doesNotExist();
     }
 
     @Test
@@ -297,11 +345,14 @@ class SparkJobRunnerTest {
     }
 
     private SparkJobRunner runner(int retries, JobListener listener, BuildLog httpLog) {
+        return runner(retries, listener, httpLog, duration -> Thread.sleep(Math.min(duration.toMillis(), 25)));
+    }
+
+    private SparkJobRunner runner(int retries, JobListener listener, BuildLog httpLog, Sleeper sleeper) {
         SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), ProxySettings.NONE, new RetryPolicy(retries, duration -> {}, () -> 0.5),
                 Clock.systemUTC(), httpLog);
         DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
-        return new SparkJobRunner(dli.batches(), listener, Clock.systemUTC(),
-                duration -> Thread.sleep(Math.min(duration.toMillis(), 25)));
+        return new SparkJobRunner(dli.batches(), listener, Clock.systemUTC(), sleeper);
     }
 }
