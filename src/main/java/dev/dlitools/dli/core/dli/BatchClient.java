@@ -49,8 +49,8 @@ public final class BatchClient {
     /** The job as DLI accepted it: its id and, when the answer has one, its state. */
     public record SubmittedJob(String id, String state) {}
 
-    /** A page of the driver log. */
-    public record LogPage(int from, long total, List<String> lines) {}
+    /** A page of the driver log; line numbers are long, as the service's {@code total} may pass 2^31. */
+    public record LogPage(long from, long total, List<String> lines) {}
 
     /**
      * Starts a job. Not repeated once the request may have reached the service: a second request would start a
@@ -85,7 +85,7 @@ public final class BatchClient {
     }
 
     /** Up to {@code size} lines of the driver log from line {@code from}. */
-    public LogPage log(String id, int from, int size) {
+    public LogPage log(String id, long from, int size) {
         ApiResponse response = http.send("GET", uri("/" + encode(id) + "/log",
                 "?type=driver&from=" + from + "&size=" + size), NO_BODY, projectHeader, endpointSetting, jobHint(id));
         JsonNode answer = SignedHttpClient.read(response, DliJson.MAPPER::readTree, "the driver log query",
@@ -98,7 +98,7 @@ public final class BatchClient {
         log.forEach(line -> lines.add(line.asText()));
         JsonNode total = answer.get("total");
         JsonNode start = answer.get("from");
-        return new LogPage(start != null && start.canConvertToInt() ? start.asInt() : from,
+        return new LogPage(start != null && start.canConvertToLong() ? start.asLong() : from,
                 total != null && total.canConvertToLong() ? total.asLong() : from + lines.size(), lines);
     }
 

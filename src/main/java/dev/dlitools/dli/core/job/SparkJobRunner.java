@@ -142,7 +142,7 @@ public final class SparkJobRunner {
         if (first.total() <= first.from() + first.lines().size()) {
             return first.lines();
         }
-        return client.log(id, (int) Math.max(0, first.total() - lines), lines).lines();
+        return client.log(id, Math.max(0, first.total() - lines), lines).lines();
     }
 
     private JobTimeoutException timedOut(Run run) {

@@ -202,6 +202,24 @@ class SparkJobRunnerTest {
     }
 
     @Test
+    void aDriverLogLongerThanAnIntIsReadFromItsEndNotFromANegativeLine() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.die("ERROR boom"));
+        emulator.inject(Fault.respond(200).body("{\"log\":[\"a\"],\"total\":3000000000,\"from\":0}")
+                .on("GET", BATCHES + "/[^/]+/log"));
+        emulator.inject(Fault.respond(200).body("{\"log\":[\"y\",\"z\"],\"total\":3000000000}")
+                .on("GET", BATCHES + "/[^/]+/log"));
+
+        JobFailedException e = catchThrowableOfType(JobFailedException.class,
+                () -> runner(0).submit(JobFixtures.request().logLines(2).build()));
+
+        assertThat(emulator.requests()).filteredOn(request -> request.path().endsWith("/log"))
+                .extracting(RecordedRequest::query)
+                .containsExactly("type=driver&from=0&size=2", "type=driver&from=2999999998&size=2");
+        assertThat(e.result().logTail()).containsExactly("y", "z");
+    }
+
+    @Test
     void aFileMissingInObsKillsTheJobNamingIt() {
         start(url -> !url.toString().contains("gson"));
 
