@@ -147,7 +147,7 @@ public final class GroupWaiter {
 
     private static String progress(PackageGroup group) {
         if (group.details().isEmpty()) {
-            return group.status();
+            return shownStatus(group);
         }
         Map<PackageStatus, Long> counts = group.details().stream()
                 .collect(Collectors.groupingBy(ResourcePackage::packageStatus, Collectors.counting()));
@@ -158,9 +158,14 @@ public final class GroupWaiter {
     }
 
     private static String describe(PackageGroup group) {
-        return group.status() + " (" + progress(group) + ")" + (group.details().isEmpty() ? "" : ": "
+        return shownStatus(group) + " (" + progress(group) + ")" + (group.details().isEmpty() ? "" : ": "
                 + group.details().stream()
                         .map(detail -> detail.resourceName() + " " + detail.status())
                         .collect(Collectors.joining(", ")));
+    }
+
+    /** The group's status as the service wrote it; an answer without one is shown, and waited on, as UNKNOWN. */
+    private static String shownStatus(PackageGroup group) {
+        return group.status() == null ? PackageStatus.UNKNOWN.name() : group.status();
     }
 }

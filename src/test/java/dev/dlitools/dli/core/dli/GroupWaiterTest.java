@@ -150,6 +150,17 @@ class GroupWaiterTest {
     }
 
     @Test
+    void groupListedWithoutStatusOrDetailsIsShownUnknownAndPolledAgain() {
+        answers.add(listAnswer("{\"group_name\":\"g\",\"resources\":[\"a.jar\"]}"));
+        answers.add(listAnswer(groupJson("g", "READY", "a.jar", "READY")));
+
+        PackageGroup ready = waiter.await(group("g", "UPLOADING"), "jar");
+
+        assertThat(ready.groupStatus()).isEqualTo(PackageStatus.READY);
+        assertThat(log.lines()).containsExactly("Group g: UPLOADING", "Group g: UNKNOWN");
+    }
+
+    @Test
     void failedPackagesAreEachListedWithTheirStatus() {
         answers.add(listAnswer(groupJson("g", "FAILED", "a.jar", "READY", "b.jar", "FAILED", "c.jar", "failed")));
 
