@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Polls a freshly uploaded group until every package is READY, some package FAILED, or the time is up.
+ * Polls a freshly uploaded group until every package is READY, the group or some package FAILED, or the time is up.
  *
  * <p>One list call a round (filtered by kind) rather than one call per package. A failed poll that got no answer,
  * a 429 or a 5xx is logged and polled again: the group goes on uploading whatever our connection does.
@@ -36,7 +36,7 @@ public final class GroupWaiter {
         this.listener = listener;
     }
 
-    /** A group some of whose packages FAILED. */
+    /** A group that FAILED, as a whole or in some of its packages. */
     public static final class GroupFailedException extends DliException {
         private final PackageGroup group;
 
@@ -70,7 +70,7 @@ public final class GroupWaiter {
      *
      * @param uploaded the upload call's answer; when it is already final no poll is made
      * @return the group with every package READY
-     * @throws GroupFailedException when a package FAILED
+     * @throws GroupFailedException when the group or a package FAILED
      * @throws GroupTimeoutException when the time is up first
      */
     public PackageGroup await(PackageGroup uploaded, String kind) {
@@ -123,7 +123,8 @@ public final class GroupWaiter {
     }
 
     static boolean isFinal(PackageGroup group) {
-        if (group.details().isEmpty()) {
+        // a group FAILED as a whole is so whatever its packages say
+        if (group.details().isEmpty() || group.groupStatus() == PackageStatus.FAILED) {
             return group.groupStatus().isFinal();
         }
         return group.details().stream().allMatch(detail -> detail.packageStatus().isFinal());
@@ -133,7 +134,8 @@ public final class GroupWaiter {
         List<ResourcePackage> failed = group.details().stream()
                 .filter(detail -> detail.packageStatus() != PackageStatus.READY)
                 .toList();
-        if (failed.isEmpty() && (!group.details().isEmpty() || group.groupStatus() == PackageStatus.READY)) {
+        if (failed.isEmpty() && group.groupStatus() != PackageStatus.FAILED
+                && (!group.details().isEmpty() || group.groupStatus() == PackageStatus.READY)) {
             return group;
         }
         String packages = failed.isEmpty()

@@ -181,6 +181,19 @@ class GroupWaiterTest {
     }
 
     @Test
+    void groupFailedAsAWholeFailsEvenWhenItsPackagesSayReady() {
+        answers.add(listAnswer(groupJson("g", "FAILED", "a.jar", "READY", "b.jar", "READY")));
+
+        GroupFailedException failure = catchThrowableOfType(GroupFailedException.class,
+                () -> waiter.await(group("g", "UPLOADING", pkg("a.jar", "UPLOADING"), pkg("b.jar", "UPLOADING")),
+                        "jar"));
+
+        assertThat(failure).hasMessageContaining("DLI could not load group g: the group itself is FAILED.");
+        assertThat(failure.group().details()).extracting(ResourcePackage::packageStatus)
+                .containsExactly(PackageStatus.READY, PackageStatus.READY);
+    }
+
+    @Test
     void timeoutNamesTheSettingAndTheLastStatusSeen() {
         String stillUploading = listOf(groupJson("g", "UPLOADING", "a.jar", "READY", "b.jar", "UPLOADING"));
         answers.add(new Answer(200, stillUploading));
