@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Polls a freshly uploaded group until every package is READY, the group or some package FAILED, or the time is up.
@@ -124,20 +127,18 @@ public final class GroupWaiter {
 
     static boolean isFinal(PackageGroup group) {
         // a group FAILED as a whole is so whatever its packages say
-        if (group.details().isEmpty() || group.groupStatus() == PackageStatus.FAILED) {
-            return group.groupStatus().isFinal();
-        }
-        return group.details().stream().allMatch(detail -> detail.packageStatus().isFinal());
+        return group.groupStatus() == PackageStatus.FAILED
+                || packageStatuses(group).stream().allMatch(PackageStatus::isFinal);
     }
 
     private static PackageGroup readyOrFail(PackageGroup group) {
+        if (group.groupStatus() != PackageStatus.FAILED
+                && packageStatuses(group).stream().allMatch(status -> status == PackageStatus.READY)) {
+            return group;
+        }
         List<ResourcePackage> failed = group.details().stream()
                 .filter(detail -> detail.packageStatus() != PackageStatus.READY)
                 .toList();
-        if (failed.isEmpty() && group.groupStatus() != PackageStatus.FAILED
-                && (!group.details().isEmpty() || group.groupStatus() == PackageStatus.READY)) {
-            return group;
-        }
         String packages = failed.isEmpty()
                 ? "the group itself is " + group.status()
                 : failed.stream()
@@ -147,12 +148,29 @@ public final class GroupWaiter {
                 + ". Check that each OBS object exists and DLI may read the bucket.", group);
     }
 
+    /**
+     * The status of each package: its own from {@code details[]}, and the group's for a package that
+     * {@code resources[]} names but no detail covers; the group's status alone when there are no details.
+     */
+    private static List<PackageStatus> packageStatuses(PackageGroup group) {
+        if (group.details().isEmpty()) {
+            return List.of(group.groupStatus());
+        }
+        Set<String> detailed = group.details().stream()
+                .map(ResourcePackage::resourceName)
+                .collect(Collectors.toSet());
+        Stream<PackageStatus> undetailed = group.resources().stream()
+                .filter(name -> !detailed.contains(name))
+                .map(name -> group.groupStatus());
+        return Stream.concat(group.details().stream().map(ResourcePackage::packageStatus), undetailed).toList();
+    }
+
     private static String progress(PackageGroup group) {
         if (group.details().isEmpty()) {
             return shownStatus(group);
         }
-        Map<PackageStatus, Long> counts = group.details().stream()
-                .collect(Collectors.groupingBy(ResourcePackage::packageStatus, Collectors.counting()));
+        Map<PackageStatus, Long> counts = packageStatuses(group).stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         return counts.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(entry -> entry.getValue() + " " + entry.getKey())

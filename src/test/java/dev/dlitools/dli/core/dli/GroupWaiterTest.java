@@ -161,6 +161,21 @@ class GroupWaiterTest {
     }
 
     @Test
+    void packageNamedOnlyInResourcesIsWaitedForByTheGroupsStatus() {
+        String details = ",\"details\":[{\"resource_name\":\"a.jar\",\"status\":\"READY\"}]}";
+        answers.add(listAnswer("{\"group_name\":\"g\",\"status\":\"UPLOADING\",\"resources\":[\"a.jar\",\"b.jar\"]"
+                + details));
+        answers.add(listAnswer("{\"group_name\":\"g\",\"status\":\"READY\",\"resources\":[\"a.jar\",\"b.jar\"]"
+                + details));
+
+        PackageGroup ready = waiter.await(group("g", "UPLOADING"), "jar");
+
+        assertThat(ready.groupStatus()).isEqualTo(PackageStatus.READY);
+        assertThat(requestedQueries).hasSize(2);
+        assertThat(log.lines()).containsExactly("Group g: UPLOADING", "Group g: 1 UPLOADING, 1 READY");
+    }
+
+    @Test
     void failedPackagesAreEachListedWithTheirStatus() {
         answers.add(listAnswer(groupJson("g", "FAILED", "a.jar", "READY", "b.jar", "FAILED", "c.jar", "failed")));
 
