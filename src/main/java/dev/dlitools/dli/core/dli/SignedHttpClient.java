@@ -256,7 +256,8 @@ public final class SignedHttpClient implements AutoCloseable {
     }
 
     /**
-     * Reads a 2xx answer as {@code type}; a body that is not JSON, or is cut short, is a clear error.
+     * Reads a 2xx answer as {@code type}; a body that is not JSON, is cut short or is of another shape is a clear
+     * error.
      *
      * @param endpointSetting the setting that gave the endpoint, e.g. {@link Setting#DLI_ENDPOINT}
      */
@@ -277,12 +278,29 @@ public final class SignedHttpClient implements AutoCloseable {
         } catch (IOException e) {
             String context = " (HTTP " + response.status() + ", request id " + response.requestId() + "): "
                     + (shown(response.body()).isEmpty() ? "no body" : shown(response.body())) + ". ";
-            String message = endsEarly(e) || response.body() == null || response.body().isEmpty()
-                    ? "The answer to " + what + " was cut short" + context + "The connection or a proxy broke it "
-                            + "off; try again, and check the proxy settings and " + endpointSetting.named() + "."
-                    : "The answer to " + what + " is not JSON" + context + "Check that " + endpointSetting.named()
-                            + " is the service's address and that no proxy or portal answers in its place.";
+            String message;
+            if (endsEarly(e) || response.body() == null || response.body().isEmpty()) {
+                message = "The answer to " + what + " was cut short" + context + "The connection or a proxy broke it "
+                        + "off; try again, and check the proxy settings and " + endpointSetting.named() + ".";
+            } else if (isJson(response.body())) {
+                message = "The answer to " + what + " has an unexpected shape" + context + "Check that "
+                        + endpointSetting.named() + " is the service's address; if it is, its API answers in a form "
+                        + "this client does not know.";
+            } else {
+                message = "The answer to " + what + " is not JSON" + context + "Check that " + endpointSetting.named()
+                        + " is the service's address and that no proxy or portal answers in its place.";
+            }
             throw new DliApiException(message, response.status(), null, null, response.requestId(), e);
+        }
+    }
+
+    /** Whether a body the reader failed on is JSON all the same, only not of the shape the call promises. */
+    private static boolean isJson(String body) {
+        try {
+            DliJson.MAPPER.readTree(body);
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

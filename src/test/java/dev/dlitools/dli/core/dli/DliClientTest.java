@@ -279,6 +279,31 @@ class DliClientTest {
     }
 
     @Test
+    void successWhoseJsonIsOfAnotherShapeSaysSoRatherThanNotJson() {
+        emulator.inject(Fault.respond(200).body("{\"groups\":{\"g\":1}}").on("GET", RESOURCES));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> client().listResources(null, null));
+
+        assertThat(failure.httpStatus()).isEqualTo(200);
+        assertThat(failure).hasMessageStartingWith("The answer to the resource list has an unexpected shape (HTTP "
+                        + "200, request id " + failure.requestId() + "): {\"groups\":{\"g\":1}}. ")
+                .hasMessageContaining("Check that {{DLI_ENDPOINT}} is the service's address");
+    }
+
+    @Test
+    void groupUploadAnswerWithNullElementsInItsListsLeavesThemOut() {
+        emulator.inject(Fault.respond(201).body("{\"group_name\":\"g\",\"status\":\"UPLOADING\","
+                + "\"resources\":[\"app.jar\",null],\"details\":[null]}").on("POST", RESOURCES));
+
+        PackageGroup group = client().uploadGroup(
+                new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of()));
+
+        assertThat(group.resources()).containsExactly("app.jar");
+        assertThat(group.details()).isEmpty();
+    }
+
+    @Test
     void groupUploadRefusedWithA2xxNamesDliReasonAndThatNoGroupIsRegistered() {
         emulator.inject(Fault.respond(200)
                 .body("{\"is_success\":false,\"error_code\":\"DLI.0001\",\"error_msg\":\"bad paths\"}")
