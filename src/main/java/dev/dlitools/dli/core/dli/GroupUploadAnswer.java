@@ -20,7 +20,7 @@ final class GroupUploadAnswer {
         PackageGroup answer = SignedHttpClient.read(response, PackageGroup.class, WHAT, endpointSetting);
         JsonNode success = body == null ? null : body.get("is_success");
         boolean refused = success != null && !success.isNull() && !success.asBoolean(true);
-        if (!refused && answer != null && answer.groupName() != null && answer.status() != null) {
+        if (!refused && answer.groupName() != null && answer.status() != null) {
             return answer;
         }
         String errorCode = text(body, "error_code");

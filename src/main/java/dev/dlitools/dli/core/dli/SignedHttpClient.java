@@ -3,6 +3,7 @@ package dev.dlitools.dli.core.dli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
@@ -262,7 +263,14 @@ public final class SignedHttpClient implements AutoCloseable {
      * @param endpointSetting the setting that gave the endpoint, e.g. {@link Setting#DLI_ENDPOINT}
      */
     public static <T> T read(ApiResponse response, Class<T> type, String what, Setting endpointSetting) {
-        return read(response, body -> DliJson.MAPPER.readValue(body, type), what, endpointSetting);
+        return read(response, body -> {
+            T value = DliJson.MAPPER.readValue(body, type);
+            if (value == null) {
+                // a JSON null is never the answer a call promises
+                throw MismatchedInputException.from(null, type, "null instead of " + type.getSimpleName());
+            }
+            return value;
+        }, what, endpointSetting);
     }
 
     /** Turns a 2xx answer's body into a value; fails on a body that is not JSON, cut short or of the wrong shape. */

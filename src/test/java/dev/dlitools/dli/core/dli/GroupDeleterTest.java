@@ -123,6 +123,17 @@ class GroupDeleterTest {
         assertThat(new GroupFinder(client).find("etl-order")).isEmpty();
     }
 
+    @Test
+    void aPackageQueryAnsweredWithNullIsAnErrorNotAPackage() {
+        emulator.inject(Fault.respond(200).body("{\"groups\":[{\"group_name\":\"g\",\"status\":\"READY\","
+                + "\"resources\":[\"a.jar\"]}]}").on("GET", "/v2\\.0/[^/]+/resources"));
+        emulator.inject(Fault.respond(200).body("null").on("GET", "/v2\\.0/[^/]+/resources/a\\.jar"));
+
+        assertThatThrownBy(() -> new GroupFinder(client).find("g")).isInstanceOf(DliApiException.class)
+                .hasMessageStartingWith("The answer to the package query has an unexpected shape (HTTP 200, ")
+                .hasMessageContaining("): null. ");
+    }
+
     private List<String> deleteRequests() {
         return emulator.requests().stream()
                 .filter(request -> request.method().equals("DELETE"))

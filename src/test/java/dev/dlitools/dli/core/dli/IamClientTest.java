@@ -114,6 +114,18 @@ class IamClientTest {
     }
 
     @Test
+    void answerThatIsJsonNullIsAnErrorNotANullPointer() {
+        emulator.inject(Fault.respond(200).body("null"));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> iam(SK).resolveProjectId("ap-southeast-1"));
+
+        assertThat(failure).hasMessageStartingWith("The answer to the IAM project query has an unexpected shape")
+                .hasMessageContaining("): null. ")
+                .hasMessageContaining("Check that {{IAM_ENDPOINT}} is the service's address");
+    }
+
+    @Test
     void answerWithoutProjectsIsNoProject() {
         emulator.inject(Fault.respond(200).body("{}"));
 
