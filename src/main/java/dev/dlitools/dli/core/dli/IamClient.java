@@ -9,6 +9,7 @@ import dev.dlitools.dli.core.common.SettingException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Finds a project id by region name, as Huawei's own SDKs do when none is given. */
@@ -46,11 +47,18 @@ public final class IamClient {
                     e.httpStatus(), e.errorCode(), e.errorMessage(), e.requestId(), e);
         }
         Projects projects = SignedHttpClient.read(response, Projects.class, "the IAM project query", ENDPOINT_SETTING);
-        List<Project> named = projects.projects() == null ? List.of() : projects.projects().stream()
+        List<Project> listed = projects.projects() == null ? List.of() : projects.projects();
+        if (listed.stream().anyMatch(Objects::isNull)) {
+            throw unusable(response, region, "a null where a project should be");
+        }
+        List<Project> named = listed.stream()
                 .filter(project -> region.equals(project.name()))
                 .toList();
         if (named.isEmpty()) {
             return noProject(region);
+        }
+        if (named.stream().anyMatch(project -> project.id() == null || project.id().isBlank())) {
+            throw unusable(response, region, "project " + region + " without an id");
         }
         if (named.size() > 1) {
             // taking the first would publish to a project the user never chose
@@ -59,6 +67,14 @@ public final class IamClient {
                     + "use as the project id " + Setting.PROJECT_ID.aside() + ".");
         }
         return named.get(0).id();
+    }
+
+    /** IAM answered 2xx, but not with projects one can take an id from. */
+    private static DliApiException unusable(SignedHttpClient.ApiResponse response, String region, String flaw) {
+        return new DliApiException("IAM answered the project query of region " + region + " with " + flaw
+                + " (HTTP " + response.status() + ", request id " + response.requestId() + "). Set the project id "
+                + "yourself " + Setting.PROJECT_ID.aside() + ".", response.status(), null, null,
+                response.requestId(), null);
     }
 
     private static String noProject(String region) {

@@ -126,6 +126,30 @@ class IamClientTest {
     }
 
     @Test
+    void projectThatIsNullIsAnErrorNotANullPointer() {
+        emulator.inject(Fault.respond(200).body("{\"projects\":[null]}"));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> iam(SK).resolveProjectId("ap-southeast-1"));
+
+        assertThat(failure.httpStatus()).isEqualTo(200);
+        assertThat(failure).hasMessageStartingWith("IAM answered the project query of region ap-southeast-1 with a "
+                        + "null where a project should be (HTTP 200, request id " + failure.requestId() + ").")
+                .hasMessageEndingWith("Set the project id yourself ({{PROJECT_ID}}).");
+    }
+
+    @Test
+    void projectWithoutIdIsAnErrorNamingTheMissingId() {
+        emulator.inject(Fault.respond(200).body("{\"projects\":[{\"name\":\"ap-southeast-1\"}]}"));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> iam(SK).resolveProjectId("ap-southeast-1"));
+
+        assertThat(failure).hasMessageStartingWith("IAM answered the project query of region ap-southeast-1 with "
+                + "project ap-southeast-1 without an id (HTTP 200, request id ");
+    }
+
+    @Test
     void answerWithoutProjectsIsNoProject() {
         emulator.inject(Fault.respond(200).body("{}"));
 
