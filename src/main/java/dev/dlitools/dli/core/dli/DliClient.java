@@ -37,8 +37,13 @@ public final class DliClient {
     /** Uploads (registers) a package group; a group of the same name is overwritten. */
     public PackageGroup uploadGroup(UploadGroupRequest request) {
         byte[] body = DliJson.write(request).getBytes(StandardCharsets.UTF_8);
-        var response =
-                http.send("POST", resourcesUri("", Map.of()), body, projectHeader, ENDPOINT_SETTING, projectHint());
+        SignedHttpClient.ApiResponse response;
+        try {
+            response = http.send("POST", resourcesUri("", Map.of()), body, projectHeader, ENDPOINT_SETTING,
+                    projectHint());
+        } catch (DliApiException e) {
+            throw GroupUploadAnswer.refused(e, request.group());
+        }
         return GroupUploadAnswer.read(response, request.group(), ENDPOINT_SETTING);
     }
 

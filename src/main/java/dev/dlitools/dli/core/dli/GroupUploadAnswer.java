@@ -5,9 +5,9 @@ import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.dli.SignedHttpClient.ApiResponse;
 
 /**
- * Reads the group upload's 2xx answer, which must describe the group: DLI has been seen answering 200 with
- * {@code "is_success": false} and its reason instead, and an answer without the group's name and status registers
- * nothing we could wait for.
+ * Reads the group upload's 2xx answer, which must describe the group: an answer without the group's name and status
+ * registers nothing we could wait for. DLI has been seen answering 200 with {@code "is_success": false} and its
+ * reason instead; {@link SignedHttpClient} fails such an answer, and {@link #refused} says what it means here.
  */
 final class GroupUploadAnswer {
 
@@ -18,21 +18,37 @@ final class GroupUploadAnswer {
     static PackageGroup read(ApiResponse response, String group, Setting endpointSetting) {
         JsonNode body = SignedHttpClient.read(response, DliJson.MAPPER::readTree, WHAT, endpointSetting);
         PackageGroup answer = SignedHttpClient.read(response, PackageGroup.class, WHAT, endpointSetting);
-        JsonNode success = body == null ? null : body.get("is_success");
-        boolean refused = success != null && !success.isNull() && !success.asBoolean(true);
-        if (!refused && answer.groupName() != null && answer.status() != null) {
+        if (answer.groupName() != null && answer.status() != null) {
             return answer;
         }
         String errorCode = text(body, "error_code");
         String errorMessage = text(body, "error_msg");
+        throw notRegistered(group, response.status(), errorCode, errorMessage, response.requestId(), null);
+    }
+
+    /**
+     * The upload's failure as the build should hear it: a refusal inside a 2xx answer says that the group is not
+     * registered though the files are in OBS; any other failure is left as it is.
+     */
+    static DliApiException refused(DliApiException failure, String group) {
+        // the client fails a 2xx only for "is_success": false
+        if (failure.httpStatus() / 100 != 2) {
+            return failure;
+        }
+        return notRegistered(group, failure.httpStatus(), failure.errorCode(), failure.errorMessage(),
+                failure.requestId(), failure);
+    }
+
+    private static DliApiException notRegistered(
+            String group, int status, String errorCode, String errorMessage, String requestId, Throwable cause) {
         String said = errorCode == null && errorMessage == null
                 ? "without the group's name and status"
                 : "with " + (errorCode == null ? "" : errorCode + ": ") + (errorMessage == null ? "no message"
                         : errorMessage);
-        throw new DliApiException("DLI refused " + WHAT + " of group " + group + ": it answered HTTP "
-                + response.status() + " " + said + (response.requestId() == null ? "" : " (request id "
-                + response.requestId() + ")") + ". The files are uploaded to OBS, but no group is registered.",
-                response.status(), errorCode, errorMessage, response.requestId(), null);
+        return new DliApiException("DLI refused " + WHAT + " of group " + group + ": it answered HTTP " + status + " "
+                + said + (requestId == null ? "" : " (request id " + requestId + ")")
+                + ". The files are uploaded to OBS, but no group is registered.",
+                status, errorCode, errorMessage, requestId, cause);
     }
 
     private static String text(JsonNode node, String field) {

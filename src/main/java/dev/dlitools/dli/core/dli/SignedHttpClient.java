@@ -115,7 +115,8 @@ public final class SignedHttpClient implements AutoCloseable {
      * @param extraHeaders headers to send and sign besides Content-Type, e.g. {@code X-Project-Id}
      * @param endpointSetting the setting that gave the endpoint, e.g. {@link Setting#DLI_ENDPOINT}
      * @param notFoundHint what a 404 most likely means for this call, for the error message
-     * @throws DliApiException on any non-2xx answer or when no answer arrives
+     * @throws DliApiException on any non-2xx answer, a 2xx whose body says {@code "is_success": false}, or when no
+     *     answer arrives
      */
     public ApiResponse send(
             String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
@@ -148,7 +149,8 @@ public final class SignedHttpClient implements AutoCloseable {
             try {
                 HttpResponse<String> response = exchange(method, uri, body, shownBody, extraHeaders, endpointSetting);
                 String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
-                if (response.statusCode() / 100 == 2) {
+                // DLI may refuse inside a 2xx ("is_success": false): a final answer, never tried again
+                if (response.statusCode() / 100 == 2 && !refusedInside(response.body())) {
                     return new ApiResponse(response.statusCode(), response.body(), requestId);
                 }
                 failure = failure(method, uri, response.statusCode(), response.body(), requestId,
@@ -299,6 +301,20 @@ public final class SignedHttpClient implements AutoCloseable {
                         + " is the service's address and that no proxy or portal answers in its place.";
             }
             throw new DliApiException(message, response.status(), null, null, response.requestId(), e);
+        }
+    }
+
+    /** A body of {@code "is_success": false}, which DLI sends with its error code and message, at times in a 2xx. */
+    private static boolean refusedInside(String body) {
+        // most answers say nothing of success: they are not parsed twice
+        if (body == null || !body.contains("\"is_success\"")) {
+            return false;
+        }
+        try {
+            JsonNode success = DliJson.MAPPER.readTree(body).get("is_success");
+            return success != null && !success.isNull() && !success.asBoolean(true);
+        } catch (JsonProcessingException e) {
+            return false; // read(...) says what is wrong with the body
         }
     }
 

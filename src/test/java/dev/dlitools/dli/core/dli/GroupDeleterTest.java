@@ -76,6 +76,20 @@ class GroupDeleterTest {
     }
 
     @Test
+    void aListRefusedInsideA200IsAnErrorNotNothingToDelete() {
+        register("etl-orders", "orders-1.0.jar");
+        emulator.inject(Fault.respond(200).body("{\"is_success\":false,\"error_code\":\"DLI.0003\","
+                + "\"error_msg\":\"Permission denied\"}").on("GET", "/v2\\.0/[^/]+/resources"));
+
+        assertThatThrownBy(() -> new GroupDeleter(client, log).deleteGroup("etl-orders"))
+                .isInstanceOf(DliApiException.class)
+                .hasMessageContaining("failed with HTTP 200 (DLI.0003: Permission denied, request id ");
+
+        assertThat(deleteRequests()).isEmpty();
+        assertThat(log.lines()).noneMatch(line -> line.contains("nothing to delete"));
+    }
+
+    @Test
     void aPartialFailureNamesThePackagesThatRemain() {
         register("etl-orders", "orders-1.0.jar", "alpha-2.1.jar", "beta-0.9.jar");
         emulator.inject(Fault.respond(403).on("DELETE", "/v2\\.0/[^/]+/resources/alpha-2\\.1\\.jar").always());

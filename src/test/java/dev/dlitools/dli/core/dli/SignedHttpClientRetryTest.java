@@ -150,6 +150,24 @@ class SignedHttpClientRetryTest {
     }
 
     @Test
+    void refusalInsideA2xxIsDlisErrorAndNeverRetried() {
+        emulator.inject(Fault.respond(200).body("{\"is_success\":false,\"error_code\":\"DLI.0003\","
+                + "\"error_msg\":\"Permission denied\"}").always().on("GET", RESOURCES));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> client(3, Credentials.of(AK, SK)).listResources(null, null));
+
+        assertThat(failure.httpStatus()).isEqualTo(200);
+        assertThat(failure.errorCode()).isEqualTo("DLI.0003");
+        assertThat(failure.errorMessage()).isEqualTo("Permission denied");
+        assertThat(failure.requestId()).isNotBlank();
+        assertThat(failure).hasMessage("GET " + emulator.endpoint() + "/v2.0/" + PROJECT + "/resources failed with "
+                + "HTTP 200 (DLI.0003: Permission denied, request id " + failure.requestId() + ").");
+        assertThat(emulator.requests()).hasSize(1);
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
     void slowServiceTimesOutNamingTheReadTimeoutSetting() {
         emulator.inject(Fault.delay(Duration.ofMillis(2500)).times(2).on("GET", RESOURCES));
         DliClient client = new DliClient(http(1, Credentials.of(AK, SK), Duration.ofSeconds(1)),

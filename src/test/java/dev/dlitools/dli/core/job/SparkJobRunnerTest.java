@@ -286,7 +286,7 @@ class SparkJobRunnerTest {
     }
 
     @Test
-    void aSubmissionAnsweredWithoutIdIsDlisErrorNotACrash() {
+    void aSubmissionRefusedInsideA200IsDlisErrorNotACrash() {
         start(ObjectStore.everythingExists());
         emulator.inject(Fault.respond(200).body("{\"is_success\":false,\"error_code\":\"DLI.0005\","
                 + "\"error_msg\":\"Queue etl does not exist\"}").on("POST", BATCHES));
@@ -294,8 +294,8 @@ class SparkJobRunnerTest {
         DliApiException e = catchThrowableOfType(DliApiException.class,
                 () -> runner(0).submit(JobFixtures.request().build()));
 
-        assertThat(e).hasMessageStartingWith("The answer to the job submission has no id (HTTP 200, DLI.0005: Queue "
-                + "etl does not exist");
+        assertThat(e).hasMessageStartingWith("POST " + emulator.endpoint() + "/v2.0/" + PROJECT + "/batches failed "
+                + "with HTTP 200 (DLI.0005: Queue etl does not exist");
         assertThat(e.errorCode()).isEqualTo("DLI.0005");
     }
 
