@@ -5,8 +5,8 @@ import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.dli.SignedHttpClient.ApiResponse;
 
 /**
- * Reads the group upload's 2xx answer, which must describe the group: an answer without the group's name and status
- * registers nothing we could wait for. DLI has been seen answering 200 with {@code "is_success": false} and its
+ * Reads the group upload's 2xx answer, which must describe the group uploaded: an answer without the group's name
+ * and status registers nothing we could wait for, and one about another group is not ours to wait for. DLI has been seen answering 200 with {@code "is_success": false} and its
  * reason instead; {@link SignedHttpClient} fails such an answer, and {@link #refused} says what it means here.
  */
 final class GroupUploadAnswer {
@@ -19,6 +19,13 @@ final class GroupUploadAnswer {
         JsonNode body = SignedHttpClient.read(response, DliJson.MAPPER::readTree, WHAT, endpointSetting);
         PackageGroup answer = SignedHttpClient.read(response, PackageGroup.class, WHAT, endpointSetting);
         if (answer.groupName() != null && answer.status() != null) {
+            if (!group.equals(answer.groupName())) {
+                // waiting on it would report another group as ours
+                throw new DliApiException("DLI answered " + WHAT + " of group " + group + " about group "
+                        + answer.groupName() + " (HTTP " + response.status() + ", request id " + response.requestId()
+                        + "). The files are uploaded to OBS; check in the DLI console whether group " + group
+                        + " is registered.", response.status(), null, null, response.requestId(), null);
+            }
             return answer;
         }
         String errorCode = text(body, "error_code");

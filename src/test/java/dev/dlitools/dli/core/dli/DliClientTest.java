@@ -330,6 +330,20 @@ class DliClientTest {
     }
 
     @Test
+    void groupUploadAnsweredAboutAnotherGroupIsAnError() {
+        emulator.inject(Fault.respond(200).body("{\"group_name\":\"other\",\"status\":\"READY\","
+                + "\"resources\":[\"app.jar\"]}").on("POST", RESOURCES));
+
+        DliApiException failure = failedUploadOfGroupG();
+
+        assertThat(failure).hasMessageStartingWith("DLI answered the group upload of group g about group other "
+                        + "(HTTP 200, request id ")
+                .hasMessageEndingWith("The files are uploaded to OBS; check in the DLI console whether group g is "
+                        + "registered.");
+        assertThat(failure.requestId()).isNotBlank();
+    }
+
+    @Test
     void redirectIsNotFollowedAndSaysWhereToAndWhichSettingToCheck() {
         emulator.inject(Fault.respond(307).body("{\"error_msg\":\"moved\"}")
                 .location("https://elsewhere.example.com/v2.0/p/resources").on("GET", RESOURCES));
