@@ -6,8 +6,9 @@ import dev.dlitools.dli.core.dli.SignedHttpClient.ApiResponse;
 
 /**
  * Reads the group upload's 2xx answer, which must describe the group uploaded: an answer without the group's name
- * and status registers nothing we could wait for, and one about another group is not ours to wait for. DLI has been seen answering 200 with {@code "is_success": false} and its
- * reason instead; {@link SignedHttpClient} fails such an answer, and {@link #refused} says what it means here.
+ * and status registers nothing we could wait for, and one about another group is not ours to wait for. DLI has
+ * been seen answering 200 with {@code "is_success": false} and its reason instead; {@link SignedHttpClient} fails
+ * such an answer, and {@link #refused} says what it means here.
  */
 final class GroupUploadAnswer {
 
