@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,6 +40,9 @@ import java.util.stream.Stream;
  * Certificates are always verified: the JDK's default trust store and host name checks apply.
  */
 public final class SignedHttpClient implements AutoCloseable {
+
+    /** Where a body may say {@code "is_success": false} (or {@code "false"}); the JSON then tells whether it does. */
+    private static final Pattern SAYS_FALSE = Pattern.compile("\"is_success\"\\s*:\\s*\"?false");
 
     /** Bodies longer than this are cut in debug lines and error messages. */
     private static final int MAX_SHOWN_BODY = 2000;
@@ -306,8 +310,8 @@ public final class SignedHttpClient implements AutoCloseable {
 
     /** A body of {@code "is_success": false}, which DLI sends with its error code and message, at times in a 2xx. */
     private static boolean refusedInside(String body) {
-        // most answers say nothing of success: they are not parsed twice
-        if (body == null || !body.contains("\"is_success\"")) {
+        // answers that do not say false (most say nothing of success, some true) are not parsed twice
+        if (body == null || !body.contains("\"is_success\"") || !SAYS_FALSE.matcher(body).find()) {
             return false;
         }
         try {
