@@ -32,6 +32,7 @@ import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.core.upload.BucketName;
 import dev.dlitools.dli.core.upload.NotPackagedException;
 import dev.dlitools.dli.core.upload.PackageKind;
+import dev.dlitools.dli.core.upload.TagSettings;
 import dev.dlitools.dli.core.upload.UploadPlan;
 import dev.dlitools.dli.core.upload.UploadPlanner;
 import java.net.URI;
@@ -213,8 +214,9 @@ public final class Dli implements AutoCloseable {
     public ResourceListReport list(ListRequest request) {
         String kind = request.kind() == null || request.kind().isBlank() ? null
                 : PackageKind.named(Setting.LIST_KIND, request.kind()).apiName();
-        return new ResourceListReport(client().listResources(kind, request.tags()), request.groupPattern(), kind,
-                request.tags(), request.all(), request.zone());
+        String tags = TagSettings.listFilter(request.tags());
+        return new ResourceListReport(client().listResources(kind, tags), request.groupPattern(), kind, tags,
+                request.all(), request.zone());
     }
 
     /**

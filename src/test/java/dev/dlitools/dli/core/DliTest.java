@@ -378,6 +378,31 @@ class DliTest {
         }
     }
 
+    // before, the filter went to DLI as typed, and DLI's answer did not name tagFilter
+    @Test
+    void aMalformedListTagFilterFailsNamingTheSettingBeforeAnyCall() {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            SettingException failure = catchThrowableOfType(SettingException.class,
+                    () -> new Dli(settings(standIns), DliListener.SILENT).list(ListRequest.builder()
+                            .tags("env=prod,team").build()));
+
+            assertThat(failure.setting()).isEqualTo(Setting.LIST_TAGS);
+            assertThat(failure).hasMessageContaining("'team' in 'env=prod,team' is not key=value");
+            assertThat(standIns.emulator().requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void aListTagFilterIsAskedForWithoutTheSpacesAroundItsKeysAndValues() {
+        try (LocalStandIns standIns = LocalStandIns.start()) {
+            new Dli(settings(standIns), DliListener.SILENT).list(ListRequest.builder()
+                    .tags(" env = prod , team=etl ").build());
+
+            assertThat(standIns.emulator().requests()).singleElement()
+                    .satisfies(request -> assertThat(request.query()).contains("tags=env%3Dprod%2Cteam%3Detl"));
+        }
+    }
+
     @Test
     void aListKindInAnyCaseIsAskedForInDlisSpellingAndShownInTheTable() {
         try (LocalStandIns standIns = LocalStandIns.start()) {

@@ -5,9 +5,9 @@ import dev.dlitools.dli.core.dli.GroupFinder;
 import dev.dlitools.dli.core.dli.PackageGroup;
 import dev.dlitools.dli.core.dli.PackageStatus;
 import dev.dlitools.dli.core.upload.PlannedFile;
+import dev.dlitools.dli.core.upload.TagSettings;
 import dev.dlitools.dli.core.upload.UploadPlan;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,7 +28,7 @@ final class SameReadyGroup {
 
     /** The group as DLI has it, when registering {@code plan} again would change nothing. */
     static Optional<PackageGroup> find(DliClient dli, UploadPlan plan) {
-        String tagFilter = tagFilter(plan.tags());
+        String tagFilter = TagSettings.listFilter(plan.tags());
         String kind = plan.kind().apiName();
         if (tagFilter == null) {
             // asked all the same: the answer is what proves that DLI takes the credentials for the project
@@ -42,18 +42,5 @@ final class SameReadyGroup {
                 .filter(group -> group.details().size() == planned.size() && group.details().stream()
                         .allMatch(detail -> detail.packageStatus() == PackageStatus.READY
                                 && kind.equalsIgnoreCase(detail.resourceType())));
-    }
-
-    /**
-     * The list's {@code tags} query that only groups with all these tags match, {@code key=value} items separated
-     * by commas; {@code null} when a key holds {@code =} and so cannot be said in it.
-     */
-    private static String tagFilter(Map<String, String> tags) {
-        if (tags.keySet().stream().anyMatch(key -> key.contains("="))) {
-            return null;
-        }
-        return tags.entrySet().stream()
-                .map(tag -> tag.getKey() + "=" + (tag.getValue() == null ? "" : tag.getValue()))
-                .collect(Collectors.joining(","));
     }
 }

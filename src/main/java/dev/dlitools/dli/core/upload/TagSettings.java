@@ -5,6 +5,7 @@ import dev.dlitools.dli.core.common.SettingException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where the package group's tags come from: a map (in Maven, the pom's), or a text of {@code key=value} pairs such
@@ -14,9 +15,6 @@ import java.util.Map;
  * line says exactly which tags the group gets. An empty text therefore uploads without tags.
  */
 public final class TagSettings {
-
-    private static final String FORM = "Write tags as key=value pairs separated by commas, e.g. "
-            + Setting.TAGS.withValue("env=prod,team=etl") + ".";
 
     private TagSettings() {}
 
@@ -44,28 +42,57 @@ public final class TagSettings {
      *     key, or a key given twice
      */
     public static Map<String, String> parseCommandLine(String text) {
+        return parse(text, Setting.TAGS);
+    }
+
+    /**
+     * The list's {@code tags} filter, parsed as {@link #parseCommandLine} parses tags, so that a malformed one fails
+     * before any call, naming {@link Setting#LIST_TAGS}.
+     *
+     * @return the filter as the list call takes it ({@code env=prod,team=etl}), or {@code null} for none
+     */
+    public static String listFilter(String text) {
+        return text == null || text.isBlank() ? null : listFilter(parse(text, Setting.LIST_TAGS));
+    }
+
+    /**
+     * The list's {@code tags} query that only groups with all these tags match, {@code key=value} items separated
+     * by commas; {@code null} when a key holds {@code =} and so cannot be said in it.
+     */
+    public static String listFilter(Map<String, String> tags) {
+        if (tags.keySet().stream().anyMatch(key -> key.contains("="))) {
+            return null;
+        }
+        return tags.entrySet().stream()
+                .map(tag -> tag.getKey() + "=" + (tag.getValue() == null ? "" : tag.getValue()))
+                .collect(Collectors.joining(","));
+    }
+
+    private static Map<String, String> parse(String text, Setting setting) {
+        String form = "Write tags as key=value pairs separated by commas, e.g. "
+                + setting.withValue("env=prod,team=etl") + ".";
         Map<String, String> tags = new LinkedHashMap<>();
         if (text.isBlank()) {
             return Collections.unmodifiableMap(tags);
         }
         for (String entry : text.split(",", -1)) {
             if (entry.isBlank()) {
-                throw SettingException.invalid(Setting.TAGS, "'" + text + "' has an empty entry. " + FORM);
+                throw SettingException.invalid(setting, "'" + text + "' has an empty entry. " + form);
             }
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw SettingException.invalid(Setting.TAGS, "'" + entry.strip() + "' in '" + text
-                        + "' is not key=value. " + FORM);
+                throw SettingException.invalid(setting, "'" + entry.strip() + "' in '" + text
+                        + "' is not key=value. " + form);
             }
             String key = entry.substring(0, equals).strip();
             String value = entry.substring(equals + 1).strip();
             if (key.isEmpty()) {
-                throw SettingException.invalid(Setting.TAGS, "'" + entry.strip() + "' in '" + text
-                        + "' has an empty key. " + FORM);
+                throw SettingException.invalid(setting, "'" + entry.strip() + "' in '" + text
+                        + "' has an empty key. " + form);
             }
             if (tags.putIfAbsent(key, value) != null) {
-                throw SettingException.invalid(Setting.TAGS, "'" + text + "' sets tag '" + key
-                        + "' twice; a key may appear once. " + FORM);
+                throw SettingException.invalid(setting, "'" + text + "' sets tag '" + key
+                        + "' twice; a key may appear once. " + form);
             }
         }
         return Collections.unmodifiableMap(tags);
