@@ -8,6 +8,7 @@ import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.report.StepSummary;
 import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
+import dev.dlitools.dli.core.upload.PackageKind;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
 import dev.dlitools.dli.core.upload.TagSettings;
 import java.io.File;
@@ -280,7 +281,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
      */
     private boolean nothingOfItsOwn() {
         return "pom".equals(project.getPackaging()) && (files == null || files.isEmpty())
-                && (kind == null || kind.isBlank() || kind.equalsIgnoreCase("jar"))
+                && PackageKind.parse(kind) == PackageKind.JAR
                 && (classifier == null || classifier.isBlank());
     }
 

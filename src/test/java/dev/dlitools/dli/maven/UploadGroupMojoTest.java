@@ -76,6 +76,17 @@ class UploadGroupMojoTest {
         assertThatCode(mojo::execute).doesNotThrowAnyException();
     }
 
+    // the kind is read by the core's rule (case and spaces ignored), not compared as typed
+    @Test
+    void pomPackagingWithoutFilesIsSkippedWhateverTheSpellingOfKindJar() {
+        for (String jar : List.of(" jar", "JAR", "Jar ")) {
+            UploadGroupMojo mojo = mojo("pom", "1.0.0");
+            mojo.kind = jar;
+
+            assertThatCode(mojo::execute).as(jar).doesNotThrowAnyException();
+        }
+    }
+
     @Test
     void pomPackagingWithFilesIsPublished() {
         UploadGroupMojo mojo = mojo("pom", "1.0.0");
