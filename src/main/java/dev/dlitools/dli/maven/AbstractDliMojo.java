@@ -31,6 +31,15 @@ abstract class AbstractDliMojo extends AbstractMojo {
     static final String ENV_REGION = "HUAWEICLOUD_SDK_REGION";
 
     /**
+     * Skip the goal: {@code true}, {@code releases} (skip release versions) or {@code snapshots} (skip snapshot
+     * versions). Without a project only {@code true} skips. A skipped goal needs neither credentials nor network.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "dli.skip", defaultValue = "false")
+    String skip;
+
+    /**
      * The region, e.g. {@code cn-north-4}, {@code ap-southeast-3} or (Open Telekom Cloud) {@code eu-de}. When
      * absent, the environment variable {@code HUAWEICLOUD_SDK_REGION}. A region id the plugin does not know needs
      * the endpoints it uses given by hand ({@code endpoint}, {@code iamEndpoint}, {@code obsEndpoint}).
@@ -198,6 +207,27 @@ abstract class AbstractDliMojo extends AbstractMojo {
 
     /** The goal's work; a {@link DliException} becomes a build error showing its message. */
     abstract void run(MavenListener listener) throws MojoExecutionException, MojoFailureException;
+
+    /** The version that {@code releases} and {@code snapshots} judge; {@code null} without a project. */
+    abstract String projectVersion();
+
+    /** Whether {@code skip (-Ddli.skip)} skips this goal; says so when it does. Every goal asks first. */
+    boolean skipped(String goal, MavenListener listener) {
+        String version = projectVersion();
+        boolean snapshot = version != null && version.endsWith("-SNAPSHOT");
+        boolean skipping = switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
+            case "false", "" -> false;
+            case "true" -> true;
+            case "releases" -> version != null && !snapshot;
+            case "snapshots" -> snapshot;
+            default -> throw new DliException("skip (-Ddli.skip) is '" + skip
+                    + "'; it takes true, false, releases or snapshots.");
+        };
+        if (skipping) {
+            listener.info("Skipping " + goal + " (dli.skip=" + skip + ")");
+        }
+        return skipping;
+    }
 
     /** Fails fast in offline mode, where a goal that needs the service cannot work. */
     void requireOnline(String goal) {

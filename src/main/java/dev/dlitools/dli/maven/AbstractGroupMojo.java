@@ -26,6 +26,11 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
         super(settingsDecrypter);
     }
 
+    @Override
+    String projectVersion() {
+        return project != null && project.getFile() != null ? project.getVersion() : null;
+    }
+
     /** The group setting, else the project's artifactId. */
     String groupName(String goal) {
         String given = firstPresent(group);

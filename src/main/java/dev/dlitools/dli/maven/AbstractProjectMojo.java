@@ -5,7 +5,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BiConsumer;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
@@ -19,15 +18,6 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
 
     /** Set by GitHub Actions: the Markdown file shown as the job's summary. */
     static final String ENV_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
-
-    /**
-     * Skip the goal: {@code true}, {@code releases} (skip release versions) or {@code snapshots} (skip snapshot
-     * versions).
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.skip", defaultValue = "false")
-    String skip;
 
     /**
      * Seconds between two polls: of the group's status while DLI loads it ({@code upload-group}), of the job's
@@ -65,7 +55,6 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
         super(settingsDecrypter);
     }
 
-    /** Whether {@code skip (-Ddli.skip)} skips this project's version; says so when it does. */
     @Override
     MavenListener listener() {
         boolean interactive = session == null || session.getRequest() == null
@@ -77,20 +66,9 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
                 Clock.systemUTC()));
     }
 
-    boolean skipped(String goal, MavenListener listener) {
-        boolean snapshot = project.getVersion().endsWith("-SNAPSHOT");
-        boolean skipping = switch (skip == null ? "false" : skip.trim().toLowerCase(Locale.ROOT)) {
-            case "false", "" -> false;
-            case "true" -> true;
-            case "releases" -> !snapshot;
-            case "snapshots" -> snapshot;
-            default -> throw new DliException("skip (-Ddli.skip) is '" + skip
-                    + "'; it takes true, false, releases or snapshots.");
-        };
-        if (skipping) {
-            listener.info("Skipping " + goal + " (dli.skip=" + skip + ")");
-        }
-        return skipping;
+    @Override
+    String projectVersion() {
+        return project.getVersion();
     }
 
     /**

@@ -32,6 +32,9 @@ public class DeleteGroupMojo extends AbstractGroupMojo {
 
     @Override
     void run(MavenListener log) {
+        if (skipped("dli:delete-group", log)) {
+            return;
+        }
         String groupName = groupName("dli:delete-group");
         if (!confirm) {
             throw new DliException("dli:delete-group deletes every package of group '" + groupName

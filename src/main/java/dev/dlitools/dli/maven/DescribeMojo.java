@@ -45,6 +45,9 @@ public class DescribeMojo extends AbstractGroupMojo {
 
     @Override
     void run(MavenListener log) {
+        if (skipped("dli:describe", log)) {
+            return;
+        }
         boolean json = isJson(format);
         String groupName = groupName("dli:describe");
         requireOnline("dli:describe");

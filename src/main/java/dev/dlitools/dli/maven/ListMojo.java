@@ -8,6 +8,7 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -74,13 +75,9 @@ public class ListMojo extends AbstractDliMojo {
     @Parameter(property = "dli.outputFile")
     File outputFile;
 
-    /**
-     * Skip the listing.
-     *
-     * @since 0.1.0
-     */
-    @Parameter(property = "dli.skip", defaultValue = "false")
-    boolean skip;
+    // Without a pom Maven injects a placeholder project ("standalone-pom"), whose version is none of the user's.
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
 
     @Inject
     public ListMojo(SettingsDecrypter settingsDecrypter) {
@@ -88,9 +85,13 @@ public class ListMojo extends AbstractDliMojo {
     }
 
     @Override
+    String projectVersion() {
+        return project != null && project.getFile() != null ? project.getVersion() : null;
+    }
+
+    @Override
     void run(MavenListener log) {
-        if (skip) {
-            log.info("Skipping dli:list (dli.skip)");
+        if (skipped("dli:list", log)) {
             return;
         }
         boolean json = isJson(format);

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
@@ -115,6 +116,16 @@ class ListMojoTest {
     void skipDoesNothing(ListMojo mojo) throws Exception {
         mojo.environment = Map.of();
         mojo.execute();
-        assertThat(mojo.skip).isTrue();
+        assertThat(mojo.skip).isEqualTo("true");
+    }
+
+    // before, skip was a boolean here: releases and snapshots silently meant false
+    @Test
+    @InjectMojo(goal = "list", pom = POM)
+    @MojoParameter(name = "skip", value = "releases")
+    void releasesSkipsTheListingInAReleaseProjectAsItSkipsTheOtherGoals(ListMojo mojo) {
+        mojo.environment = Map.of(); // no credentials: any call would fail
+
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
     }
 }
