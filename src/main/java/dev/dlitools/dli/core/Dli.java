@@ -225,6 +225,7 @@ public final class Dli implements AutoCloseable {
      * @return empty when the project has no group of that name
      */
     public Optional<PackageGroup> describe(String group) {
+        requireExactName(group);
         return new GroupFinder(client()).find(group);
     }
 
@@ -237,7 +238,19 @@ public final class Dli implements AutoCloseable {
      *     deleted
      */
     public List<String> deleteGroup(String group) {
+        requireExactName(group);
         return new GroupDeleter(client(), listener).deleteGroup(group);
+    }
+
+    /**
+     * A group name with {@code *} is a pattern of the list's filter: taken as a name it matches no group, and a
+     * delete would report nothing to delete and succeed.
+     */
+    private static void requireExactName(String group) {
+        if (group.contains("*")) {
+            throw SettingException.invalid(Setting.GROUP, "'" + group + "' is a pattern; give one group's exact name."
+                    + " Patterns are for listing: " + Setting.LIST_GROUP.withValue(group) + ".");
+        }
     }
 
     /** The project id: the one given, else IAM's for the project named like the region. */

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlitools.dli.core.common.DliException;
@@ -10,7 +11,10 @@ import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
-/** How dli:describe and dli:delete-group pick their group, and delete-group's refusal without confirmation. */
+/**
+ * How dli:describe and dli:delete-group pick their group and are skipped, and delete-group's refusals (without
+ * confirmation, of a pattern).
+ */
 class GroupGoalsMojoTest {
 
     @Test
@@ -51,6 +55,63 @@ class GroupGoalsMojoTest {
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessage("dli:delete-group deletes every package of group 'etl-orders' and cannot be undone. "
                         + "Confirm with -Ddli.confirm=true (confirm).");
+    }
+
+    // before, delete-group and describe had no skip: -Ddli.skip=true deleted the group all the same
+    @Test
+    void skipSkipsDeleteGroupAndDescribeBeforeAskingForARegionOrCredentials() throws Exception {
+        DeleteGroupMojo delete = new DeleteGroupMojo(null);
+        delete.group = "etl-orders";
+        delete.confirm = true;
+        delete.skip = "true";
+        delete.environment = Map.of(); // no region, no credentials: any call would fail
+        DescribeMojo describe = new DescribeMojo(null);
+        describe.group = "etl-orders";
+        describe.skip = "true";
+        describe.environment = Map.of();
+
+        assertThatCode(delete::execute).doesNotThrowAnyException();
+        assertThatCode(describe::execute).doesNotThrowAnyException();
+    }
+
+    @Test
+    void releasesSkipsAReleaseProjectOnlyAndOtherValuesAreRefusedNamingTheSetting() throws Exception {
+        DescribeMojo release = new DescribeMojo(null);
+        release.project = project(new File("pom.xml"));
+        release.skip = "releases";
+        release.environment = Map.of();
+        DescribeMojo outsideAProject = new DescribeMojo(null);
+        outsideAProject.project = project(null);
+        outsideAProject.group = "etl-orders";
+        outsideAProject.skip = "releases";
+        outsideAProject.environment = Map.of();
+        DescribeMojo mistyped = new DescribeMojo(null);
+        mistyped.group = "etl-orders";
+        mistyped.skip = "always";
+
+        assertThatCode(release::execute).doesNotThrowAnyException();
+        assertThatThrownBy(outsideAProject::execute).as("no version to judge: not skipped")
+                .isInstanceOf(MojoExecutionException.class).hasMessageStartingWith("No region given.");
+        assertThatThrownBy(mistyped::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("skip (-Ddli.skip) is 'always'; it takes true, false, releases or snapshots.");
+    }
+
+    // before, 'mod-*' matched no group, and the delete said "nothing to delete" and succeeded
+    @Test
+    void deleteGroupRefusesAPatternBeforeAnyCall() {
+        DeleteGroupMojo mojo = new DeleteGroupMojo(null);
+        mojo.group = "etl-*";
+        mojo.confirm = true;
+        mojo.environment = Map.of("HUAWEICLOUD_SDK_REGION", "cn-north-4", "HUAWEICLOUD_SDK_PROJECT_ID", "p",
+                "HUAWEICLOUD_SDK_AK", "AK0123456789", "HUAWEICLOUD_SDK_SK", "sk");
+        mojo.endpoint = "http://127.0.0.1:1";
+        mojo.connectTimeout = 5;
+        mojo.readTimeout = 5;
+        mojo.retries = 0;
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("Invalid group (-Ddli.group): 'etl-*' is a pattern; give one group's exact name. Patterns"
+                        + " are for listing: groupFilter (-Ddli.group=etl-*).");
     }
 
     private static MavenProject project(File pom) {
