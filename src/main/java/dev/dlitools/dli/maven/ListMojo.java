@@ -96,6 +96,7 @@ public class ListMojo extends AbstractDliMojo {
         }
         boolean json = isJson(format);
         requireOnline("dli:list");
+        sayFiltersFromThePom(log);
         List<String> lines;
         try (Dli dli = dli(log)) {
             ResourceListReport report = dli.list(ListRequest.builder()
@@ -109,6 +110,26 @@ public class ListMojo extends AbstractDliMojo {
                     : report.table("No package groups in project " + dli.projectId() + filters() + ".");
         }
         new ReportOutput(getLog(), System.out).report(lines, outputFile, "listing");
+    }
+
+    /**
+     * The filters share their properties with the settings of {@code dli:upload-group}, which a pom may set in its
+     * {@code <properties>} (e.g. {@code dli.group}): in that project the listing is then filtered, which the table's
+     * header does not show.
+     */
+    private void sayFiltersFromThePom(MavenListener log) {
+        if (project == null || project.getFile() == null) {
+            return;
+        }
+        for (String property : List.of("dli.kind", "dli.tags", "dli.group")) {
+            String value = project.getProperties().getProperty(property);
+            boolean given = session != null && (session.getUserProperties().containsKey(property)
+                    || session.getSystemProperties().containsKey(property));
+            if (value != null && !value.isBlank() && !given) {
+                log.info("Listing only " + property + "=" + value + ", from the pom's <properties>; -D" + property
+                        + "= lists without that filter.");
+            }
+        }
     }
 
     private String filters() {

@@ -3,12 +3,18 @@ package dev.dlitools.dli.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
 @MojoTest
@@ -127,5 +133,30 @@ class ListMojoTest {
         mojo.environment = Map.of(); // no credentials: any call would fail
 
         assertThatCode(mojo::execute).doesNotThrowAnyException();
+    }
+
+    // upload-group's settings in the pom's <properties> are the listing's filters too: the build says so
+    @Test
+    void aFilterThatComesFromThePomsPropertiesIsSaid() {
+        ListMojo mojo = new ListMojo(null);
+        MavenProject project = new MavenProject();
+        project.setFile(new File("pom.xml"));
+        project.getProperties().setProperty("dli.group", "etl-orders");
+        mojo.project = project;
+        mojo.groupFilter = "etl-orders";
+        mojo.format = "table";
+        mojo.environment = Map.of();
+        List<String> infos = new ArrayList<>();
+        mojo.setLog(new SystemStreamLog() {
+            @Override
+            public void info(CharSequence content) {
+                infos.add(content.toString());
+            }
+        });
+
+        catchThrowable(mojo::execute); // without a region the listing fails, after the line
+
+        assertThat(infos).containsExactly("Listing only dli.group=etl-orders, from the pom's <properties>;"
+                + " -Ddli.group= lists without that filter.");
     }
 }
