@@ -38,6 +38,12 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
             return given;
         }
         if (project != null && project.getFile() != null) {
+            // Maven runs these goals once, at the reactor's root: an aggregator publishes no group of its own
+            if ("pom".equals(project.getPackaging()) && !project.getModules().isEmpty()) {
+                throw new DliException("No group given, and " + project.getArtifactId() + " is an aggregator of "
+                        + "modules that publishes no group of its own. Give group (-Ddli.group=name), or run " + goal
+                        + " in a module (-pl <module>).");
+            }
             return project.getArtifactId();
         }
         throw new DliException("No group given. Outside a project " + goal + " needs group (-Ddli.group=name).");

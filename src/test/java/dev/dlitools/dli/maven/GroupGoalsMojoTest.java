@@ -25,6 +25,20 @@ class GroupGoalsMojoTest {
         assertThat(mojo.groupName("dli:describe")).isEqualTo("orders-job");
     }
 
+    // before, the aggregator's artifactId was taken: a group that cannot exist, so a delete found nothing and succeeded
+    @Test
+    void atTheRootOfAReactorTheGroupIsRequired() {
+        DescribeMojo mojo = new DescribeMojo(null);
+        mojo.project = project(new File("pom.xml"));
+        mojo.project.setPackaging("pom");
+        mojo.project.getModules().add("orders-job");
+
+        assertThatThrownBy(() -> mojo.groupName("dli:describe"))
+                .isInstanceOf(DliException.class)
+                .hasMessage("No group given, and orders-job is an aggregator of modules that publishes no group of its"
+                        + " own. Give group (-Ddli.group=name), or run dli:describe in a module (-pl <module>).");
+    }
+
     @Test
     void theGroupSettingWins() {
         DescribeMojo mojo = new DescribeMojo(null);
