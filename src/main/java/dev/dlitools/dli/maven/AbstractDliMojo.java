@@ -18,6 +18,7 @@ import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The settings every goal shares: region, project, endpoints, credentials, time-outs, retries and proxies. */
@@ -38,6 +39,11 @@ abstract class AbstractDliMojo extends AbstractMojo {
      */
     @Parameter(property = "dli.skip", defaultValue = "false")
     String skip;
+
+    // Without a pom (requiresProject = false) Maven still injects a placeholder project ("standalone-pom") that has
+    // no pom file: its artifactId, version and properties are none of the user's.
+    @Parameter(defaultValue = "${project}", readonly = true)
+    MavenProject project;
 
     /**
      * The region, e.g. {@code cn-north-4}, {@code ap-southeast-3} or (Open Telekom Cloud) {@code eu-de}. When
@@ -208,8 +214,15 @@ abstract class AbstractDliMojo extends AbstractMojo {
     /** The goal's work; a {@link DliException} becomes a build error showing its message. */
     abstract void run(MavenListener listener) throws MojoExecutionException, MojoFailureException;
 
+    /** Whether the goal runs in a project of the user's, not in Maven's placeholder for a build without a pom. */
+    boolean inAProject() {
+        return project != null && project.getFile() != null;
+    }
+
     /** The version that {@code releases} and {@code snapshots} judge; {@code null} without a project. */
-    abstract String projectVersion();
+    String projectVersion() {
+        return inAProject() ? project.getVersion() : null;
+    }
 
     /** Whether {@code skip (-Ddli.skip)} skips this goal; says so when it does. Every goal asks first. */
     boolean skipped(String goal, MavenListener listener) {

@@ -2,7 +2,6 @@ package dev.dlitools.dli.maven;
 
 import dev.dlitools.dli.core.common.DliException;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** A goal about one package group: named by {@code dli.group}, in a project by default the artifactId. */
@@ -17,18 +16,8 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
     @Parameter(property = "dli.group")
     String group;
 
-    // Without a pom (requiresProject = false) Maven still injects a placeholder project ("standalone-pom") that
-    // has no pom file: its artifactId is no group name.
-    @Parameter(defaultValue = "${project}", readonly = true)
-    MavenProject project;
-
     AbstractGroupMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
-    }
-
-    @Override
-    String projectVersion() {
-        return project != null && project.getFile() != null ? project.getVersion() : null;
     }
 
     /** The group setting, else the project's artifactId. */
@@ -37,7 +26,7 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
         if (given != null) {
             return given;
         }
-        if (project != null && project.getFile() != null) {
+        if (inAProject()) {
             // Maven runs these goals once, at the reactor's root: an aggregator publishes no group of its own
             if ("pom".equals(project.getPackaging()) && !project.getModules().isEmpty()) {
                 throw new DliException("No group given, and " + project.getArtifactId() + " is an aggregator of "

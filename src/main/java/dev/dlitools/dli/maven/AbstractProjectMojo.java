@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -48,9 +47,6 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
     @Parameter(property = "dli.progress", defaultValue = "auto")
     String progress;
 
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
     AbstractProjectMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
     }
@@ -66,6 +62,7 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
                 Clock.systemUTC()));
     }
 
+    // these goals require a project, so Maven always gives them the user's
     @Override
     String projectVersion() {
         return project.getVersion();

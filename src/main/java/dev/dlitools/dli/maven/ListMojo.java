@@ -8,7 +8,6 @@ import java.util.List;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -75,18 +74,9 @@ public class ListMojo extends AbstractDliMojo {
     @Parameter(property = "dli.outputFile")
     File outputFile;
 
-    // Without a pom Maven injects a placeholder project ("standalone-pom"), whose version is none of the user's.
-    @Parameter(defaultValue = "${project}", readonly = true)
-    MavenProject project;
-
     @Inject
     public ListMojo(SettingsDecrypter settingsDecrypter) {
         super(settingsDecrypter);
-    }
-
-    @Override
-    String projectVersion() {
-        return project != null && project.getFile() != null ? project.getVersion() : null;
     }
 
     @Override
@@ -118,7 +108,7 @@ public class ListMojo extends AbstractDliMojo {
      * header does not show.
      */
     private void sayFiltersFromThePom(MavenListener log) {
-        if (project == null || project.getFile() == null) {
+        if (!inAProject()) {
             return;
         }
         for (String property : List.of("dli.kind", "dli.tags", "dli.group")) {
