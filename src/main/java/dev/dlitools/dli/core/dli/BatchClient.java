@@ -58,10 +58,13 @@ public final class BatchClient {
      */
     public SubmittedJob submit(SparkJobBody body) {
         byte[] json = DliJson.write(body).getBytes(StandardCharsets.UTF_8);
+        // written a second time, for debug lines, only when it holds secrets to mask
+        SparkJobBody shown = body.masked();
+        String shownJson = shown == body ? null : DliJson.write(shown);
         ApiResponse response;
         try {
-            response = http.sendUnrepeatable("POST", uri("", ""), json, DliJson.write(body.masked()), projectHeader,
-                    endpointSetting, projectHint);
+            response = http.sendUnrepeatable("POST", uri("", ""), json, shownJson, projectHeader, endpointSetting,
+                    projectHint);
         } catch (DliApiException e) {
             if (!e.isTransient() || e.cannotHaveArrived()) {
                 throw e;

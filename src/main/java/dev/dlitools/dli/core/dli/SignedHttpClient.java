@@ -134,7 +134,8 @@ public final class SignedHttpClient implements AutoCloseable {
      * Like {@link #send}, for a call that must not reach the service twice because each one starts something (a
      * Spark job): it is tried again only when the request cannot have arrived (connection refused, HTTP 429).
      *
-     * @param shownBody the body as debug lines show it, with the secrets it holds masked
+     * @param shownBody the body as debug lines show it, with the secrets it holds masked; {@code null} when it holds
+     *     none
      */
     public ApiResponse sendUnrepeatable(
             String method, URI uri, byte[] body, String shownBody, Map<String, String> extraHeaders,
