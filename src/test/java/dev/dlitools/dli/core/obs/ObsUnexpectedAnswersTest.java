@@ -88,11 +88,8 @@ class ObsUnexpectedAnswersTest {
     void aMultipartUploadStartedWithoutAnUploadIdFailsTheFileClearly() throws IOException {
         StubS3 s3 = new StubS3();
         s3.createWithoutUploadId = true;
-        Path file = Files.write(dir.resolve("big.jar"), new byte[(int) (6 * MIB)]);
 
-        Throwable failure = catchThrowable(() -> new ObsUploader(s3, SETTINGS, UploadOptions.defaults()
-                .withThreads(2).withMultipart(5 * MIB, 5 * MIB), BuildLog.SILENT)
-                .upload("b", List.of(Planned.file(file, "dli/big.jar")), new UploadListener() {}));
+        Throwable failure = uploadInTwoParts(s3);
 
         assertThat(failure).isInstanceOf(ObsUploadException.class).hasMessageContaining("without an upload id")
                 .hasMessageNotContaining("NullPointerException");
@@ -103,14 +100,19 @@ class ObsUnexpectedAnswersTest {
     void aMultipartUploadCompletedWithoutAnEtagFailsTheFile() throws IOException {
         StubS3 s3 = new StubS3();
         s3.completeWithoutEtag = true;
-        Path file = Files.write(dir.resolve("big.jar"), new byte[(int) (6 * MIB)]);
 
-        Throwable failure = catchThrowable(() -> new ObsUploader(s3, SETTINGS, UploadOptions.defaults()
-                .withThreads(2).withMultipart(5 * MIB, 5 * MIB), BuildLog.SILENT)
-                .upload("b", List.of(Planned.file(file, "dli/big.jar")), new UploadListener() {}));
+        Throwable failure = uploadInTwoParts(s3);
 
         assertThat(failure).isInstanceOf(ObsUploadException.class).hasMessageContaining("without an ETag");
         assertThat(s3.aborts.get()).as("a completed upload is not aborted").isZero();
+    }
+
+    /** What uploading a 6 MiB file in two parts through {@code s3} throws, if anything. */
+    private Throwable uploadInTwoParts(StubS3 s3) throws IOException {
+        Path file = Files.write(dir.resolve("big.jar"), new byte[(int) (6 * MIB)]);
+        return catchThrowable(() -> new ObsUploader(s3, SETTINGS, UploadOptions.defaults()
+                .withThreads(2).withMultipart(5 * MIB, 5 * MIB), BuildLog.SILENT)
+                .upload("b", List.of(Planned.file(file, "dli/big.jar")), new UploadListener() {}));
     }
 
     /** An S3 that stores nothing: answers each call as configured, ETags the MD5 of the bytes received. */
