@@ -146,7 +146,8 @@ public final class Benchmark {
 
     private Benchmark(Map<String, String> options) {
         root = Path.of(options.getOrDefault("root", ".")).toAbsolutePath();
-        version = options.getOrDefault("version", "0.1.0-SNAPSHOT");
+        // bench/run.sh passes the pom's version, which it has just installed; a default here would go stale
+        version = Objects.requireNonNull(options.get("version"), "--version=<plugin version> is required");
         quick = options.containsKey("quick");
         links = LinkProfile.parseList(options.getOrDefault("link", "none,region,far"));
         runsOption = options.containsKey("runs") ? Integer.valueOf(options.get("runs")) : null;
