@@ -136,10 +136,10 @@ public final class BatchClient {
         String errorCode = text(answer, "error_code");
         String errorMessage = text(answer, "error_msg");
         String said = errorCode != null || errorMessage != null
-                ? errorCode + ": " + errorMessage
+                ? SignedHttpClient.serviceSaid(errorCode, errorMessage)
                 : "body: " + (answer == null ? "" : answer.toString());
-        return new DliApiException("The answer to " + what + " has no " + field + " (HTTP " + response.status()
-                + ", " + said + (response.requestId() == null ? "" : ", request id " + response.requestId()) + ").",
+        return new DliApiException("The answer to " + what + " has no " + field + " (" + response.identified()
+                + "): " + said + ".",
                 response.status(), errorCode, errorMessage, response.requestId(), null);
     }
 }

@@ -111,7 +111,13 @@ public final class SignedHttpClient implements AutoCloseable {
     }
 
     /** A response with a 2xx status. */
-    public record ApiResponse(int status, String body, String requestId) {}
+    public record ApiResponse(int status, String body, String requestId) {
+
+        /** Which answer an error message is about: its status and, when the service sent one, its request id. */
+        public String identified() {
+            return "HTTP " + status + (requestId == null ? "" : ", request id " + requestId);
+        }
+    }
 
     /**
      * Sends one signed request.
@@ -291,7 +297,7 @@ public final class SignedHttpClient implements AutoCloseable {
         try {
             return reader.read(response.body());
         } catch (IOException e) {
-            String context = " (HTTP " + response.status() + ", request id " + response.requestId() + "): "
+            String context = " (" + response.identified() + "): "
                     + (shown(response.body()).isEmpty() ? "no body" : shown(response.body())) + ". ";
             String message;
             if (endsEarly(e) || response.body() == null || response.body().isEmpty()) {
@@ -353,11 +359,16 @@ public final class SignedHttpClient implements AutoCloseable {
             // not JSON: the raw body is shown below instead
         }
         String said = errorCode != null || errorMessage != null
-                ? Stream.of(errorCode, errorMessage).filter(Objects::nonNull).collect(Collectors.joining(": "))
+                ? serviceSaid(errorCode, errorMessage)
                 : shown(body).isEmpty() ? "no body" : "body: " + shown(body);
         String message = method + " " + withoutQuery(uri) + " failed with HTTP " + status + " (" + said
                 + (requestId == null ? "" : ", request id " + requestId) + "). " + hint(status, errorMessage, callHint);
         return new DliApiException(message.trim(), status, errorCode, errorMessage, requestId, null);
+    }
+
+    /** The service's own words on a failure, "code: message", either of which may be missing. */
+    static String serviceSaid(String errorCode, String errorMessage) {
+        return Stream.of(errorCode, errorMessage).filter(Objects::nonNull).collect(Collectors.joining(": "));
     }
 
     /** @param callHint what a 404 (or, for a redirect, the redirect) means for this call */

@@ -307,8 +307,19 @@ class SparkJobRunnerTest {
         DliApiException e = catchThrowableOfType(DliApiException.class,
                 () -> runner(0).submit(JobFixtures.request().build()));
 
-        assertThat(e).hasMessageStartingWith("The answer to the job state query has no state (HTTP 200, body: "
-                + "{\"id\":\"x\"}");
+        assertThat(e).hasMessageStartingWith("The answer to the job state query has no state (HTTP 200, request id "
+                + e.requestId() + "): body: {\"id\":\"x\"}.");
+    }
+
+    @Test
+    void aStateAnswerWithoutStateSaysTheServicesMessageEvenWithoutItsCode() {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(200).body("{\"error_msg\":\"job is being deleted\"}").on("GET", STATE));
+
+        DliApiException e = catchThrowableOfType(DliApiException.class,
+                () -> runner(0).submit(JobFixtures.request().build()));
+
+        assertThat(e).hasMessageEndingWith("): job is being deleted.");
     }
 
     @Test
