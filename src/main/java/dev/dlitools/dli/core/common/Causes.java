@@ -1,6 +1,6 @@
 package dev.dlitools.dli.core.common;
 
-/** Walks the chain of an exception's causes. */
+/** Walks the chain of an exception's causes, and keeps a failure from hiding another. */
 public final class Causes {
 
     private Causes() {}
@@ -22,5 +22,18 @@ public final class Causes {
             root = root.getCause();
         }
         return root;
+    }
+
+    /**
+     * Runs {@code step} (e.g. writing what later steps need) on the way out of {@code failure}, and returns
+     * {@code failure} to be thrown: a failure of the step is added to it as suppressed, so it never hides the first.
+     */
+    public static RuntimeException after(RuntimeException failure, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException stepFailed) {
+            failure.addSuppressed(stepFailed);
+        }
+        return failure;
     }
 }

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.job;
 
+import dev.dlitools.dli.core.common.Causes;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
@@ -78,12 +79,7 @@ public final class SparkJobRunner {
                 poll(run);
             } catch (RuntimeException e) {
                 // the job runs on, and its id is what later steps need to find it: the result is written first
-                try {
-                    run.finish(false, false, List.of(), null);
-                } catch (RuntimeException notWritten) {
-                    e.addSuppressed(notWritten);
-                }
-                throw e;
+                throw Causes.after(e, () -> run.finish(false, false, List.of(), null));
             }
         }
         if (run.state.equals(SUCCESS)) {

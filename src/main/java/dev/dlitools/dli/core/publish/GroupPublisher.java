@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.publish;
 
+import dev.dlitools.dli.core.common.Causes;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.DliClient;
 import dev.dlitools.dli.core.dli.GroupWaiter;
@@ -124,12 +125,7 @@ public final class GroupPublisher {
         } catch (RuntimeException e) {
             // registered, but the wait ended early (an interrupt, a poll refused for good): later steps still find
             // what was published, with the status the registration answered
-            try {
-                write(registered(plan, dli, files, request, uploaded, false));
-            } catch (RuntimeException notWritten) {
-                e.addSuppressed(notWritten);
-            }
-            throw e;
+            throw Causes.after(e, () -> write(registered(plan, dli, files, request, uploaded, false)));
         }
     }
 
