@@ -1,15 +1,20 @@
 package dev.dlitools.dli.maven;
 
 import dev.dlitools.dli.core.common.DliException;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** A goal about one package group: named by {@code dli.group}, in a project by default the artifactId. */
+/**
+ * A goal about one package group: named by {@code dli.group}, in a project by default the one {@code upload-group}
+ * publishes.
+ */
 abstract class AbstractGroupMojo extends AbstractDliMojo {
 
     /**
-     * The package group. In a project, defaults to the same name {@code dli:upload-group} publishes (its
-     * {@code <group>} configuration, else the artifactId); outside a project it is required.
+     * The package group. In a project, defaults to the same name {@code dli:upload-group} publishes: the plugin's
+     * {@code <group>}, else the {@code <group>} of the {@code <execution>} that runs {@code upload-group} (executions
+     * publishing different groups are an error), else the artifactId. Outside a project it is required.
      *
      * @since 0.1.0
      */
@@ -20,8 +25,8 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
         super(settingsDecrypter);
     }
 
-    /** The group setting, else the project's artifactId. */
-    String groupName(String goal) {
+    /** The group setting, else the group of the project's upload-group executions, else its artifactId. */
+    String groupName(String goal, MavenListener listener) {
         String given = firstPresent(group);
         if (given != null) {
             return given;
@@ -33,7 +38,10 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
                         + "modules that publishes no group of its own. Give group (-Ddli.group=name), or run " + goal
                         + " in a module (-pl <module>).");
             }
-            return project.getArtifactId();
+            Optional<ExecutionGroup> published = ExecutionGroup.of(project);
+            published.ifPresent(found -> listener.info("Group " + found.name() + ", from " + found.source()
+                    + "; -Ddli.group=name names another."));
+            return published.map(ExecutionGroup::name).orElse(project.getArtifactId());
         }
         throw new DliException("No group given. Outside a project " + goal + " needs group (-Ddli.group=name).");
     }

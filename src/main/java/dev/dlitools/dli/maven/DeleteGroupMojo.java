@@ -35,7 +35,7 @@ public class DeleteGroupMojo extends AbstractGroupMojo {
         if (skipped("dli:delete-group", log)) {
             return;
         }
-        String groupName = groupName("dli:delete-group");
+        String groupName = groupName("dli:delete-group", log);
         if (!confirm) {
             throw new DliException("dli:delete-group deletes every package of group '" + groupName
                     + "' and cannot be undone. Confirm with -Ddli.confirm=true (confirm).");

@@ -49,7 +49,7 @@ public class DescribeMojo extends AbstractGroupMojo {
             return;
         }
         boolean json = isJson(format);
-        String groupName = groupName("dli:describe");
+        String groupName = groupName("dli:describe", log);
         requireOnline("dli:describe");
         PackageGroup found;
         try (Dli dli = dli(log)) {

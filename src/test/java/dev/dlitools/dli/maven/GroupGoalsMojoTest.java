@@ -22,7 +22,7 @@ class GroupGoalsMojoTest {
         DescribeMojo mojo = new DescribeMojo(null);
         mojo.project = project(new File("pom.xml"));
 
-        assertThat(mojo.groupName("dli:describe")).isEqualTo("orders-job");
+        assertThat(mojo.groupName("dli:describe", new MavenListener(mojo.getLog()))).isEqualTo("orders-job");
     }
 
     // before, the aggregator's artifactId was taken: a group that cannot exist, so a delete found nothing and succeeded
@@ -33,7 +33,7 @@ class GroupGoalsMojoTest {
         mojo.project.setPackaging("pom");
         mojo.project.getModules().add("orders-job");
 
-        assertThatThrownBy(() -> mojo.groupName("dli:describe"))
+        assertThatThrownBy(() -> mojo.groupName("dli:describe", new MavenListener(mojo.getLog())))
                 .isInstanceOf(DliException.class)
                 .hasMessage("No group given, and orders-job is an aggregator of modules that publishes no group of its"
                         + " own. Give group (-Ddli.group=name), or run dli:describe in a module (-pl <module>).");
@@ -45,7 +45,7 @@ class GroupGoalsMojoTest {
         mojo.project = project(new File("pom.xml"));
         mojo.group = " etl-orders ";
 
-        assertThat(mojo.groupName("dli:describe")).isEqualTo("etl-orders");
+        assertThat(mojo.groupName("dli:describe", new MavenListener(mojo.getLog()))).isEqualTo("etl-orders");
     }
 
     @Test
@@ -54,7 +54,7 @@ class GroupGoalsMojoTest {
         // what Maven injects without a pom: a placeholder project without a file
         mojo.project = project(null);
 
-        assertThatThrownBy(() -> mojo.groupName("dli:describe"))
+        assertThatThrownBy(() -> mojo.groupName("dli:describe", new MavenListener(mojo.getLog())))
                 .isInstanceOf(DliException.class)
                 .hasMessage("No group given. Outside a project dli:describe needs group (-Ddli.group=name).");
     }
