@@ -80,6 +80,22 @@ class GroupGoalsIT {
         assertThat(dli.emulator().requests()).noneMatch(request -> request.method().equals("DELETE"));
     }
 
+    // Maven gives an execution's <configuration> to that execution only: before, the artifactId's group was described
+    @Test
+    void describeTakesTheGroupOfTheUploadGroupExecutionAndSaysSo() {
+        register("group-in-execution-etl", "orders-job-1.0.jar");
+
+        BuildResult result = MavenBuild.of("group-in-execution", "group-goals-execution").pointAt(dli.standIns())
+                .args("dli:describe")
+                .run();
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(result.log())
+                .contains("[INFO] Group group-in-execution-etl, from the upload-group execution 'publish' in the pom;"
+                        + " -Ddli.group=name names another.")
+                .contains("[INFO] Group group-in-execution-etl: READY, 1 package(s)");
+    }
+
     private static MavenBuild build(String run) {
         return MavenBuild.of("list-in-project", run).pointAt(dli.standIns());
     }
