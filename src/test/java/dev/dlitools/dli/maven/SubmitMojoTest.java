@@ -1,5 +1,6 @@
 package dev.dlitools.dli.maven;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlitools.dli.core.publish.PublishResult;
@@ -109,11 +110,23 @@ class SubmitMojoTest {
     }
 
     @Test
-    void skipReleasesSkipsARunOfARelease() throws Exception {
+    void skipReleasesSkipsARunOfAReleaseAndSaysSo() throws Exception {
         mojo.skip = "releases";
+        List<String> infos = InfoLines.of(mojo);
 
         // with nothing published, a run that was not skipped would fail
         mojo.execute();
+
+        assertThat(infos).containsExactly("Skipping dli:submit (dli.skip=releases)");
+        assertThat(mojo.jobResultFile).doesNotExist();
+    }
+
+    @Test
+    void skipReleasesRunsASnapshot() {
+        mojo.skip = "releases";
+        mojo.project.setVersion("1.0.0-SNAPSHOT");
+
+        assertThatThrownBy(mojo::execute).hasMessageStartingWith("Nothing was published to run");
     }
 
     @Test
