@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,7 @@ class ObsDigestCacheTest {
         DigestCache cache = DigestCache.load(dir.resolve("none.txt"));
         cache.remember(dir.resolve("a.jar"), 4096, MODIFIED, layout, DIGEST);
 
+        assertThat(cache.find(dir.resolve("a.jar"), 4096, MODIFIED, layout)).as("the same file").isNotNull();
         assertThat(cache.find(dir.resolve("a.jar"), 4097, MODIFIED, layout)).isNull();
         assertThat(cache.find(dir.resolve("a.jar"), 4096, FileTime.fromMillis(MODIFIED.toMillis()), layout)).isNull();
         assertThat(cache.find(dir.resolve("b.jar"), 4096, MODIFIED, layout)).isNull();
@@ -45,11 +47,17 @@ class ObsDigestCacheTest {
 
     @Test
     void aDamagedCacheFileIsAnEmptyCache() throws Exception {
-        Path cacheFile = Files.writeString(dir.resolve("dli-digests.txt"), "not\ta cache\n\u0000\u0001");
+        Path cacheFile = dir.resolve("dli-digests.txt");
+        PartLayout layout = PartLayout.plan(4096, UploadOptions.defaults());
+        DigestCache written = DigestCache.load(cacheFile);
+        written.remember(dir.resolve("a.jar"), 4096, MODIFIED, layout, DIGEST);
+        written.save();
+        // after the good line: a line of the wrong shape, then bytes that are no UTF-8
+        Files.write(cacheFile, new byte[] {'n', 'o', 't', '\t', 'a', '\n', (byte) 0xC3, (byte) 0x28},
+                StandardOpenOption.APPEND);
 
         DigestCache cache = DigestCache.load(cacheFile);
 
-        assertThat(cache.find(dir.resolve("not"), 1, MODIFIED, PartLayout.plan(1, UploadOptions.defaults())))
-                .isNull();
+        assertThat(cache.find(dir.resolve("a.jar"), 4096, MODIFIED, layout)).isNull();
     }
 }
