@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlitools.dli.core.common.DliException;
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
@@ -83,9 +84,13 @@ class GroupGoalsMojoTest {
         describe.group = "etl-orders";
         describe.skip = "true";
         describe.environment = Map.of();
+        List<String> deleteInfos = InfoLines.of(delete);
+        List<String> describeInfos = InfoLines.of(describe);
 
         assertThatCode(delete::execute).doesNotThrowAnyException();
         assertThatCode(describe::execute).doesNotThrowAnyException();
+        assertThat(deleteInfos).containsExactly("Skipping dli:delete-group (dli.skip=true)");
+        assertThat(describeInfos).containsExactly("Skipping dli:describe (dli.skip=true)");
     }
 
     @Test
@@ -102,8 +107,10 @@ class GroupGoalsMojoTest {
         DescribeMojo mistyped = new DescribeMojo(null);
         mistyped.group = "etl-orders";
         mistyped.skip = "always";
+        List<String> releaseInfos = InfoLines.of(release);
 
         assertThatCode(release::execute).doesNotThrowAnyException();
+        assertThat(releaseInfos).containsExactly("Skipping dli:describe (dli.skip=releases)");
         assertThatThrownBy(outsideAProject::execute).as("no version to judge: not skipped")
                 .isInstanceOf(MojoExecutionException.class).hasMessageStartingWith("No region given.");
         assertThatThrownBy(mistyped::execute).isInstanceOf(MojoExecutionException.class)

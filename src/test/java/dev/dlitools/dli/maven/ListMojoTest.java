@@ -132,8 +132,10 @@ class ListMojoTest {
     @MojoParameter(name = "skip", value = "releases")
     void releasesSkipsTheListingInAReleaseProjectAsItSkipsTheOtherGoals(ListMojo mojo) {
         mojo.environment = Map.of(); // no credentials: any call would fail
+        List<String> infos = InfoLines.of(mojo);
 
         assertThatCode(mojo::execute).doesNotThrowAnyException();
+        assertThat(infos).containsExactly("Skipping dli:list (dli.skip=releases)");
     }
 
     // upload-group's settings in the pom's <properties> are the listing's filters too: the build says so

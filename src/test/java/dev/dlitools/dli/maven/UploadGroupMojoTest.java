@@ -1,5 +1,6 @@
 package dev.dlitools.dli.maven;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +26,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class UploadGroupMojoTest {
 
+    private static final String POM_SKIPPED =
+            "Skipping dli:upload-group: project orders-job has pom packaging and lists no files.";
     private static final String GOES_ON = "uploadThreads (-Ddli.uploadThreads) is 0; it takes 1 to 64.";
 
     @ParameterizedTest
@@ -40,9 +43,11 @@ class UploadGroupMojoTest {
     void skipTakesTrueReleasesOrSnapshots(String skip, String version, boolean skipped) {
         UploadGroupMojo mojo = mojo("jar", version);
         mojo.skip = skip;
+        List<String> infos = InfoLines.of(mojo);
 
         if (skipped) {
             assertThatCode(mojo::execute).doesNotThrowAnyException();
+            assertThat(infos).containsExactly("Skipping dli:upload-group (dli.skip=" + skip + ")");
         } else {
             assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(GOES_ON);
         }
@@ -72,8 +77,10 @@ class UploadGroupMojoTest {
     void pomPackagingWithoutFilesIsSkipped() {
         UploadGroupMojo mojo = mojo("pom", "1.0.0");
         mojo.kind = "jar";
+        List<String> infos = InfoLines.of(mojo);
 
         assertThatCode(mojo::execute).doesNotThrowAnyException();
+        assertThat(infos).containsExactly(POM_SKIPPED);
     }
 
     // the kind is read by the core's rule (case and spaces ignored), not compared as typed
@@ -82,8 +89,10 @@ class UploadGroupMojoTest {
         for (String jar : List.of(" jar", "JAR", "Jar ")) {
             UploadGroupMojo mojo = mojo("pom", "1.0.0");
             mojo.kind = jar;
+            List<String> infos = InfoLines.of(mojo);
 
             assertThatCode(mojo::execute).as(jar).doesNotThrowAnyException();
+            assertThat(infos).as(jar).containsExactly(POM_SKIPPED);
         }
     }
 
