@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
@@ -55,13 +56,16 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
  * end (measured over a modelled WAN link, see bench/RESULTS.md). The parts of a multipart file are shared
  * between the file's own thread and idle pool threads. After the first failure nothing new starts, running
  * transfers are cancelled, multipart uploads are aborted, and the failure is thrown as an
- * {@link ObsUploadException}.
+ * {@link ObsUploadException}; transfers still running 30 s later have the client's connections closed under them,
+ * so none outlives the call.
  */
 public final class ObsUploader {
 
     private static final String CONTENT_TYPE = "application/octet-stream";
     /** How long a failed upload waits for cancelled transfers to stop and multipart uploads to be aborted. */
-    private static final long CANCEL_GRACE_SECONDS = 30;
+    private static final Duration CANCEL_GRACE = Duration.ofSeconds(30);
+    /** How long transfers get to end once their connections are closed under them, which ends them at once. */
+    private static final Duration AFTER_CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final S3Client s3;
     private final ObsClientSettings settings;
@@ -69,13 +73,20 @@ public final class ObsUploader {
     private final BuildLog log;
     private final ObsErrors errors;
     private final Runnable beforeFirstWrite;
+    private final Duration cancelGrace;
 
     /**
-     * @param s3 a client from {@link ObsClientFactory} for {@code settings}; not closed by the uploader
+     * @param s3 a client from {@link ObsClientFactory} for {@code settings}; the caller closes it. The uploader
+     *     closes it only after a failed upload whose transfers did not stop within 30 s, to end them
      * @param settings the client's settings, for error hints
      */
     public ObsUploader(S3Client s3, ObsClientSettings settings, UploadOptions options, BuildLog log) {
-        this(s3, settings, options, log, () -> {});
+        this(s3, settings, options, log, CANCEL_GRACE);
+    }
+
+    /** @param cancelGrace how long a failed upload waits for its cancelled transfers; tests wait less */
+    ObsUploader(S3Client s3, ObsClientSettings settings, UploadOptions options, BuildLog log, Duration cancelGrace) {
+        this(s3, settings, options, log, () -> {}, cancelGrace);
         if (options.threads() > settings.maxConnections()) {
             throw new IllegalArgumentException("the OBS client has " + settings.maxConnections()
                     + " connections for " + options.threads() + " upload threads: threads would wait for"
@@ -84,13 +95,14 @@ public final class ObsUploader {
     }
 
     private ObsUploader(S3Client s3, ObsClientSettings settings, UploadOptions options, BuildLog log,
-            Runnable beforeFirstWrite) {
+            Runnable beforeFirstWrite, Duration cancelGrace) {
         this.s3 = s3;
         this.settings = settings;
         this.options = options;
         this.log = log;
         this.errors = new ObsErrors(settings);
         this.beforeFirstWrite = beforeFirstWrite;
+        this.cancelGrace = cancelGrace;
     }
 
     /**
@@ -99,7 +111,7 @@ public final class ObsUploader {
      * nothing written.
      */
     public ObsUploader beforeFirstWrite(Runnable check) {
-        return new ObsUploader(s3, settings, options, log, check);
+        return new ObsUploader(s3, settings, options, log, check, cancelGrace);
     }
 
     /**
@@ -182,6 +194,8 @@ public final class ObsUploader {
         private final ThreadPoolExecutor pool;
         private final AtomicReference<ObsUploadException> failure = new AtomicReference<>();
         private final OpenMultipartUploads openUploads;
+        /** The pool's threads, awaited to their end after a failure. */
+        private final List<Thread> threads = new CopyOnWriteArrayList<>();
         private volatile boolean cancelled;
         /** Set once OBS answers that it encrypts with KMS: ETags cannot check bytes, Content-MD5 must. */
         private volatile boolean etagsAreNotMd5;
@@ -197,6 +211,7 @@ public final class ObsUploader {
                     new LinkedBlockingQueue<>(), task -> {
                         Thread thread = new Thread(task, "obs-upload-" + threadNumber.incrementAndGet());
                         thread.setDaemon(true);
+                        threads.add(thread);
                         return thread;
                     });
         }
@@ -232,8 +247,12 @@ public final class ObsUploader {
                 Thread.currentThread().interrupt();
                 throw recordFailure(new InterruptedIOException("interrupted"), null);
             } finally {
-                stopPool(succeeded);
+                boolean stopped = stopPool(succeeded);
+                // while the client is open: the multipart uploads of the transfers that did not stop are aborted
                 openUploads.abortAll();
+                if (!stopped) {
+                    closeConnections();
+                }
                 openUploads.unwatchShutdown();
             }
         }
@@ -251,22 +270,54 @@ public final class ObsUploader {
             return order;
         }
 
-        private void stopPool(boolean succeeded) {
+        /** @return whether every pool thread has ended */
+        private boolean stopPool(boolean succeeded) {
             if (succeeded) {
                 pool.shutdown();
-                return;
+                return true;
             }
             cancelled = true;
             pool.shutdownNow();
             // an interrupted run waits all the same (bounded), so its transfers can abort their multipart uploads
+            if (awaitPool(cancelGrace)) {
+                return true;
+            }
+            log.warn("OBS transfers still running " + cancelGrace.toSeconds() + " s after the upload failed:"
+                    + " their multipart uploads are aborted and their connections closed");
+            return false;
+        }
+
+        /**
+         * Ends the transfers that cancelling did not: a request blocked writing to a server that stopped reading
+         * (no time-out bounds a socket write, and no interrupt ends one), or waiting up to the read time-out for
+         * an answer. Closing the client closes its connections, so these requests fail at once and their threads
+         * end before the upload returns, not after the goal (in a long-lived JVM such as mvnd's, still working
+         * and holding the plugin's classes).
+         */
+        private void closeConnections() {
+            s3.close();
+            if (!awaitPool(AFTER_CLOSE_GRACE)) {
+                log.warn("OBS transfers still running after their connections were closed; they end when what"
+                        + " they wait for does");
+            }
+        }
+
+        /** Waits for the pool's threads to end, through interrupts; the caller's interrupt flag is kept. */
+        private boolean awaitPool(Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
             boolean interrupted = Thread.interrupted();
             try {
-                if (!pool.awaitTermination(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS)) {
-                    log.warn("OBS transfers still running " + CANCEL_GRACE_SECONDS + " s after the upload failed;"
-                            + " their multipart uploads are aborted now");
+                if (!pool.awaitTermination(limit.toNanos(), TimeUnit.NANOSECONDS)) {
+                    return false;
                 }
+                // the pool's last thread reports it terminated just before that thread ends
+                for (Thread thread : threads) {
+                    thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                }
+                return threads.stream().noneMatch(Thread::isAlive);
             } catch (InterruptedException e) {
                 interrupted = true;
+                return false;
             } finally {
                 if (interrupted) {
                     Thread.currentThread().interrupt();
