@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 
 /**
  * The digests of files hashed by earlier runs, keyed by path, size, modification time and part layout, so that
@@ -26,6 +27,9 @@ final class DigestCache {
     record KnownDigest(String etag, String sha256Hex) {}
 
     private static final String SEPARATOR = "\t";
+    /** An MD5 in hex, with {@code -N} for a multipart upload's N parts. */
+    private static final Pattern ETAG = Pattern.compile("[0-9a-f]{32}(-[1-9][0-9]*)?");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     private final Path file;
     private final Map<String, KnownDigest> entries = new ConcurrentHashMap<>();
@@ -44,7 +48,8 @@ final class DigestCache {
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 String[] fields = line.split(SEPARATOR);
-                if (fields.length == 3) {
+                // a line cut off (a killed build, a full disk) may still have three fields, one of them short
+                if (fields.length == 3 && ETAG.matcher(fields[1]).matches() && SHA256.matcher(fields[2]).matches()) {
                     cache.entries.put(fields[0], new KnownDigest(fields[1], fields[2]));
                 }
             }

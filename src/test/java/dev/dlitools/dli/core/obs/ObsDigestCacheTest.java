@@ -60,4 +60,34 @@ class ObsDigestCacheTest {
 
         assertThat(cache.find(dir.resolve("a.jar"), 4096, MODIFIED, layout)).isNull();
     }
+
+    @Test
+    void aLineCutOffInItsLastFieldIsNotTrusted() throws Exception {
+        Path cacheFile = dir.resolve("dli-digests.txt");
+        PartLayout layout = PartLayout.plan(4096, UploadOptions.defaults());
+        DigestCache written = DigestCache.load(cacheFile);
+        written.remember(dir.resolve("a.jar"), 4096, MODIFIED, layout, DIGEST);
+        written.save();
+        // a write broken off (disk full, a killed build) inside the SHA-256: the line still has three fields
+        String saved = Files.readString(cacheFile).strip();
+        Files.writeString(cacheFile, saved.substring(0, saved.length() - 10));
+
+        DigestCache cache = DigestCache.load(cacheFile);
+
+        assertThat(cache.find(dir.resolve("a.jar"), 4096, MODIFIED, layout)).isNull();
+    }
+
+    @Test
+    void aMultipartEtagIsRemembered() {
+        Path cacheFile = dir.resolve("dli-digests.txt");
+        PartLayout layout = PartLayout.plan(4096, UploadOptions.defaults());
+        LocalDigest multipart = new LocalDigest("cd".repeat(32), new byte[][] {new byte[16], new byte[16]},
+                "0123456789abcdef0123456789abcdef-2");
+        DigestCache written = DigestCache.load(cacheFile);
+        written.remember(dir.resolve("big.jar"), 4096, MODIFIED, layout, multipart);
+        written.save();
+
+        assertThat(DigestCache.load(cacheFile).find(dir.resolve("big.jar"), 4096, MODIFIED, layout))
+                .isEqualTo(new DigestCache.KnownDigest(multipart.etag(), multipart.sha256Hex()));
+    }
 }
