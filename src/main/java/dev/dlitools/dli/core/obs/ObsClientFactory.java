@@ -44,6 +44,9 @@ public final class ObsClientFactory {
                 .connectionTimeout(settings.connectTimeout())
                 .socketTimeout(settings.readTimeout())
                 .maxConnections(settings.maxConnections())
+                // "Expect: 100-continue" costs a round trip per PUT, so a WAN link idles for it at every file; the
+                // HTTP client adds the header on its own unless told not to, besides the S3 layer (below)
+                .expectContinueEnabled(false)
                 // only the user's proxy settings count, as for DLI: not the JVM's proxy properties or the environment
                 .proxyConfiguration(proxyConfiguration(settings));
         return S3Client.builder()
@@ -54,7 +57,7 @@ public final class ObsClientFactory {
                 // OBS rejects the SDK's default aws-chunked CRC32 trailers (Huawei OBS FAQ obs_faq_0274)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                // "Expect: 100-continue" costs a round trip per PUT; with many small jars that dominates
+                // the S3 layer's own "Expect: 100-continue" (see the HTTP client above)
                 .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
                 // OBS is not AWS: the machine's AWS settings (~/.aws/config, AWS_USE_FIPS_ENDPOINT, ...) must not
                 // change its requests, and reading them is start-up work every build paid
