@@ -132,13 +132,15 @@ public final class SparkJobRunner {
         return new JobFailedException(message.toString(), result);
     }
 
-    /** The last {@code lines} lines: read from where the first page says the log ends. */
+    /**
+     * The last {@code lines} lines: read from where the first page says the log ends, and cut to that many, as a
+     * page may hold more than was asked for.
+     */
     private List<String> logTail(String id, int lines) {
         BatchClient.LogPage first = client.log(id, 0, lines);
-        if (first.total() <= first.from() + first.lines().size()) {
-            return first.lines();
-        }
-        return client.log(id, Math.max(0, first.total() - lines), lines).lines();
+        List<String> page = first.total() <= first.from() + first.lines().size() ? first.lines()
+                : client.log(id, Math.max(0, first.total() - lines), lines).lines();
+        return List.copyOf(page.subList(Math.max(0, page.size() - lines), page.size()));
     }
 
     private JobTimeoutException timedOut(Run run) {

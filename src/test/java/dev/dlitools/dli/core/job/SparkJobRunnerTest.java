@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -217,6 +219,23 @@ class SparkJobRunnerTest {
                 .extracting(RecordedRequest::query)
                 .containsExactly("type=driver&from=0&size=2", "type=driver&from=2999999998&size=2");
         assertThat(e.result().logTail()).containsExactly("y", "z");
+    }
+
+    // the log call's size is the service's to honour: one that sends its whole log filled the build's error with it
+    @Test
+    void aDriverLogPageLongerThanAskedIsCutToItsLastLines() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.die("ERROR boom"));
+        String wholeLog = IntStream.rangeClosed(1, 500).mapToObj(n -> "\"line " + n + "\"")
+                .collect(Collectors.joining(","));
+        emulator.inject(Fault.respond(200).body("{\"log\":[" + wholeLog + "],\"total\":500,\"from\":0}")
+                .on("GET", BATCHES + "/[^/]+/log"));
+
+        JobFailedException e = catchThrowableOfType(JobFailedException.class,
+                () -> runner(0).submit(JobFixtures.request().logLines(2).build()));
+
+        assertThat(e.result().logTail()).containsExactly("line 499", "line 500");
+        assertThat(e).hasMessageEndingWith("The last 2 lines of its driver log:\n  line 499\n  line 500");
     }
 
     @Test
