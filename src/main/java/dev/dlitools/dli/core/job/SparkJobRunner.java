@@ -66,6 +66,8 @@ public final class SparkJobRunner {
         if (!request.waitForEnd()) {
             return run.finish(false, false, List.of(), null);
         }
+        // on disk before the wait: a build stopped with Ctrl-C ends without a word to this goal, and the job runs on
+        run.write(run.result(false, false, List.of(), null));
         Instant deadline = start.plus(request.timeout());
         while (!isEnd(run.state)) {
             Duration remaining = Duration.between(clock.instant(), deadline);
@@ -193,15 +195,23 @@ public final class SparkJobRunner {
         }
 
         SparkJobResult finish(boolean waited, boolean cancelled, List<String> logTail, String logProblem) {
+            SparkJobResult result = result(waited, cancelled, logTail, logProblem);
+            write(result);
+            listener.jobFinished(result);
+            return result;
+        }
+
+        SparkJobResult result(boolean waited, boolean cancelled, List<String> logTail, String logProblem) {
             SparkJobBody body = request.body();
-            SparkJobResult result = new SparkJobResult(id, body.name(), body.target(), client.projectId(), body,
-                    start.toString(), List.copyOf(states), state,
-                    Duration.between(start, clock.instant()).toSeconds(), waited, cancelled, logTail, logProblem);
+            return new SparkJobResult(id, body.name(), body.target(), client.projectId(), body, start.toString(),
+                    List.copyOf(states), state, Duration.between(start, clock.instant()).toSeconds(), waited,
+                    cancelled, logTail, logProblem);
+        }
+
+        void write(SparkJobResult result) {
             if (request.resultFile() != null) {
                 result.writeTo(request.resultFile());
             }
-            listener.jobFinished(result);
-            return result;
         }
     }
 }

@@ -20,6 +20,8 @@ import dev.dlitools.dli.emulator.JobScript;
 import dev.dlitools.dli.emulator.ObjectStore;
 import dev.dlitools.dli.emulator.RecordedRequest;
 import dev.dlitools.dli.testsupport.RecordingLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -107,6 +109,25 @@ class SparkJobRunnerTest {
         assertThat(emulator.batchJobs()).singleElement().satisfies(job ->
                 assertThat(SparkJobResult.read(resultFile).id()).isEqualTo(job.id()));
         assertThat(SparkJobResult.read(resultFile).waited()).isFalse();
+    }
+
+    // Ctrl-C ends Maven without interrupting the goal: before, a job stopped waiting for that way ran on in DLI with
+    // no result file to find it by
+    @Test
+    void whileTheJobIsWaitedForTheResultFileAlreadyHoldsItsId() throws Exception {
+        start(ObjectStore.everythingExists());
+        Path resultFile = dir.resolve("target/dli-spark-job.json");
+        List<String> seenWhileWaiting = new CopyOnWriteArrayList<>();
+
+        SparkJobResult result = runner(0, log, BuildLog.SILENT, duration -> {
+            if (seenWhileWaiting.isEmpty()) {
+                seenWhileWaiting.add(Files.exists(resultFile) ? idIn(resultFile) : "no file");
+            }
+            Thread.sleep(Math.min(duration.toMillis(), 25));
+        }).submit(JobFixtures.request().resultFile(resultFile).build());
+
+        assertThat(seenWhileWaiting).containsExactly(result.id());
+        assertThat(SparkJobResult.read(resultFile).finalState()).isEqualTo("SUCCESS");
     }
 
     @Test
@@ -377,6 +398,14 @@ class SparkJobRunnerTest {
         assertThat(result.succeeded()).isTrue();
         assertThat(log.lines()).anyMatch(line -> line.startsWith("Polling job " + result.id() + " failed, polling "
                 + "again: GET "));
+    }
+
+    private static String idIn(Path resultFile) {
+        try {
+            return SparkJobResult.read(resultFile).id();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void start(ObjectStore objectStore) {
