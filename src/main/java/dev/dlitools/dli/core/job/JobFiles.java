@@ -7,7 +7,9 @@ import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.publish.JobPaths;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
+import dev.dlitools.dli.core.upload.PlannedFile;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The published files a Spark job runs: the main file as the job's {@code file}, every other file beside it (as
@@ -21,9 +23,12 @@ import java.util.List;
  */
 public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
 
+    private static final String RUNS = "a Spark job runs a .py driver script or a .jar";
+
     /**
      * @throws SettingException naming {@link Setting#RESULT_FILE} when the result is a dry run or
-     *     holds no file to run
+     *     holds no file to run, or naming the setting that chose a main file Spark cannot run (neither a
+     *     {@code .py} nor a {@code .jar})
      */
     public static JobFiles of(PublishResult published) {
         if (published.dryRun()) {
@@ -34,6 +39,14 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
                 .orElseThrow(() -> invalid(Setting.RESULT_FILE, "group "
                         + published.group() + " holds neither an artifact of the project itself nor an extra file, "
                         + "so there is no main file for the job."));
+        if (!isPython(main.fileName()) && !isJar(main.fileName())) {
+            throw PlannedFile.isExtraFile(main.origin())
+                    ? invalid(Setting.FILES, "the job's main file is " + main.fileName() + ", the first of them, but "
+                            + RUNS + ". List the driver script first.")
+                    : invalid(Setting.INCLUDE_MAIN_ARTIFACT, "the job's main file is " + main.fileName() + ", the "
+                            + main.origin() + ", but " + RUNS + ". Set it to false and list the driver script first in "
+                            + Setting.FILES.named() + ".");
+        }
         return new JobFiles(main, published.job(), published.kind());
     }
 
@@ -47,6 +60,15 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
 
     /** Whether the main file is a jar, whose job needs a main class. */
     public boolean mainIsJar() {
-        return main.fileName().endsWith(".jar");
+        return isJar(main.fileName());
+    }
+
+    /** Spark's own rule: a main file ending {@code .py} is a Python driver, any other is run as a jar. */
+    private static boolean isPython(String fileName) {
+        return fileName.endsWith(".py");
+    }
+
+    private static boolean isJar(String fileName) {
+        return fileName.toLowerCase(Locale.ROOT).endsWith(".jar");
     }
 }

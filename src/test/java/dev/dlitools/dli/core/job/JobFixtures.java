@@ -2,6 +2,7 @@ package dev.dlitools.dli.core.job;
 
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,13 @@ final class JobFixtures {
                 file("gson-2.11.0.jar", "com.google.code.gson:gson:jar:2.11.0 (compile)", GSON_KEY),
                 file("orders-1.0.jar", "main artifact com.example:orders:jar:1.0", MAIN_KEY),
                 file("config-1.4.3.jar", "com.typesafe:config:jar:1.4.3 (runtime)", CONFIG_KEY)), null);
+    }
+
+    /** A PySpark group of extra files, in the order {@code files} listed them. */
+    static PublishResult extraFiles(String... names) {
+        return new PublishResult("cleaner", "pyFile", Map.of(), BUCKET, null, false, false, false, null,
+                Arrays.stream(names).map(name -> file(name, "extra file", "dli/files/" + name)).toList(),
+                null);
     }
 
     static JobFiles files() {

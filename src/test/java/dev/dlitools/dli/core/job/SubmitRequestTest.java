@@ -150,6 +150,25 @@ class SubmitRequestTest {
                 .hasMessage("Invalid {{JOB_ARGS}}: argument 2 is 7 (Integer); every argument must be a string.");
     }
 
+    // before, the zip was sent as the job's file, and the job died in DLI after its wait in the queue
+    @Test
+    void aPySparkGroupWhoseFirstFileIsNoDriverScriptIsRefusedNamingFiles() {
+        SettingException e = catchThrowableOfType(SettingException.class,
+                () -> JobFiles.of(JobFixtures.extraFiles("geo.zip", "clean.py")));
+
+        assertThat(e.setting()).isEqualTo(Setting.FILES);
+        assertThat(e).hasMessage("Invalid {{FILES}}: the job's main file is geo.zip, the first of them, but a Spark "
+                + "job runs a .py driver script or a .jar. List the driver script first.");
+    }
+
+    @Test
+    void aPySparkGroupWhoseFirstFileIsTheDriverScriptRunsIt() {
+        JobFiles files = JobFiles.of(JobFixtures.extraFiles("clean.py", "geo.zip"));
+
+        assertThat(files.mainPath()).isEqualTo("obs://etl-jars/dli/files/clean.py");
+        assertThat(files.mainIsJar()).isFalse();
+    }
+
     @Test
     void aDryRunIsNothingToRun() {
         assertThatThrownBy(() -> JobFiles.of(JobFixtures.published("jar", true)))
