@@ -13,9 +13,9 @@ import java.util.Locale;
 
 /**
  * The published files a Spark job runs: the main file as the job's {@code file}, every other file beside it (as
- * {@code jars}, {@code pyFiles} or {@code files}, after the group's kind), each as an OBS path
- * {@code obs://bucket/key}; {@link JobPaths} decides which is which. The paths are the same whether the group was
- * registered or not.
+ * {@code jars}, {@code pyFiles} or {@code files}, after the group's kind and for kind {@code file} each file's type),
+ * each as an OBS path {@code obs://bucket/key}; {@link JobPaths} decides which is which. The paths are the same
+ * whether the group was registered or not.
  *
  * @param main the file the job runs
  * @param paths the OBS paths of all files
@@ -39,7 +39,7 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
                 .orElseThrow(() -> invalid(Setting.RESULT_FILE, "group "
                         + published.group() + " holds neither an artifact of the project itself nor an extra file, "
                         + "so there is no main file for the job."));
-        if (!isPython(main.fileName()) && !isJar(main.fileName())) {
+        if (!JobPaths.isPythonDriver(main.fileName()) && !isJar(main.fileName())) {
             throw PlannedFile.isExtraFile(main.origin())
                     ? invalid(Setting.FILES, "the job's main file is " + main.fileName() + ", the first of them, but "
                             + RUNS + ". List the driver script first.")
@@ -61,11 +61,6 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
     /** Whether the main file is a jar, whose job needs a main class. */
     public boolean mainIsJar() {
         return isJar(main.fileName());
-    }
-
-    /** Spark's own rule: a main file ending {@code .py} is a Python driver, any other is run as a jar. */
-    private static boolean isPython(String fileName) {
-        return fileName.endsWith(".py");
     }
 
     private static boolean isJar(String fileName) {

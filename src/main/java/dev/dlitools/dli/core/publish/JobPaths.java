@@ -1,17 +1,22 @@
 package dev.dlitools.dli.core.publish;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dlitools.dli.core.upload.PackageKind;
 import dev.dlitools.dli.core.upload.PlannedFile;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * The published files as a Spark job lists them, each as an OBS path {@code obs://bucket/key} (the only form
  * Spark 3.3.1 and later take; earlier versions take it too): the main file as {@code file}, every other file, in
- * the plan's order, in the one array the group's kind calls for ({@code jars} for {@code jar}, {@code pyFiles} for
- * {@code pyFile}, {@code files} for {@code file} and {@code modelFile}); the other arrays are {@code null}. The
- * names are those of DLI's batch-job body, so a script can copy them into one.
+ * the plan's order, in the array the group's kind calls for ({@code jars} for {@code jar}, {@code pyFiles} for
+ * {@code pyFile}, {@code files} for {@code modelFile}) or, for the mix that kind {@code file} is, the array each
+ * file's type calls for; the other arrays are {@code null}. The names are those of DLI's batch-job body, so a
+ * script can copy them into one.
  *
  * <p>This is the one home of the rule which file is the main one: the project's own (main or attached) artifact,
  * else the first of the extra files (a PySpark project's driver script, listed first), else none.
@@ -35,8 +40,40 @@ public record JobPaths(
         return switch (kind) {
             case "jar" -> new JobPaths(mainPath, others, null, null);
             case "pyFile" -> new JobPaths(mainPath, null, others, null);
+            case "file" -> byType(mainPath, others);
             default -> new JobPaths(mainPath, null, null, others);
         };
+    }
+
+    /**
+     * A mix (kind {@code file}) as Spark takes it: jars on the class path, Python modules on a Python job's path,
+     * the rest as plain files; an array with no file is {@code null}.
+     */
+    private static JobPaths byType(String mainPath, List<String> others) {
+        boolean pythonJob = mainPath != null && isPythonDriver(mainPath);
+        List<String> jars = new ArrayList<>();
+        List<String> pyFiles = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        for (String path : others) {
+            String lowerCase = path.toLowerCase(Locale.ROOT);
+            if (lowerCase.endsWith(".jar")) {
+                jars.add(path);
+            } else if (pythonJob && PackageKind.PY_FILE.accepts(lowerCase)) {
+                pyFiles.add(path);
+            } else {
+                files.add(path);
+            }
+        }
+        return new JobPaths(mainPath, noneToNull(jars), noneToNull(pyFiles), noneToNull(files));
+    }
+
+    private static List<String> noneToNull(List<String> paths) {
+        return paths.isEmpty() ? null : List.copyOf(paths);
+    }
+
+    /** Spark's own rule: a main file ending {@code .py} is a Python driver script, any other is run as a jar. */
+    public static boolean isPythonDriver(String fileName) {
+        return fileName.endsWith(".py");
     }
 
     /** The file a job runs, by the rule above. */
@@ -47,9 +84,9 @@ public record JobPaths(
                 .or(() -> published.stream().filter(file -> PlannedFile.isExtraFile(file.origin())).findFirst());
     }
 
-    /** The paths of the other files, from whichever array the kind fills; the main file's are not among them. */
+    /** The paths of the other files, from every array the kind fills; the main file's are not among them. */
     public List<String> others() {
-        return jars != null ? jars : pyFiles != null ? pyFiles : files;
+        return Stream.of(jars, pyFiles, files).filter(Objects::nonNull).flatMap(List::stream).toList();
     }
 
     /** Every path a job references, the main file first: what {@code register=false} prints. */

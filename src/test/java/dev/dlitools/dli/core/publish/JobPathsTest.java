@@ -49,6 +49,22 @@ class JobPathsTest {
         assertThat(JobPaths.of("modelFile", List.of(MAIN, DRIVER)).files()).containsExactly(DRIVER.obsPath());
     }
 
+    // kind file is DLI's kind for a mix: before, a jar job's dependencies went to files, off its class path
+    @Test
+    void kindFileListsEachOtherFileInTheArrayItsTypeCallsFor() {
+        PublishedFile config = file("application.conf", "extra file");
+
+        JobPaths jarJob = JobPaths.of("file", List.of(DEPENDENCY, MAIN, config, HELPERS));
+        JobPaths pythonJob = JobPaths.of("file", List.of(DRIVER, HELPERS, DEPENDENCY, config));
+
+        assertThat(jarJob).isEqualTo(new JobPaths(MAIN.obsPath(), List.of(DEPENDENCY.obsPath()), null,
+                List.of(config.obsPath(), HELPERS.obsPath())));
+        assertThat(pythonJob).isEqualTo(new JobPaths(DRIVER.obsPath(), List.of(DEPENDENCY.obsPath()),
+                List.of(HELPERS.obsPath()), List.of(config.obsPath())));
+        assertThat(pythonJob.all()).containsExactlyInAnyOrder(DRIVER.obsPath(), HELPERS.obsPath(),
+                DEPENDENCY.obsPath(), config.obsPath());
+    }
+
     @Test
     void onlyDependenciesHaveNoMainFile() {
         JobPaths paths = JobPaths.of("jar", List.of(DEPENDENCY));
