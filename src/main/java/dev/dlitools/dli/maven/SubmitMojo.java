@@ -96,7 +96,7 @@ public class SubmitMojo extends AbstractProjectMojo {
                 .queue(text(given.queue, Setting.JOB_QUEUE))
                 .clusterName(text(given.clusterName, Setting.JOB_CLUSTER_NAME))
                 .className(Optional.ofNullable(text(given.className, Setting.JOB_CLASS_NAME))
-                        .orElseGet(() -> MainClass.of(localFile(files.main().fileName())).orElse(null)))
+                        .orElseGet(() -> manifestMainClass(files)))
                 .name(Optional.ofNullable(text(given.name, Setting.JOB_NAME))
                         .orElse(published.group() + "-" + project.getVersion()))
                 .args(given.args != null ? given.args : jsonList(property(Setting.JOB_ARGS)))
@@ -143,6 +143,17 @@ public class SubmitMojo extends AbstractProjectMojo {
             throw new SettingException(Setting.RESULT_FILE, "Could not read the publish result " + resultFile + " "
                     + Setting.RESULT_FILE.aside() + ": " + e.getMessage() + ". Publish again with dli:upload-group.");
         }
+    }
+
+    /** The jar's {@code Main-Class}, for a job without class name; {@code null} when there is none to read. */
+    private String manifestMainClass(JobFiles files) {
+        Path jar = localFile(files.main().fileName());
+        if (files.mainIsJar() && !Files.isRegularFile(jar)) {
+            throw SettingException.invalid(Setting.JOB_CLASS_NAME, "none given, and " + files.main().fileName()
+                    + ", whose manifest would name it, is not here to read (looked for " + jar + "). Set it, or "
+                    + "submit where the jar was built.");
+        }
+        return MainClass.of(jar).orElse(null);
     }
 
     /** The local copy of a published file of this project, for its manifest. */

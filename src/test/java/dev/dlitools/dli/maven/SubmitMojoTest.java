@@ -94,6 +94,18 @@ class SubmitMojoTest {
                 + "main class for orders-job-1.0.0.jar.");
     }
 
+    // a CI that publishes in one job and submits in another keeps the result file but not the jar: before, it was
+    // told to build the jar with a Main-Class entry, which it had
+    @Test
+    void withoutClassNameAJarNotBuiltHereIsSaidToBeMissingNotToLackAMainClass() {
+        published(false).writeTo(mojo.resultFile.toPath());
+        mojo.project.getProperties().remove("dli.job.className");
+
+        assertThatThrownBy(mojo::execute).hasMessage("Invalid job.className (-Ddli.job.className): none given, and "
+                + "orders-job-1.0.0.jar, whose manifest would name it, is not here to read (looked for "
+                + dir.resolve("target/orders-job-1.0.0.jar") + "). Set it, or submit where the jar was built.");
+    }
+
     @Test
     void theResultOfUploadGroupInThisBuildComesBeforeTheFile() {
         published(false).writeTo(mojo.resultFile.toPath());
