@@ -80,7 +80,8 @@ public class UploadGroupMojo extends AbstractProjectMojo {
      * Upload the dependencies of compile and runtime scope (transitive ones included) besides the project's own
      * artifact. Provided, test and system dependencies are never uploaded. {@code false}: only the project's
      * artifact and {@code files}. Not set: {@code true}, except when {@code classifier} is set, because an attached
-     * artifact such as a shaded jar holds its dependencies already; set it to {@code true} to upload them anyway.
+     * artifact such as a shaded jar holds its dependencies already, and then not the dependencies shaded into the
+     * project's jar itself (maven-shade-plugin's default); set it to {@code true} to upload them anyway.
      *
      * @since 0.1.0
      */

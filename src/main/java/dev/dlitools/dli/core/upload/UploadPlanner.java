@@ -14,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
 
 /**
- * Decides what a publish uploads, before anything is sent. Pure apart from listing directories and reading file
- * sizes.
+ * Decides what a publish uploads, before anything is sent. Pure apart from listing directories, reading file
+ * sizes and the entry names of the project's jar.
  *
  * <p>Rules, in the order they are applied:
  * <ol>
@@ -30,7 +33,8 @@ import java.util.stream.Collectors;
  *       that classifier (e.g. {@code shaded}). It must have been packaged. A project packaged as {@code pom} has no
  *       artifact of its own: without a classifier, only its dependencies and extra files are uploaded.
  *   <li>With {@code includeDependencies} (by default only without a classifier, as a shaded jar holds its
- *       dependencies already): the dependencies of scope compile and runtime (a dependency without scope
+ *       dependencies already, and then not those shaded into the main artifact itself, as maven-shade-plugin
+ *       does by default): the dependencies of scope compile and runtime (a dependency without scope
  *       counts as compile, Maven's default), never provided, test, system or import; never type {@code pom}; those
  *       matching one of {@code includes} (when any) and none of {@code excludes}. Each must have a file.
  *   <li>The extra {@code files}: files, directories and glob patterns, expanded by {@link ExtraFiles}; each
@@ -59,6 +63,8 @@ public final class UploadPlanner {
     private static final List<ArtifactPattern> PROVIDED_BY_DLI = ArtifactPattern.parseAll(
             List.of("org.apache.spark:*", "org.scala-lang:scala-library"), Setting.EXCLUDES);
     private static final String DEFAULT_SCOPE = "compile";
+    /** Where an artifact's Maven metadata sits inside a jar: {@code META-INF/maven/groupId/artifactId/}. */
+    private static final Pattern SHADED_POM = Pattern.compile("META-INF/maven/([^/]+)/([^/]+)/pom\\.properties");
     /** Messages list this many files and count the rest, so a hundred dependencies do not flood the log. */
     private static final int LISTED_FILES = 5;
 
@@ -86,7 +92,13 @@ public final class UploadPlanner {
             candidates.add(projectArtifact);
         }
         if (settings.uploadsDependencies()) {
-            candidates.addAll(dependencies(project.dependencies(), includes, excludes, layout));
+            // asked for by default only: includeDependencies=true uploads them whatever the jar holds
+            Set<String> shaded = settings.includeDependencies() == null && projectArtifact != null
+                    ? shadedInto(projectArtifact.file().source()) : Set.of();
+            candidates.addAll(dependencies(project.dependencies(), includes, excludes, layout).stream()
+                    .filter(candidate -> !shaded.contains(candidate.dependency().groupId() + ":"
+                            + candidate.dependency().artifactId()))
+                    .toList());
         }
         for (Path file : ExtraFiles.expand(settings.files())) {
             candidates.add(extraFile(file, project.project(), layout));
@@ -176,6 +188,23 @@ public final class UploadPlanner {
                 .sorted(Comparator.comparing(ArtifactFile::coordinates, DEPENDENCY_ORDER))
                 .map(dependency -> dependencyCandidate(dependency, layout))
                 .toList();
+    }
+
+    /**
+     * The artifacts a jar holds already, as {@code groupId:artifactId}: a shading plugin that replaces the main
+     * artifact (maven-shade-plugin's default) copies each one's {@code META-INF/maven/.../pom.properties} into it.
+     * None for a file that is no jar.
+     */
+    private static Set<String> shadedInto(Path jar) {
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            return zip.stream()
+                    .map(entry -> SHADED_POM.matcher(entry.getName()))
+                    .filter(Matcher::matches)
+                    .map(pom -> pom.group(1) + ":" + pom.group(2))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            return Set.of();
+        }
     }
 
     /** A warning naming the compile and runtime dependencies DLI provides itself; none when there are none. */

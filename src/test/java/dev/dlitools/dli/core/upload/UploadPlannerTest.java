@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -613,6 +615,26 @@ class UploadPlannerTest {
                 .hasMessageStartingWith("Invalid {{INCLUDES}}");
         assertThatThrownBy(() -> plan(unbuilt, settings().excludes(List.of("a:b:c:d:e"))))
                 .hasMessageStartingWith("Invalid {{EXCLUDES}}");
+    }
+
+    // maven-shade-plugin's default replaces the main artifact with the shaded jar: before, every dependency went up
+    // beside it too, each class twice on the job's class path (relocated and not)
+    @Test
+    void aDependencyShadedIntoTheMainArtifactIsNotUploadedBesideIt() throws IOException {
+        dependency("org.a", "alpha", "3.0", "compile");
+        dependency("org.a", "beta", "1.1", "runtime");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(mainJar))) {
+            for (String entry : List.of("com/example/Job.class", "META-INF/maven/com.example/etl-job/pom.properties",
+                    "META-INF/maven/org.a/alpha/pom.properties", "org/a/alpha/Alpha.class")) {
+                jar.putNextEntry(new JarEntry(entry));
+                jar.closeEntry();
+            }
+        }
+
+        assertThat(plan(project(), settings()).files()).extracting(PlannedFile::fileName)
+                .containsExactly("etl-job-1.0.jar", "beta-1.1.jar");
+        assertThat(plan(project(), settings().includeDependencies(true)).files()).extracting(PlannedFile::fileName)
+                .as("asked for all the same").containsExactly("etl-job-1.0.jar", "alpha-3.0.jar", "beta-1.1.jar");
     }
 
     private static UploadPlan plan(ProjectArtifacts project, UploadSettings.Builder settings) {
