@@ -43,6 +43,9 @@ public class SubmitMojo extends AbstractProjectMojo {
     /** The project context key under which {@code dli:upload-group} leaves its result for this goal. */
     static final String PUBLISH_RESULT = PublishResult.class.getName();
 
+    /** The project context key under which {@code dli:upload-group} says it skipped a project with nothing to run. */
+    static final String NOTHING_OF_ITS_OWN = PUBLISH_RESULT + ".nothingOfItsOwn";
+
     /**
      * The Spark job: {@code queue} (required), {@code className}, {@code name}, {@code args}, {@code conf},
      * {@code scType}, {@code sparkVersion}, {@code driverMemory}, {@code driverCores}, {@code executorMemory},
@@ -74,6 +77,12 @@ public class SubmitMojo extends AbstractProjectMojo {
     @Override
     void run(MavenListener listener) throws MojoFailureException {
         if (skipped("dli:submit", listener)) {
+            return;
+        }
+        // a reactor's parent, when the goals are bound for every module: as upload-group skipped it, so does this
+        if (Boolean.TRUE.equals(project.getContextValue(NOTHING_OF_ITS_OWN))) {
+            listener.info("Skipping dli:submit: dli:upload-group published nothing for project "
+                    + project.getArtifactId() + ", which has pom packaging and lists no files.");
             return;
         }
         SubmitRequest request = submitRequest();

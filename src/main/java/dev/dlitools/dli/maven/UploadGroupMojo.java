@@ -247,6 +247,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
         if (nothingOfItsOwn()) {
             listener.info("Skipping dli:upload-group: project " + project.getArtifactId() + " has pom packaging"
                     + " and lists no files.");
+            project.setContextValue(SubmitMojo.NOTHING_OF_ITS_OWN, Boolean.TRUE);
             return;
         }
         PublishRequest request = publishRequest();

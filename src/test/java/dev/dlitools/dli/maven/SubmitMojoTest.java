@@ -1,6 +1,7 @@
 package dev.dlitools.dli.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dlitools.dli.core.publish.PublishResult;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.apache.maven.artifact.DefaultArtifact;
+import org.apache.maven.artifact.handler.DefaultArtifactHandler;
 import org.apache.maven.model.Build;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
@@ -113,6 +116,22 @@ class SubmitMojoTest {
 
         assertThatThrownBy(mojo::execute).hasMessageStartingWith("Invalid resultFile (-Ddli.resultFile): it is the "
                 + "plan of a dry run");
+    }
+
+    // a reactor whose parent binds both goals for its modules: before, the parent's submit failed the build, as
+    // upload-group had skipped it
+    @Test
+    void aPomProjectThatUploadGroupSkippedInThisBuildIsSkippedToo() throws Exception {
+        mojo.project.setPackaging("pom");
+        mojo.project.setArtifact(new DefaultArtifact("com.example.etl", "orders-job", "1.0.0", null, "pom", null,
+                new DefaultArtifactHandler("pom")));
+        UploadGroupMojo upload = new UploadGroupMojo(null);
+        upload.project = mojo.project;
+        upload.environment = Map.of();
+        upload.resultFile = mojo.resultFile;
+        upload.execute();
+
+        assertThatCode(mojo::execute).doesNotThrowAnyException();
     }
 
     @Test
