@@ -8,7 +8,6 @@ import java.io.Reader;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.maven.api.plugin.testing.InjectMojo;
@@ -16,7 +15,6 @@ import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.model.io.xpp3.MavenXpp3Reader;
 import org.apache.maven.plugin.MojoExecutionException;
-import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +46,7 @@ class ExecutionGroupMojoTest {
     void describeSaysWhereTheGroupComesFrom(DescribeMojo mojo) throws Exception {
         mojo.project = projectOf(ONE_EXECUTION);
         mojo.environment = Map.of();
-        List<String> infos = infoLines(mojo);
+        List<String> infos = InfoLines.of(mojo);
 
         Throwable failure = catchThrowable(mojo::execute);
 
@@ -76,7 +74,7 @@ class ExecutionGroupMojoTest {
     void theGroupSettingWinsOverTheExecutions(DeleteGroupMojo mojo) throws Exception {
         mojo.project = projectOf(TWO_EXECUTIONS);
         mojo.environment = Map.of();
-        List<String> infos = infoLines(mojo);
+        List<String> infos = InfoLines.of(mojo);
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
@@ -99,16 +97,5 @@ class ExecutionGroupMojoTest {
 
     private static Path resource(String name) throws URISyntaxException {
         return Path.of(ExecutionGroupMojoTest.class.getResource(name).toURI());
-    }
-
-    private static List<String> infoLines(AbstractDliMojo mojo) {
-        List<String> infos = new ArrayList<>();
-        mojo.setLog(new SystemStreamLog() {
-            @Override
-            public void info(CharSequence content) {
-                infos.add(content.toString());
-            }
-        });
-        return infos;
     }
 }
