@@ -7,9 +7,9 @@ import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.publish.JobPaths;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
+import dev.dlitools.dli.core.upload.PackageKind;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The published files a Spark job runs: the main file as the job's {@code file}, every other file beside it (as
@@ -39,7 +39,7 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
                 .orElseThrow(() -> invalid(Setting.RESULT_FILE, "group "
                         + published.group() + " holds neither an artifact of the project itself nor an extra file, "
                         + "so there is no main file for the job."));
-        if (!JobPaths.isPythonDriver(main.fileName()) && !isJar(main.fileName())) {
+        if (!JobPaths.isPythonDriver(main.fileName()) && !PackageKind.JAR.accepts(main.fileName())) {
             throw PlannedFile.isExtraFile(main.origin())
                     ? invalid(Setting.FILES, "the job's main file is " + main.fileName() + ", the first of them, but "
                             + RUNS + ". List the driver script first.")
@@ -60,10 +60,6 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
 
     /** Whether the main file is a jar, whose job needs a main class. */
     public boolean mainIsJar() {
-        return isJar(main.fileName());
-    }
-
-    private static boolean isJar(String fileName) {
-        return fileName.toLowerCase(Locale.ROOT).endsWith(".jar");
+        return PackageKind.JAR.accepts(main.fileName());
     }
 }

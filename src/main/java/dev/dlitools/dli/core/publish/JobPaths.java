@@ -5,7 +5,6 @@ import dev.dlitools.dli.core.upload.PackageKind;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -55,10 +54,9 @@ public record JobPaths(
         List<String> pyFiles = new ArrayList<>();
         List<String> files = new ArrayList<>();
         for (String path : others) {
-            String lowerCase = path.toLowerCase(Locale.ROOT);
-            if (lowerCase.endsWith(".jar")) {
+            if (PackageKind.JAR.accepts(path)) {
                 jars.add(path);
-            } else if (pythonJob && PackageKind.PY_FILE.accepts(lowerCase)) {
+            } else if (pythonJob && PackageKind.PY_FILE.accepts(path)) {
                 pyFiles.add(path);
             } else {
                 files.add(path);
