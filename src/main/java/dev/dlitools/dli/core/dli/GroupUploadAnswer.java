@@ -23,8 +23,9 @@ final class GroupUploadAnswer {
             if (!group.equals(answer.groupName())) {
                 // waiting on it would report another group as ours
                 throw new DliApiException("DLI answered " + WHAT + " of group " + group + " about group "
-                        + answer.groupName() + " (" + response.identified() + "). The files are uploaded to OBS; check in the DLI console whether group " + group
-                        + " is registered.", response.status(), null, null, response.requestId(), null);
+                        + answer.groupName() + " (" + response.identified() + "). The files are uploaded to OBS;"
+                        + " check in the DLI console whether group " + group + " is registered.",
+                        response.status(), null, null, response.requestId(), null);
             }
             return answer;
         }

@@ -72,9 +72,8 @@ public final class IamClient {
     /** IAM answered 2xx, but not with projects one can take an id from. */
     private static DliApiException unusable(SignedHttpClient.ApiResponse response, String region, String flaw) {
         return new DliApiException("IAM answered the project query of region " + region + " with " + flaw
-                + " (" + response.identified() + "). Set the project id "
-                + "yourself " + Setting.PROJECT_ID.aside() + ".", response.status(), null, null,
-                response.requestId(), null);
+                + " (" + response.identified() + "). Set the project id yourself " + Setting.PROJECT_ID.aside()
+                + ".", response.status(), null, null, response.requestId(), null);
     }
 
     private static String noProject(String region) {
