@@ -197,7 +197,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
         return MavenWords.render(e.getMessage()) + overriddenProperties().note(e.getMessage());
     }
 
-    private OverriddenProperties overriddenProperties() {
+    OverriddenProperties overriddenProperties() {
         return new OverriddenProperties(mojoExecution == null ? null : mojoExecution.getConfiguration(),
                 session == null ? null : session.getUserProperties(),
                 session == null ? null : session.getSystemProperties());

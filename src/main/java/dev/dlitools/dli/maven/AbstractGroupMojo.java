@@ -1,6 +1,7 @@
 package dev.dlitools.dli.maven;
 
 import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.Setting;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -28,6 +29,12 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
     /** The group setting, else the group of the project's upload-group executions, else its artifactId. */
     String groupName(String goal, MavenListener listener) {
         String given = firstPresent(group);
+        String lost = overriddenProperties().lostValue(Setting.GROUP);
+        if (lost != null) {
+            // a goal about one group must never show or delete another than the one the command line names
+            throw new DliException(goal + " stops: it would act on group '" + given + "', not on '" + lost
+                    + "' that the command line names " + Setting.GROUP.aside() + ".");
+        }
         if (given != null) {
             return given;
         }

@@ -43,13 +43,21 @@ final class OverriddenProperties {
                 .collect(Collectors.joining());
     }
 
-    private String note(Setting setting) {
+    /** The value the command line gave the setting's {@code -D} property in vain, or {@code null}. */
+    String lostValue(Setting setting) {
         MavenWords.Written written = MavenWords.written(setting);
         String pomValue = pomValue(written.parameter());
         String given = written.property() == null ? null : given(written.property());
-        if (pomValue == null || given == null || given.equals(pomValue)) {
+        return pomValue == null || given == null || given.equals(pomValue) ? null : given;
+    }
+
+    private String note(Setting setting) {
+        String given = lostValue(setting);
+        if (given == null) {
             return "";
         }
+        MavenWords.Written written = MavenWords.written(setting);
+        String pomValue = pomValue(written.parameter());
         String element = written.element();
         return " The pom's " + written.element(pomValue) + " set " + written.parameter() + ": -D"
                 + written.property() + "=" + given + " lost to it, as Maven gives the plugin's <configuration>"

@@ -8,8 +8,15 @@ import dev.dlitools.dli.core.common.DliException;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.DefaultMavenExecutionResult;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.descriptor.MojoDescriptor;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +52,42 @@ class GroupGoalsMojoTest {
         DescribeMojo mojo = new DescribeMojo(null);
         mojo.project = project(new File("pom.xml"));
         mojo.group = " etl-orders ";
+
+        assertThat(mojo.groupName("dli:describe", new MavenListener(mojo.getLog()))).isEqualTo("etl-orders");
+    }
+
+    // before, `-Ddli.group=old -Ddli.confirm=true` deleted the pom's <group> instead, as Maven lets the pom win
+    @Test
+    void aGroupGivenOnTheCommandLineThatLostToThePomStopsDeleteGroupAndDescribeBeforeAnyCall() {
+        DeleteGroupMojo delete = new DeleteGroupMojo(null);
+        delete.confirm = true;
+        DescribeMojo describe = new DescribeMojo(null);
+        for (AbstractGroupMojo mojo : List.of(delete, describe)) {
+            mojo.project = project(new File("pom.xml"));
+            mojo.group = "etl-orders"; // what Maven injects: the pom's value
+            mojo.mojoExecution = executionConfiguredWith("group", "etl-orders");
+            mojo.session = sessionWithUserProperty("dli.group", "etl-orders-old");
+            mojo.environment = Map.of(); // no region, no credentials: any call would fail
+        }
+
+        assertThatThrownBy(delete::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessage("dli:delete-group stops: it would act on group 'etl-orders', not on 'etl-orders-old' that"
+                        + " the command line names (group, -Ddli.group). The pom's <group>etl-orders</group> set"
+                        + " group: -Ddli.group=etl-orders-old lost to it, as Maven gives the plugin's <configuration>"
+                        + " precedence over -D. Remove <group> from the pom, or give it there as"
+                        + " <properties><dli.group>etl-orders</dli.group></properties>, which -D overrides.");
+        assertThatThrownBy(describe::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("dli:describe stops: it would act on group 'etl-orders', not on"
+                        + " 'etl-orders-old'");
+    }
+
+    @Test
+    void aGroupGivenOnTheCommandLineAndInThePomAlikeIsNoConflict() {
+        DescribeMojo mojo = new DescribeMojo(null);
+        mojo.project = project(new File("pom.xml"));
+        mojo.group = "etl-orders";
+        mojo.mojoExecution = executionConfiguredWith("group", "etl-orders");
+        mojo.session = sessionWithUserProperty("dli.group", "etl-orders");
 
         assertThat(mojo.groupName("dli:describe", new MavenListener(mojo.getLog()))).isEqualTo("etl-orders");
     }
@@ -140,5 +183,23 @@ class GroupGoalsMojoTest {
         project.setArtifactId(pom == null ? "standalone-pom" : "orders-job");
         project.setFile(pom);
         return project;
+    }
+
+    private static MojoExecution executionConfiguredWith(String parameter, String value) {
+        Xpp3Dom configuration = new Xpp3Dom("configuration");
+        Xpp3Dom element = new Xpp3Dom(parameter);
+        element.setValue(value);
+        configuration.addChild(element);
+        MojoExecution execution = new MojoExecution(new MojoDescriptor());
+        execution.setConfiguration(configuration);
+        return execution;
+    }
+
+    @SuppressWarnings("deprecation") // the constructor Maven's own tests use; the session is only read here
+    private static MavenSession sessionWithUserProperty(String name, String value) {
+        Properties userProperties = new Properties();
+        userProperties.setProperty(name, value);
+        return new MavenSession(null, null, new DefaultMavenExecutionRequest().setUserProperties(userProperties),
+                new DefaultMavenExecutionResult());
     }
 }
