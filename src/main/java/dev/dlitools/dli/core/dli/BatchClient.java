@@ -107,7 +107,16 @@ public final class BatchClient {
 
     /** Cancels a job that has not ended. */
     public void cancel(String id) {
-        http.send("DELETE", uri("/" + encode(id), ""), NO_BODY, projectHeader, endpointSetting, jobHint(id));
+        http.send("DELETE", cancelUri(id), NO_BODY, projectHeader, endpointSetting, jobHint(id));
+    }
+
+    /** The call that cancels the job, for the user to make: {@code DELETE /v2.0/{project_id}/batches/{id}}. */
+    public String cancelCall(String id) {
+        return "DELETE " + cancelUri(id).getRawPath();
+    }
+
+    private URI cancelUri(String id) {
+        return uri("/" + encode(id), "");
     }
 
     private URI uri(String suffix, String query) {

@@ -154,16 +154,22 @@ public final class SparkJobRunner {
                 cancelled = true;
                 outcome = "It was cancelled.";
             } catch (DliApiException e) {
-                outcome = "Cancelling it failed, so it may still be running: cancel it in the DLI console. "
+                outcome = "Cancelling it failed, so it may still be running: " + cancelByHand(run.id) + ". "
                         + e.getMessage();
             }
         } else {
-            outcome = "It was left running (" + Setting.JOB_CANCEL_ON_TIMEOUT.named() + " is false).";
+            outcome = "It was left running (" + Setting.JOB_CANCEL_ON_TIMEOUT.named() + " is false); "
+                    + cancelByHand(run.id) + " to stop it.";
         }
         SparkJobResult result = run.finish(true, cancelled, List.of(), null);
         return new JobTimeoutException("Spark job " + result.name() + " (id " + run.id + ") did not end within "
                 + run.request.timeout().toSeconds() + " s " + Setting.JOB_TIMEOUT.aside() + "; last state "
                 + run.state + ". " + outcome, result);
+    }
+
+    /** How the user stops a job that this run could not or was not to cancel. */
+    private String cancelByHand(String id) {
+        return "cancel it in the DLI console or with " + client.cancelCall(id);
     }
 
     private static boolean isEnd(String state) {

@@ -308,9 +308,27 @@ class SparkJobRunnerTest {
         JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class, () -> runner(0)
                 .submit(JobFixtures.request().timeout(Duration.ofMillis(800)).cancelOnTimeout(false).build()));
 
-        assertThat(e).hasMessageEndingWith("It was left running ({{JOB_CANCEL_ON_TIMEOUT}} is false).");
+        String id = emulator.batchJobs().get(0).id();
+        assertThat(e).hasMessageEndingWith("It was left running ({{JOB_CANCEL_ON_TIMEOUT}} is false); cancel it in"
+                + " the DLI console or with DELETE /v2.0/" + PROJECT + "/batches/" + id + " to stop it.");
         assertThat(emulator.batchJobs().get(0).state()).isEqualTo("running");
         assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+    }
+
+    @Test
+    void aCancelThatFailsAtTheTimeOutSaysHowToCancelTheJobByHand() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+        emulator.inject(Fault.respond(403).always().on("DELETE", BATCHES + "/[^/]+"));
+
+        JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class,
+                () -> runner(0).submit(JobFixtures.request().timeout(Duration.ofMillis(800)).build()));
+
+        String id = emulator.batchJobs().get(0).id();
+        assertThat(e).hasMessageContaining("last state RUNNING. Cancelling it failed, so it may still be running:"
+                + " cancel it in the DLI console or with DELETE /v2.0/" + PROJECT + "/batches/" + id + ". DELETE ")
+                .hasMessageContaining("HTTP 403");
+        assertThat(e.result().cancelled()).isFalse();
     }
 
     @Test
