@@ -205,6 +205,8 @@ final class BatchApi {
         }
 
         synchronized void cancel(Instant now) {
+            // the API doc says what a cancel does to a job that has not ended, nothing of one that has: this one
+            // stays as it ended, and the answer is the usual one; a test wanting a refusal injects it as a fault
             String state = state(now);
             if (!state.equals("success") && !state.equals("dead")) {
                 cancelledAt = now;

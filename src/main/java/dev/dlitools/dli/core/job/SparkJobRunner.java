@@ -19,8 +19,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Runs a Spark job on DLI: submits it, polls its state until it ends or the time is up, cancels it at the time-out,
- * fetches the driver log's last lines when it dies, and writes the outcome.
+ * Runs a Spark job on DLI: submits it, polls its state until it ends or the time is up, cancels it at the time-out
+ * (unless it turns out to have ended just then), fetches the driver log's last lines when it dies, and writes the
+ * outcome.
  *
  * <p>The submission is sent once: after it may have reached the service it is not repeated, since a second request
  * would start a second job. Polls and the cancel are retried like every DLI call, and a poll that still fails is
@@ -72,7 +73,7 @@ public final class SparkJobRunner {
         while (!isEnd(run.state)) {
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                throw timedOut(run);
+                return timeOut(run);
             }
             listener.jobWaiting(body.name(), run.state, Duration.between(start, clock.instant()),
                     request.timeout());
@@ -84,6 +85,11 @@ public final class SparkJobRunner {
                 throw Causes.after(e, () -> run.finish(false, false, List.of(), null));
             }
         }
+        return ended(run);
+    }
+
+    /** The outcome of a job that ended: its result when it succeeded. */
+    private SparkJobResult ended(Run run) {
         if (run.state.equals(SUCCESS)) {
             return run.finish(true, false, List.of(), null);
         }
@@ -145,7 +151,15 @@ public final class SparkJobRunner {
         return List.copyOf(page.subList(Math.max(0, page.size() - lines), page.size()));
     }
 
-    private JobTimeoutException timedOut(Run run) {
+    /**
+     * Cancels the job when asked to, then asks its state once more: it may have ended since the last poll, and the
+     * cancel then fails, or is answered for nothing. A job that ended by itself is reported as it ended.
+     *
+     * @return the result of a job that succeeded after all
+     * @throws JobFailedException when it ended without success, and not by the cancel
+     * @throws JobTimeoutException when it did not end, or its state could not be had
+     */
+    private SparkJobResult timeOut(Run run) {
         String outcome;
         boolean cancelled = false;
         if (run.request.cancelOnTimeout()) {
@@ -161,10 +175,28 @@ public final class SparkJobRunner {
             outcome = "It was left running (" + Setting.JOB_CANCEL_ON_TIMEOUT.named() + " is false); "
                     + cancelByHand(run.id) + " to stop it.";
         }
+        String now = stateAfterTimeOut(run.id);
+        // a job dead after our cancel may have died by it: only a cancel that failed or was not sent rules that out
+        if (now != null && (now.equals(SUCCESS) || !cancelled && FAILED.contains(now))) {
+            run.see(now);
+            return ended(run);
+        }
         SparkJobResult result = run.finish(true, cancelled, List.of(), null);
-        return new JobTimeoutException("Spark job " + result.name() + " (id " + run.id + ") did not end within "
+        throw new JobTimeoutException("Spark job " + result.name() + " (id " + run.id + ") did not end within "
                 + run.request.timeout().toSeconds() + " s " + Setting.JOB_TIMEOUT.aside() + "; last state "
                 + run.state + ". " + outcome, result);
+    }
+
+    /**
+     * The job's state, asked once; {@code null} when that fails: the time-out's report stands then, as the job most
+     * likely still runs.
+     */
+    private String stateAfterTimeOut(String id) {
+        try {
+            return client.state(id);
+        } catch (DliApiException e) {
+            return null;
+        }
     }
 
     /** How the user stops a job that this run could not or was not to cancel. */

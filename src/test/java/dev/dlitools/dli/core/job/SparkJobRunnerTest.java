@@ -19,6 +19,7 @@ import dev.dlitools.dli.emulator.Fault;
 import dev.dlitools.dli.emulator.JobScript;
 import dev.dlitools.dli.emulator.ObjectStore;
 import dev.dlitools.dli.emulator.RecordedRequest;
+import dev.dlitools.dli.testsupport.MovingClock;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -331,6 +332,65 @@ class SparkJobRunnerTest {
         assertThat(e.result().cancelled()).isFalse();
     }
 
+    // the polls said RUNNING up to the time-out, and the job succeeded before the cancel, which the emulator answers
+    // as usual, cancelling nothing; before, it was reported as cancelled at the time-out
+    @Test
+    void aJobThatEndedBetweenTheLastPollAndTheCancelIsReportedAsItEnded() {
+        start(ObjectStore.everythingExists());
+        bothPollsSeeItRunning();
+
+        SparkJobResult result = polledTwiceUntilTheTimeOut().submit(twoPollsLong().build());
+
+        assertThat(result.finalState()).isEqualTo("SUCCESS");
+        assertThat(result.cancelled()).isFalse();
+        assertThat(emulator.requests()).filteredOn(request -> request.method().equals("GET"))
+                .as("one state query after the time-out's cancel, no more").hasSize(3);
+    }
+
+    // a DLI that refuses to cancel a job that has ended: its end is reported, with its log as for any failure;
+    // before, the time-out was, saying that the job may still be running
+    @Test
+    void aJobThatDiedBeforeACancelThatFailedFailsAsADeadJob() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.die("ERROR boom"));
+        bothPollsSeeItRunning();
+        emulator.inject(Fault.respond(400).on("DELETE", BATCHES + "/[^/]+"));
+
+        JobFailedException e = catchThrowableOfType(JobFailedException.class,
+                () -> polledTwiceUntilTheTimeOut().submit(twoPollsLong().logLines(1).build()));
+
+        assertThat(e).hasMessageContaining(") ended DEAD after ")
+                .hasMessageEndingWith("The last 1 lines of its driver log:\n  ERROR boom");
+        assertThat(e.result().cancelled()).isFalse();
+    }
+
+    @Test
+    void withoutCancelOnTimeoutAJobThatEndedAfterTheLastPollIsReportedAsItEnded() {
+        start(ObjectStore.everythingExists());
+        bothPollsSeeItRunning();
+
+        SparkJobResult result = polledTwiceUntilTheTimeOut().submit(twoPollsLong().cancelOnTimeout(false).build());
+
+        assertThat(result.finalState()).isEqualTo("SUCCESS");
+        assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+    }
+
+    // the state query after the time-out only corrects the report: when it fails, the time-out is reported as it was
+    @Test
+    void aStateQueryFailingAfterTheTimeOutLeavesTheTimeOutsReport() {
+        start(ObjectStore.everythingExists());
+        bothPollsSeeItRunning();
+        emulator.inject(Fault.respond(400).on("DELETE", BATCHES + "/[^/]+"));
+        emulator.inject(Fault.respond(503).on("GET", STATE));
+
+        JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class,
+                () -> polledTwiceUntilTheTimeOut().submit(twoPollsLong().build()));
+
+        assertThat(e).hasMessageContaining("did not end within 2 s ({{JOB_TIMEOUT}}); last state RUNNING. Cancelling"
+                + " it failed, so it may still be running: ");
+        assertThat(e.result().finalState()).isEqualTo("RUNNING");
+    }
+
     @Test
     void withoutWaitingOnlyTheSubmissionIsSent() {
         start(ObjectStore.everythingExists());
@@ -431,6 +491,28 @@ class SparkJobRunnerTest {
                 .jobDelays(Duration.ofMillis(100), Duration.ofMillis(200)).start();
     }
 
+    /** The two polls of {@link #polledTwiceUntilTheTimeOut()} see the job running, whatever it does meanwhile. */
+    private void bothPollsSeeItRunning() {
+        emulator.inject(Fault.respond(200).body("{\"id\":\"x\",\"state\":\"running\"}").times(2).on("GET", STATE));
+    }
+
+    /** A time-out of two poll intervals: the runner polls twice, then times out. */
+    private static SubmitRequest.Builder twoPollsLong() {
+        return JobFixtures.request().pollInterval(Duration.ofSeconds(1)).timeout(Duration.ofSeconds(2));
+    }
+
+    /**
+     * A runner whose clock moves by the pauses it makes, each also 250 ms of real time: by its second poll the
+     * emulator's job (300 ms long) has ended.
+     */
+    private SparkJobRunner polledTwiceUntilTheTimeOut() {
+        MovingClock clock = new MovingClock();
+        return runner(0, log, BuildLog.SILENT, duration -> {
+            clock.advance(duration);
+            Thread.sleep(250);
+        }, clock);
+    }
+
     private SparkJobRunner runner(int retries) {
         return runner(retries, log);
     }
@@ -444,10 +526,15 @@ class SparkJobRunnerTest {
     }
 
     private SparkJobRunner runner(int retries, JobListener listener, BuildLog httpLog, Sleeper sleeper) {
+        return runner(retries, listener, httpLog, sleeper, Clock.systemUTC());
+    }
+
+    private SparkJobRunner runner(int retries, JobListener listener, BuildLog httpLog, Sleeper sleeper,
+            Clock clock) {
         SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), ProxySettings.NONE, new RetryPolicy(retries, duration -> {}, () -> 0.5),
                 Clock.systemUTC(), httpLog);
         DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
-        return new SparkJobRunner(dli.batches(), listener, Clock.systemUTC(), sleeper);
+        return new SparkJobRunner(dli.batches(), listener, clock, sleeper);
     }
 }
