@@ -45,10 +45,10 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
                         + "modules that publishes no group of its own. Give group (-Ddli.group=name), or run " + goal
                         + " in a module (-pl <module>).");
             }
-            Optional<ExecutionGroup> published = ExecutionGroup.of(project);
-            published.ifPresent(found -> listener.info("Group " + found.name() + ", from " + found.source()
+            Optional<ExecutionSetting> published = ExecutionSetting.of(project, ExecutionSetting.Parameter.GROUP);
+            published.ifPresent(found -> listener.info("Group " + found.value() + ", from " + found.source()
                     + "; -Ddli.group=name names another."));
-            return published.map(ExecutionGroup::name).orElse(project.getArtifactId());
+            return published.map(ExecutionSetting::value).orElse(project.getArtifactId());
         }
         throw new DliException("No group given. Outside a project " + goal + " needs group (-Ddli.group=name).");
     }

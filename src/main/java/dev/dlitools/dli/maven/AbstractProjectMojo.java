@@ -18,6 +18,9 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
     /** Set by GitHub Actions: the Markdown file shown as the job's summary. */
     static final String ENV_STEP_SUMMARY = "GITHUB_STEP_SUMMARY";
 
+    /** The name of {@link #resultFile} in the build directory, unless set otherwise. */
+    static final String RESULT_FILE_NAME = "dli-package-group.json";
+
     /**
      * Seconds between two polls: of the group's status while DLI loads it ({@code upload-group}), of the job's
      * state ({@code submit}); positive.
@@ -30,11 +33,12 @@ abstract class AbstractProjectMojo extends AbstractDliMojo {
     /**
      * The result of {@code dli:upload-group} (group, files with OBS URL, size, hash, outcome and status) as JSON:
      * where {@code upload-group} writes it, and where {@code submit} reads the files to run when
-     * {@code upload-group} did not run earlier in the same build.
+     * {@code upload-group} did not run earlier in the same build (left at its default, {@code submit} reads the one
+     * that the pom's {@code upload-group} execution sets).
      *
      * @since 0.1.0
      */
-    @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/dli-package-group.json")
+    @Parameter(property = "dli.resultFile", defaultValue = "${project.build.directory}/" + RESULT_FILE_NAME)
     File resultFile;
 
     /**

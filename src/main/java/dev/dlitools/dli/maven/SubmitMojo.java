@@ -85,7 +85,7 @@ public class SubmitMojo extends AbstractProjectMojo {
                     + project.getArtifactId() + ", which has pom packaging and lists no files.");
             return;
         }
-        SubmitRequest request = submitRequest();
+        SubmitRequest request = submitRequest(listener);
         requireOnline("dli:submit");
         try (Dli dli = dli(listener)) {
             report(dli.submit(request), listener);
@@ -96,9 +96,9 @@ public class SubmitMojo extends AbstractProjectMojo {
     }
 
     /** The goal's parameters, and the properties of the job settings the pom leaves out, as the core's request. */
-    private SubmitRequest submitRequest() {
+    private SubmitRequest submitRequest(MavenListener listener) {
         Job given = job == null ? new Job() : job;
-        PublishResult published = published();
+        PublishResult published = published(listener);
         JobFiles files = JobFiles.of(published);
         return SubmitRequest.builder()
                 .files(files)
@@ -137,21 +137,35 @@ public class SubmitMojo extends AbstractProjectMojo {
     }
 
     /** The result of {@code dli:upload-group} in this build, else its result file. */
-    private PublishResult published() {
+    private PublishResult published(MavenListener listener) {
         if (project.getContextValue(PUBLISH_RESULT) instanceof PublishResult inThisBuild) {
             return inThisBuild;
         }
-        if (!resultFile.isFile()) {
+        File readFrom = publishResultFile(listener);
+        if (!readFrom.isFile()) {
             throw new SettingException(Setting.RESULT_FILE, "Nothing was published to run: dli:upload-group did not "
-                    + "run in this build and " + resultFile + " does not exist " + Setting.RESULT_FILE.aside()
+                    + "run in this build and " + readFrom + " does not exist " + Setting.RESULT_FILE.aside()
                     + ". Publish first, e.g. `mvn deploy dli:submit` with upload-group bound to deploy.");
         }
         try {
-            return PublishResult.read(resultFile.toPath());
+            return PublishResult.read(readFrom.toPath());
         } catch (IOException e) {
-            throw new SettingException(Setting.RESULT_FILE, "Could not read the publish result " + resultFile + " "
+            throw new SettingException(Setting.RESULT_FILE, "Could not read the publish result " + readFrom + " "
                     + Setting.RESULT_FILE.aside() + ": " + e.getMessage() + ". Publish again with dli:upload-group.");
         }
+    }
+
+    /** The result file given, else the one the project's upload-group executions write, else the default. */
+    private File publishResultFile(MavenListener listener) {
+        // the parameter always has a value: only its default leaves room for the executions' own
+        ExecutionSetting.Parameter parameter = ExecutionSetting.Parameter.RESULT_FILE;
+        if (!resultFile.toPath().normalize().equals(Path.of(parameter.defaultFor(project)))) {
+            return resultFile;
+        }
+        Optional<ExecutionSetting> written = ExecutionSetting.of(project, parameter);
+        written.ifPresent(found -> listener.info("Publish result " + found.value() + ", from " + found.source()
+                + "; -Ddli.resultFile=path names another."));
+        return written.map(found -> new File(found.value())).orElse(resultFile);
     }
 
     /** The jar's {@code Main-Class}, for a job without class name; {@code null} when there is none to read. */

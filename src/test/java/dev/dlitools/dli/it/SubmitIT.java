@@ -64,6 +64,22 @@ class SubmitIT {
         return jobs.get(jobsBefore);
     }
 
+    // Maven gives an execution's <configuration> to that execution only: before, the default result file was read
+    @Test
+    void submitOnItsOwnReadsTheResultFileOfTheUploadGroupExecution() {
+        BuildResult result = MavenBuild.of("group-in-execution", "submit-result-file-in-execution")
+                .pointAt(dli.standIns()).args("dli:submit").run();
+
+        assertThat(result.succeeded()).isFalse();
+        String written = "/target/published/group-in-execution.json";
+        assertThat(result.log())
+                .contains(written + ", from the upload-group execution 'publish' in the pom; -Ddli.resultFile=path"
+                        + " names another.")
+                .contains("dli:upload-group did not run in this build and ")
+                .contains(written + " does not exist");
+        assertThat(requests()).isEmpty();
+    }
+
     @Test
     void deployPublishesAGroupThenRunsTheJobToSuccessWithTheManifestsMainClass() throws Exception {
         MavenBuild build = MavenBuild.of(PROJECT_DIR, "submit-registered");
