@@ -2,6 +2,7 @@ package dev.dlitools.dli.maven;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.dlitools.dli.core.Dli;
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.dli.DliJson;
@@ -11,6 +12,7 @@ import dev.dlitools.dli.core.job.MainClass;
 import dev.dlitools.dli.core.job.SparkJobResult;
 import dev.dlitools.dli.core.job.SubmitRequest;
 import dev.dlitools.dli.core.publish.PublishResult;
+import dev.dlitools.dli.core.publish.PublishedFile;
 import dev.dlitools.dli.core.report.StepSummary;
 import java.io.File;
 import java.io.IOException;
@@ -147,12 +149,35 @@ public class SubmitMojo extends AbstractProjectMojo {
                     + "run in this build and " + readFrom + " does not exist " + Setting.RESULT_FILE.aside()
                     + ". Publish first, e.g. `mvn deploy dli:submit` with upload-group bound to deploy.");
         }
+        PublishResult published;
         try {
-            return PublishResult.read(readFrom.toPath());
+            published = PublishResult.read(readFrom.toPath());
         } catch (IOException e) {
             throw new SettingException(Setting.RESULT_FILE, "Could not read the publish result " + readFrom + " "
                     + Setting.RESULT_FILE.aside() + ": " + e.getMessage() + ". Publish again with dli:upload-group.");
         }
+        published.mainFile().ifPresent(main -> requireNotRebuilt(main, readFrom));
+        return published;
+    }
+
+    /**
+     * A main file rebuilt here since it was published would not be what the job runs: `mvn package dli:submit`
+     * after an earlier deploy ran the old code, and succeeded.
+     */
+    private void requireNotRebuilt(PublishedFile main, File publishResult) {
+        Path local = localFile(main.fileName());
+        try {
+            if (!Files.isRegularFile(local) || main.hasBytesOf(local)) {
+                return;
+            }
+        } catch (IOException e) {
+            throw new DliException("Could not read " + local + " to compare it with the published "
+                    + main.fileName() + ": " + e.getMessage(), e);
+        }
+        throw new SettingException(Setting.RESULT_FILE, local + " is not the " + main.fileName() + " that "
+                + publishResult + " says was published to " + main.obsPath() + " " + Setting.RESULT_FILE.aside()
+                + ": it was built again since, so the job would run the published copy, not this build. Publish and"
+                + " submit in one command, e.g. `mvn deploy dli:submit`.");
     }
 
     /** The result file given, else the one the project's upload-group executions write, else the default. */

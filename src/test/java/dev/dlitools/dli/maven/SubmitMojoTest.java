@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.obs.FileDigests;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
@@ -86,15 +88,26 @@ class SubmitMojoTest {
 
     @Test
     void withoutClassNameAJarWithoutMainClassIsRefused() throws IOException {
-        published(false).writeTo(mojo.resultFile.toPath());
+        Path jar = emptyJar(dir.resolve("target/orders-job-1.0.0.jar"));
+        published(Files.size(jar), FileDigests.sha256(jar)).writeTo(mojo.resultFile.toPath());
         mojo.project.getProperties().remove("dli.job.className");
-        try (JarOutputStream jar = new JarOutputStream(
-                Files.newOutputStream(dir.resolve("target/orders-job-1.0.0.jar")), new Manifest())) {
-            jar.flush();
-        }
 
         assertThatThrownBy(mojo::execute).hasMessageStartingWith("Invalid job.className (-Ddli.job.className): no "
                 + "main class for orders-job-1.0.0.jar.");
+    }
+
+    // before, `mvn package dli:submit` after an earlier deploy ran the published jar, not the one just built
+    @Test
+    void aJarBuiltAgainSinceItWasPublishedIsRefusedBeforeAnyCall() throws IOException {
+        Path jar = emptyJar(dir.resolve("target/orders-job-1.0.0.jar"));
+        published(Files.size(jar), FileDigests.sha256(jar)).writeTo(mojo.resultFile.toPath());
+        Files.write(jar, new byte[] {'P', 'K'}, StandardOpenOption.APPEND); // what a rebuild does to its bytes
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(jar + " is not the"
+                + " orders-job-1.0.0.jar that " + mojo.resultFile + " says was published to obs://etl-jars/dli/"
+                + "com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar (resultFile, -Ddli.resultFile): it was built"
+                + " again since, so the job would run the published copy, not this build. Publish and submit in one"
+                + " command, e.g. `mvn deploy dli:submit`.");
     }
 
     // a CI that publishes in one job and submits in another keeps the result file but not the jar: before, it was
@@ -169,10 +182,27 @@ class SubmitMojoTest {
     }
 
     private static PublishResult published(boolean dryRun) {
+        return published(dryRun, 10, "00");
+    }
+
+    private static PublishResult published(long size, String sha256) {
+        return published(false, size, sha256);
+    }
+
+    private static PublishResult published(boolean dryRun, long size, String sha256) {
         String key = "dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar";
         return new PublishResult("orders-job", "jar", Map.of(), "etl-jars", null, dryRun, false, false, null,
                 List.of(new PublishedFile("orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0",
-                        key, "https://etl-jars.obs.cn-north-4.myhuaweicloud.com/" + key, "obs://etl-jars/" + key, 10, "00", "uploaded", null)),
+                        key, "https://etl-jars.obs.cn-north-4.myhuaweicloud.com/" + key, "obs://etl-jars/" + key, size,
+                        sha256, "uploaded", null)),
                 null);
+    }
+
+    private static Path emptyJar(Path path) throws IOException {
+        Files.createDirectories(path.getParent());
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(path), new Manifest())) {
+            jar.flush();
+        }
+        return path;
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * a file compared with the bucket's object before it is sent, or only the SHA-256, for a multipart upload that
  * hashes each part while sending it.
  */
-final class FileDigests {
+public final class FileDigests {
 
     private static final int BUFFER_SIZE = 1024 * 1024;
 
@@ -37,6 +38,15 @@ final class FileDigests {
             requireSize(channel, file, layout.fileSize());
         }
         return new LocalDigest(hex(sha256.digest()), partMd5s, etag(partMd5s, layout.multipart()));
+    }
+
+    /**
+     * The hex SHA-256 of a whole file, as the result file gives it.
+     *
+     * @throws IOException also when the file's size changes while it is read
+     */
+    public static String sha256(Path file) throws IOException {
+        return sha256(file, Files.size(file), () -> false);
     }
 
     /** The hex SHA-256 of the whole file. */

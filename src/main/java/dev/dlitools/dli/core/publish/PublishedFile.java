@@ -1,5 +1,10 @@
 package dev.dlitools.dli.core.publish;
 
+import dev.dlitools.dli.core.obs.FileDigests;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * One file of a published group, as the result file lists it.
  *
@@ -18,6 +23,14 @@ public record PublishedFile(
     public static final String UNCHANGED = "unchanged";
     public static final String WOULD_UPLOAD = "would_upload";
     public static final String PLANNED = "planned";
+
+    /**
+     * Whether a local file holds this file's bytes: the same size and SHA-256. {@code true} when the result does not
+     * say (a dry run's plan has no SHA-256), as there is then nothing to compare.
+     */
+    public boolean hasBytesOf(Path local) throws IOException {
+        return sha256 == null || (Files.size(local) == size && FileDigests.sha256(local).equalsIgnoreCase(sha256));
+    }
 
     PublishedFile withStatus(String newStatus) {
         return new PublishedFile(fileName, origin, key, url, obsPath, size, sha256, outcome, newStatus);
