@@ -7,6 +7,8 @@ import dev.dlitools.dli.emulator.GroupView;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
 import dev.dlitools.dli.it.MavenBuild.PipedResult;
 import dev.dlitools.dli.testsupport.LocalStandIns;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,6 +79,34 @@ class GroupGoalsIT {
                         + "Confirm with -Ddli.confirm=true (confirm).")
                 .doesNotContain("\tat dev.dlitools");
         assertThat(dli.emulator().group("keep-me")).isPresent();
+        assertThat(dli.emulator().requests()).noneMatch(request -> request.method().equals("DELETE"));
+    }
+
+    // before, the pom's <group> won over -Ddli.group, as Maven has it, and that group was deleted instead
+    @Test
+    void deleteOfAGroupTheCommandLineNamesButThePomOverridesDeletesNothing() throws Exception {
+        register("pom-group", "job.jar");
+        register("named-group", "job.jar");
+        MavenBuild build = build("group-goals-pom-wins");
+        Path pom = build.projectDir().resolve("pom.xml");
+        String text = Files.readString(pom);
+        assertThat(text).contains("<region>cn-north-4</region>");
+        Files.writeString(pom, text.replace("<region>cn-north-4</region>",
+                "<region>cn-north-4</region><group>pom-group</group>"));
+
+        BuildResult result = build.args("dli:delete-group")
+                .property("dli.group", "named-group")
+                .property("dli.confirm", "true")
+                .run();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.log())
+                .contains("dli:delete-group stops: it would act on group 'pom-group', not on 'named-group' that the"
+                        + " command line names (group, -Ddli.group). The pom's <group>pom-group</group> set group:"
+                        + " -Ddli.group=named-group lost to it")
+                .doesNotContain("\tat dev.dlitools");
+        assertThat(dli.emulator().group("pom-group")).isPresent();
+        assertThat(dli.emulator().group("named-group")).isPresent();
         assertThat(dli.emulator().requests()).noneMatch(request -> request.method().equals("DELETE"));
     }
 
