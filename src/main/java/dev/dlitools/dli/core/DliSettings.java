@@ -52,17 +52,17 @@ public final class DliSettings {
     }
 
     /** The region id. */
-    public String region() {
+    String region() {
         return region;
     }
 
     /** The project id given, or {@code null} to ask IAM for the project named like the region. */
-    public String projectId() {
+    String projectId() {
         return projectId;
     }
 
     /** The DLI, IAM and OBS endpoints. */
-    public Endpoints endpoints() {
+    Endpoints endpoints() {
         return endpoints;
     }
 
@@ -189,7 +189,7 @@ public final class DliSettings {
         }
 
         /** How to pause between retries and polls; tests pass one that does not sleep. */
-        public Builder sleeper(Sleeper sleeper) {
+        Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }

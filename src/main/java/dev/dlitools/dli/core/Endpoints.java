@@ -18,7 +18,7 @@ import java.util.Objects;
  * accepted as long as every endpoint a goal actually uses was given by hand; asking for one that was not is the
  * error, so a goal that needs no IAM (project id given) or no OBS (no upload) does not ask for them.
  */
-public final class Endpoints {
+final class Endpoints {
 
     /** Region ids from Huawei Cloud's DLI endpoint pages and Open Telekom Cloud's, with their domain. */
     static final Map<String, String> KNOWN_REGIONS = knownRegions();
@@ -44,7 +44,7 @@ public final class Endpoints {
      * @param obsOverride the OBS endpoint given by hand, {@code null} or blank for the region's
      * @throws SettingException naming the endpoint setting when a given endpoint is not an http(s) URL
      */
-    public static Endpoints of(String region, String dliOverride, String iamOverride, String obsOverride) {
+    static Endpoints of(String region, String dliOverride, String iamOverride, String obsOverride) {
         String domain = KNOWN_REGIONS.get(region);
         return new Endpoints(region,
                 endpoint(dliOverride, regional("dli", region, domain), Setting.DLI_ENDPOINT),
@@ -63,7 +63,7 @@ public final class Endpoints {
      *
      * @param allowInsecure the user's explicit choice to allow it anyway
      */
-    public Endpoints requireSecure(boolean allowInsecure) {
+    Endpoints requireSecure(boolean allowInsecure) {
         if (!allowInsecure) {
             refusePlainHttp(dli, Setting.DLI_ENDPOINT);
             refusePlainHttp(iam, Setting.IAM_ENDPOINT);
@@ -88,12 +88,12 @@ public final class Endpoints {
     }
 
     /** The DLI endpoint. */
-    public URI dli() {
+    URI dli() {
         return require(dli, Setting.DLI_ENDPOINT);
     }
 
     /** The IAM endpoint; needed only to look up the project id. */
-    public URI iam() {
+    URI iam() {
         return require(iam, Setting.IAM_ENDPOINT);
     }
 
@@ -124,7 +124,7 @@ public final class Endpoints {
      * @return {@code null} when neither is there
      * @throws SettingException when the value is not such a URL
      */
-    public static URI endpoint(String given, String fallback, Setting setting) {
+    static URI endpoint(String given, String fallback, Setting setting) {
         String value = given == null || given.isBlank() ? fallback : given.trim();
         if (value == null) {
             return null;

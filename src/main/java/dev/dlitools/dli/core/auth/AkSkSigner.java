@@ -29,8 +29,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AkSkSigner {
 
-    public static final String ALGORITHM = "SDK-HMAC-SHA256";
-    public static final String DATE_HEADER = "X-Sdk-Date";
+    static final String ALGORITHM = "SDK-HMAC-SHA256";
+    static final String DATE_HEADER = "X-Sdk-Date";
     public static final String SECURITY_TOKEN_HEADER = "X-Security-Token";
     public static final DateTimeFormatter DATE_FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -75,7 +75,7 @@ public final class AkSkSigner {
      * <p>Leaves out what the official SDK leaves out, so the signature is one the gateway is known to accept:
      * {@code Content-Type}, and names with {@code _} (proxies commonly drop such headers, which then fail to verify).
      */
-    public static TreeMap<String, String> canonicalHeaders(URI uri, Map<String, String> headers) {
+    static TreeMap<String, String> canonicalHeaders(URI uri, Map<String, String> headers) {
         TreeMap<String, String> canonical = new TreeMap<>();
         canonical.put("host", hostHeader(uri));
         headers.forEach((name, value) -> {
@@ -95,7 +95,7 @@ public final class AkSkSigner {
         return defaultPort ? uri.getHost() : uri.getHost() + ':' + port;
     }
 
-    public static String canonicalRequest(
+    static String canonicalRequest(
             String method, URI uri, TreeMap<String, String> canonicalHeaders, byte[] body) {
         StringBuilder headerLines = new StringBuilder();
         canonicalHeaders.forEach((name, value) -> headerLines.append(name).append(':').append(value).append('\n'));
@@ -107,12 +107,12 @@ public final class AkSkSigner {
                 + HEX.formatHex(sha256(body));
     }
 
-    public static String stringToSign(String sdkDate, String canonicalRequest) {
+    static String stringToSign(String sdkDate, String canonicalRequest) {
         return ALGORITHM + '\n' + sdkDate + '\n'
                 + HEX.formatHex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
     }
 
-    public static String signature(String secretKey, String stringToSign) {
+    static String signature(String secretKey, String stringToSign) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secretKey.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

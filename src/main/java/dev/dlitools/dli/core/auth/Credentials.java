@@ -38,7 +38,7 @@ public record Credentials(String accessKey, String secretKey, String securityTok
     }
 
     /** The first four characters of a key and {@code ****}; the whole value when it is too short to hide. */
-    public static String mask(String key) {
+    static String mask(String key) {
         return key.length() <= 4 ? "****" : key.substring(0, 4) + "****";
     }
 

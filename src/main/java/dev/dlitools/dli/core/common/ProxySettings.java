@@ -45,7 +45,7 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
         }
 
         /** Whether {@code host} is reached directly: it matches a {@code nonProxyHosts} pattern (ignoring case). */
-        public boolean bypasses(String targetHost) {
+        boolean bypasses(String targetHost) {
             String host = targetHost.toLowerCase(Locale.ROOT);
             return nonProxyHosts.stream().anyMatch(pattern -> host.matches(regex(pattern)));
         }

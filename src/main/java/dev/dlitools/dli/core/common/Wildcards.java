@@ -10,7 +10,7 @@ public final class Wildcards {
     private Wildcards() {}
 
     /** The pattern as a regular expression, e.g. {@code *.corp} as {@code .*\Q.corp\E}. */
-    public static String regex(String wildcardPattern) {
+    static String regex(String wildcardPattern) {
         return Arrays.stream(wildcardPattern.split("\\*", -1))
                 .map(literal -> literal.isEmpty() ? "" : Pattern.quote(literal))
                 .collect(Collectors.joining(".*"));

@@ -17,7 +17,7 @@ public class DliApiException extends DliException {
     private final String errorMessage;
     private final String requestId;
 
-    public DliApiException(
+    DliApiException(
             String message, int httpStatus, String errorCode, String errorMessage, String requestId, Throwable cause) {
         super(message, cause);
         this.httpStatus = httpStatus;
@@ -34,7 +34,7 @@ public class DliApiException extends DliException {
         return errorCode;
     }
 
-    public String errorMessage() {
+    String errorMessage() {
         return errorMessage;
     }
 
@@ -43,13 +43,13 @@ public class DliApiException extends DliException {
     }
 
     /** Refused before it was sent (no connection), or throttled in front of the service: it did nothing there. */
-    public boolean cannotHaveArrived() {
+    boolean cannotHaveArrived() {
         return httpStatus == 429 || getCause() instanceof ConnectException
                 || getCause() instanceof HttpConnectTimeoutException;
     }
 
     /** No response arrived: refused or dropped connection, time-out. */
-    public boolean isConnectionFailure() {
+    boolean isConnectionFailure() {
         return httpStatus == 0;
     }
 

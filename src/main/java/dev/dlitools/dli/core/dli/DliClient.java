@@ -67,7 +67,7 @@ public final class DliClient {
     }
 
     /** One package of a group, with its status and underlying name. */
-    public ResourcePackage showResource(String resourceName, String group) {
+    ResourcePackage showResource(String resourceName, String group) {
         var response = http.send("GET", resourcesUri("/" + encode(resourceName), Map.of("group", group)), NO_BODY,
                 projectHeader, ENDPOINT_SETTING, "Check that package '" + resourceName + "' exists in group '" + group
                         + "' and the project id " + projectId + ".");

@@ -9,7 +9,7 @@ public enum PackageStatus {
     FAILED,
     UNKNOWN;
 
-    public static PackageStatus of(String status) {
+    static PackageStatus of(String status) {
         if (status == null) {
             return UNKNOWN;
         }
@@ -20,7 +20,7 @@ public enum PackageStatus {
         }
     }
 
-    public boolean isFinal() {
+    boolean isFinal() {
         return this == READY || this == FAILED;
     }
 }

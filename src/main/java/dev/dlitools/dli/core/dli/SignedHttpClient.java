@@ -111,10 +111,10 @@ public final class SignedHttpClient implements AutoCloseable {
     }
 
     /** A response with a 2xx status. */
-    public record ApiResponse(int status, String body, String requestId) {
+    record ApiResponse(int status, String body, String requestId) {
 
         /** Which answer an error message is about: its status and, when the service sent one, its request id. */
-        public String identified() {
+        String identified() {
             return "HTTP " + status + (requestId == null ? "" : ", request id " + requestId);
         }
     }
@@ -128,7 +128,7 @@ public final class SignedHttpClient implements AutoCloseable {
      * @throws DliApiException on any non-2xx answer, a 2xx whose body says {@code "is_success": false}, or when no
      *     answer arrives
      */
-    public ApiResponse send(
+    ApiResponse send(
             String method, URI uri, byte[] body, Map<String, String> extraHeaders, Setting endpointSetting,
             String notFoundHint) {
         // GETs and DELETEs are idempotent, and a group upload (POST) overwrites a group of the same name, so a POST
@@ -143,7 +143,7 @@ public final class SignedHttpClient implements AutoCloseable {
      * @param shownBody the body as debug lines show it, with the secrets it holds masked; {@code null} when it holds
      *     none
      */
-    public ApiResponse sendUnrepeatable(
+    ApiResponse sendUnrepeatable(
             String method, URI uri, byte[] body, String shownBody, Map<String, String> extraHeaders,
             Setting endpointSetting, String notFoundHint) {
         return send(method, uri, body, shownBody, extraHeaders, endpointSetting, notFoundHint,
@@ -275,7 +275,7 @@ public final class SignedHttpClient implements AutoCloseable {
      *
      * @param endpointSetting the setting that gave the endpoint, e.g. {@link Setting#DLI_ENDPOINT}
      */
-    public static <T> T read(ApiResponse response, Class<T> type, String what, Setting endpointSetting) {
+    static <T> T read(ApiResponse response, Class<T> type, String what, Setting endpointSetting) {
         return read(response, body -> {
             T value = DliJson.MAPPER.readValue(body, type);
             if (value == null) {
@@ -288,12 +288,12 @@ public final class SignedHttpClient implements AutoCloseable {
 
     /** Turns a 2xx answer's body into a value; fails on a body that is not JSON, cut short or of the wrong shape. */
     @FunctionalInterface
-    public interface BodyReader<T> {
+    interface BodyReader<T> {
         T read(String body) throws IOException;
     }
 
     /** Like {@link #read(ApiResponse, Class, String, Setting)}, with a reader of one's own. */
-    public static <T> T read(ApiResponse response, BodyReader<T> reader, String what, Setting endpointSetting) {
+    static <T> T read(ApiResponse response, BodyReader<T> reader, String what, Setting endpointSetting) {
         try {
             return reader.read(response.body());
         } catch (IOException e) {

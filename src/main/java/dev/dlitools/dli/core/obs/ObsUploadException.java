@@ -16,7 +16,7 @@ public final class ObsUploadException extends DliException {
     }
 
     /** The S3 error code OBS answered with ({@code AccessDenied}, {@code NoSuchBucket}, ...), or {@code null}. */
-    public String errorCode() {
+    String errorCode() {
         return errorCode;
     }
 }

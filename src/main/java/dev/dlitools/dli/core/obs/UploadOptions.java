@@ -15,7 +15,7 @@ import java.nio.file.Path;
 public record UploadOptions(int threads, long multipartThreshold, long partSize, boolean force, Path digestCache) {
 
     public static final long MIB = 1024L * 1024;
-    public static final long GIB = 1024L * MIB;
+    static final long GIB = 1024L * MIB;
     /**
      * Enough requests in flight to fill a WAN link while small files wait for their round trips (16 beat 8 by
      * 5-10% over the benchmark's modelled links), and no slower than 8 on loopback; see bench/RESULTS.md.
@@ -25,8 +25,8 @@ public record UploadOptions(int threads, long multipartThreshold, long partSize,
     public static final long DEFAULT_PART_SIZE = 8 * MIB;
     /** S3/OBS limits: every part but the last at least 5 MiB, at most 5 GiB; one PUT at most 5 GiB. */
     public static final long MIN_PART_SIZE = 5 * MIB;
-    public static final long MAX_PART_SIZE = 5 * GIB;
-    public static final long MAX_SINGLE_PUT_SIZE = 5 * GIB;
+    static final long MAX_PART_SIZE = 5 * GIB;
+    static final long MAX_SINGLE_PUT_SIZE = 5 * GIB;
 
     public UploadOptions {
         if (threads < 1) {

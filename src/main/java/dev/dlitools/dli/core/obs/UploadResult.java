@@ -17,7 +17,7 @@ public record UploadResult(PlannedFile file, long size, String sha256, String et
         Duration duration) {
 
     /** The object key. */
-    public String key() {
+    String key() {
         return file.objectKey();
     }
 }

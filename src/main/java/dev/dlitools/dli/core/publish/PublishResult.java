@@ -108,7 +108,7 @@ public record PublishResult(
     }
 
     /** The result as indented JSON, as the result file holds it. */
-    public String toJson() {
+    String toJson() {
         return DliJson.write(this) + "\n";
     }
 

@@ -19,7 +19,7 @@ public record PublishedFile(
         String fileName, String origin, String key, String url, String obsPath, long size, String sha256,
         String outcome, String status) {
 
-    public static final String UPLOADED = "uploaded";
+    static final String UPLOADED = "uploaded";
     public static final String UNCHANGED = "unchanged";
     public static final String WOULD_UPLOAD = "would_upload";
     public static final String PLANNED = "planned";

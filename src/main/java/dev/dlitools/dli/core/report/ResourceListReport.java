@@ -55,7 +55,7 @@ public final class ResourceListReport {
         this.zone = zone;
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return shown.groups().isEmpty() && shown.resources().isEmpty() && shown.modules().isEmpty();
     }
 
@@ -107,15 +107,15 @@ public final class ResourceListReport {
         return DliJson.write(shown);
     }
 
-    public List<PackageGroup> groups() {
+    List<PackageGroup> groups() {
         return shown.groups();
     }
 
-    public List<ResourcePackage> resources() {
+    List<ResourcePackage> resources() {
         return shown.resources();
     }
 
-    public List<BuiltInModule> modules() {
+    List<BuiltInModule> modules() {
         return shown.modules();
     }
 

@@ -19,7 +19,7 @@ import java.util.function.DoubleSupplier;
 public final class RetryPolicy {
 
     public static final int DEFAULT_RETRIES = 3;
-    public static final int MAX_RETRIES = 10;
+    static final int MAX_RETRIES = 10;
     public static final Duration BASE_BACKOFF = Duration.ofMillis(500);
     public static final Duration MAX_BACKOFF = Duration.ofSeconds(20);
     /** A service asking for longer than this is waited for this long only: a build should not hang for hours. */
@@ -56,7 +56,7 @@ public final class RetryPolicy {
         return retries;
     }
 
-    public int retries() {
+    int retries() {
         return retries;
     }
 

@@ -30,7 +30,7 @@ public record ArtifactCoordinates(
     }
 
     /** Maven's artifact id form, as Maven prints it: {@code groupId:artifactId:type[:classifier]:version}. */
-    public String id() {
+    String id() {
         return groupId + ":" + artifactId + ":" + type + (classifier == null ? "" : ":" + classifier) + ":" + version;
     }
 }

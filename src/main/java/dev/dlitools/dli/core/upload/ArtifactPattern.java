@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * value and {@code org.apache.*} any group under {@code org.apache}. An omitted type or classifier matches any. A
  * classifier part matches an artifact without classifier only when it is all wildcards ({@code *}).
  */
-public final class ArtifactPattern {
+final class ArtifactPattern {
 
     private static final String FORM = "Write groupId:artifactId[:type[:classifier]], where any part may use * as a"
             + " wildcard, e.g. org.apache.spark:* or com.example:*:jar:tests.";
@@ -36,7 +36,7 @@ public final class ArtifactPattern {
      * @throws SettingException when the pattern is empty, has fewer than 2 or more than 4 parts, or an
      *     empty part
      */
-    public static ArtifactPattern parse(String text, Setting setting) {
+    static ArtifactPattern parse(String text, Setting setting) {
         if (text == null || text.isBlank()) {
             throw SettingException.invalid(setting, "an empty pattern. " + FORM);
         }
@@ -59,11 +59,11 @@ public final class ArtifactPattern {
     }
 
     /** Parses each pattern of a list; see {@link #parse(String, Setting)}. */
-    public static List<ArtifactPattern> parseAll(List<String> texts, Setting setting) {
+    static List<ArtifactPattern> parseAll(List<String> texts, Setting setting) {
         return texts.stream().map(text -> parse(text, setting)).toList();
     }
 
-    public boolean matches(ArtifactCoordinates artifact) {
+    boolean matches(ArtifactCoordinates artifact) {
         String[] values = {
             artifact.groupId(),
             artifact.artifactId(),

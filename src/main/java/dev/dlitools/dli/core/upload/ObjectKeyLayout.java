@@ -20,10 +20,10 @@ import java.nio.charset.StandardCharsets;
  * <p>The groupId stays dotted (one segment), unlike a Maven repository. The prefix loses leading and trailing
  * {@code /}; an empty prefix means keys start at the groupId.
  */
-public final class ObjectKeyLayout {
+final class ObjectKeyLayout {
 
     /** OBS's maximum object key length, in UTF-8 bytes (the same as S3's). */
-    public static final int MAX_KEY_BYTES = 1024;
+    static final int MAX_KEY_BYTES = 1024;
 
     private static final String PREFIX_RULE = "A prefix is a folder path in the bucket such as 'dli/packages':"
             + " segments separated by '/', without empty, '.' or '..' segments, backslashes or control characters;"
@@ -40,7 +40,7 @@ public final class ObjectKeyLayout {
      * @throws SettingException naming {@link Setting#PREFIX} for a prefix with a {@code .} or {@code ..}
      *     segment, an empty segment ({@code a//b}), a backslash or a control character
      */
-    public static ObjectKeyLayout withPrefix(String prefix) {
+    static ObjectKeyLayout withPrefix(String prefix) {
         String normalised = prefix == null ? "" : stripSlashes(prefix);
         if (normalised.isEmpty()) {
             return new ObjectKeyLayout("");
@@ -63,17 +63,17 @@ public final class ObjectKeyLayout {
     }
 
     /** The normalised prefix: no leading or trailing {@code /}, empty for none. */
-    public String prefix() {
+    String prefix() {
         return prefix;
     }
 
     /** The key of an artifact's file: {@code {prefix}/{groupId}/{artifactId}/{version}/{fileName}}. */
-    public String artifactKey(ArtifactCoordinates artifact, String fileName) {
+    String artifactKey(ArtifactCoordinates artifact, String fileName) {
         return key(artifact.groupId() + "/" + artifact.artifactId() + "/" + artifact.version() + "/" + fileName);
     }
 
     /** The key of an extra file: {@code {prefix}/{groupId}/{artifactId}/{version}/files/{fileName}}. */
-    public String extraFileKey(ArtifactCoordinates project, String fileName) {
+    String extraFileKey(ArtifactCoordinates project, String fileName) {
         return key(project.groupId() + "/" + project.artifactId() + "/" + project.version() + "/files/" + fileName);
     }
 

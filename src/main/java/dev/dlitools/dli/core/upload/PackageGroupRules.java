@@ -35,13 +35,13 @@ import java.util.stream.Collectors;
  * first. Files are never renamed on the way: a job names its packages by file name, and a silent rename would make
  * those names differ from the build's.
  */
-public final class PackageGroupRules {
+final class PackageGroupRules {
 
-    public static final int MAX_GROUP_NAME_LENGTH = 64;
-    public static final int MAX_TAGS = 10;
-    public static final int MAX_TAG_KEY_LENGTH = 128;
-    public static final int MAX_TAG_VALUE_LENGTH = 255;
-    public static final int MAX_PACKAGE_NAME_LENGTH = 128;
+    static final int MAX_GROUP_NAME_LENGTH = 64;
+    static final int MAX_TAGS = 10;
+    static final int MAX_TAG_KEY_LENGTH = 128;
+    static final int MAX_TAG_VALUE_LENGTH = 255;
+    static final int MAX_PACKAGE_NAME_LENGTH = 128;
 
     private static final Pattern GROUP_NAME_CHARACTER = Pattern.compile("[A-Za-z0-9_.-]");
     private static final Pattern TAG_CHARACTER = Pattern.compile("[\\p{L}\\p{Nd} _.:=+\\-@]");
@@ -56,7 +56,7 @@ public final class PackageGroupRules {
             + " tags.";
 
     /** DLI's rule for a package name, for messages. */
-    public static final String PACKAGE_NAME_RULE = "DLI names each package after its file and accepts at most "
+    static final String PACKAGE_NAME_RULE = "DLI names each package after its file and accepts at most "
             + MAX_PACKAGE_NAME_LENGTH + " characters: letters A-Z and a-z, digits, '_', '!', '-' and '.', not"
             + " starting with '.'.";
 
@@ -67,7 +67,7 @@ public final class PackageGroupRules {
      *
      * @return e.g. {@code contains '+'}, or {@code null} when DLI accepts the name
      */
-    public static String packageNameProblem(String fileName) {
+    static String packageNameProblem(String fileName) {
         if (fileName.length() > MAX_PACKAGE_NAME_LENGTH) {
             return "is " + fileName.length() + " characters long";
         }
@@ -79,7 +79,7 @@ public final class PackageGroupRules {
     }
 
     /** @throws SettingException naming {@link Setting#GROUP} when the name breaks the rule above */
-    public static void validateGroupName(String group) {
+    static void validateGroupName(String group) {
         if (group == null || group.isBlank()) {
             throw SettingException.invalid(Setting.GROUP,
                     "no package group name is set. Set the name of the DLI package group to create or replace. "
@@ -104,7 +104,7 @@ public final class PackageGroupRules {
      * @param tags the tags, keys in order; a {@code null} value counts as empty
      * @throws SettingException naming {@link Setting#TAGS} when a tag or their number breaks the rules above
      */
-    public static void validateTags(Map<String, String> tags) {
+    static void validateTags(Map<String, String> tags) {
         if (tags.size() > MAX_TAGS) {
             throw SettingException.invalid(Setting.TAGS, tags.size() + " tags are set: " + String.join(", ",
                     tags.keySet()) + ". " + TAG_RULE);

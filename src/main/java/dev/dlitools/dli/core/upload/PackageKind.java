@@ -76,7 +76,7 @@ public enum PackageKind {
     }
 
     /** What this kind takes, for messages: {@code ".jar files"}, {@code "any file"}. */
-    public String acceptedFiles() {
+    String acceptedFiles() {
         return extensions.isEmpty() ? "any file" : String.join(", ", extensions) + " files";
     }
 }

@@ -17,11 +17,11 @@ import java.util.Objects;
 public record PlannedFile(Path source, String fileName, String objectKey, String origin, long size) {
 
     /** How {@code origin} starts for the project's main artifact, followed by its coordinates. */
-    public static final String MAIN_ARTIFACT = "main artifact ";
+    static final String MAIN_ARTIFACT = "main artifact ";
     /** How {@code origin} starts for the project's attached artifact, followed by its coordinates. */
-    public static final String ATTACHED_ARTIFACT = "attached artifact ";
+    static final String ATTACHED_ARTIFACT = "attached artifact ";
     /** The {@code origin} of each of the extra files. */
-    public static final String EXTRA_FILE = "extra file";
+    static final String EXTRA_FILE = "extra file";
 
     public PlannedFile {
         Objects.requireNonNull(source, "source");

@@ -20,7 +20,7 @@ public record ProjectArtifacts(
         dependencies = dependencies == null ? List.of() : List.copyOf(dependencies);
     }
 
-    public ArtifactCoordinates project() {
+    ArtifactCoordinates project() {
         return mainArtifact.coordinates();
     }
 }

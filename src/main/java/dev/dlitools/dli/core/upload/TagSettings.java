@@ -41,7 +41,7 @@ public final class TagSettings {
      * @throws SettingException naming {@link Setting#TAGS} for an entry without {@code =}, an empty entry or
      *     key, or a key given twice
      */
-    public static Map<String, String> parseCommandLine(String text) {
+    static Map<String, String> parseCommandLine(String text) {
         return parse(text, Setting.TAGS);
     }
 

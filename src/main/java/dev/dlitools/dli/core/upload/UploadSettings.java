@@ -55,7 +55,7 @@ public record UploadSettings(
      * a shaded jar usually holds its dependencies already, and uploading them beside it too would put every class
      * twice on the job's class path.
      */
-    public boolean uploadsDependencies() {
+    boolean uploadsDependencies() {
         return includeDependencies != null ? includeDependencies : classifier == null;
     }
 
