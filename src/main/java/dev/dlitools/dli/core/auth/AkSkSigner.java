@@ -31,7 +31,9 @@ public final class AkSkSigner {
 
     static final String ALGORITHM = "SDK-HMAC-SHA256";
     static final String DATE_HEADER = "X-Sdk-Date";
+    /** The header that carries the security token of temporary credentials. */
     public static final String SECURITY_TOKEN_HEADER = "X-Security-Token";
+    /** The form of the {@code X-Sdk-Date} header: UTC, to the second, e.g. {@code 20260101T120000Z}. */
     public static final DateTimeFormatter DATE_FORMAT =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -159,7 +161,12 @@ public final class AkSkSigner {
                 .collect(Collectors.joining("&"));
     }
 
-    /** RFC 3986 percent-encoding of UTF-8 bytes: only unreserved characters stay as they are. */
+    /**
+     * RFC 3986 percent-encoding of UTF-8 bytes: only unreserved characters stay as they are.
+     *
+     * @param value a path segment, query name or query value
+     * @return the value encoded as the signature counts it
+     */
     public static String encode(String value) {
         StringBuilder encoded = new StringBuilder();
         for (byte b : value.getBytes(StandardCharsets.UTF_8)) {

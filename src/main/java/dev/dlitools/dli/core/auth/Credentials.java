@@ -18,21 +18,37 @@ import java.util.Objects;
  */
 public record Credentials(String accessKey, String secretKey, String securityToken, String source) {
 
+    /**
+     * Trims the three values.
+     *
+     * @param accessKey required
+     * @param secretKey required
+     * @param securityToken {@code null} or blank for permanent credentials
+     * @param source for log lines
+     */
     public Credentials {
         accessKey = Objects.requireNonNull(accessKey, "accessKey").trim();
         secretKey = Objects.requireNonNull(secretKey, "secretKey").trim();
         securityToken = securityToken == null || securityToken.isBlank() ? null : securityToken.trim();
     }
 
+    /**
+     * Permanent credentials given by the caller, whose source reads {@code given}.
+     *
+     * @param accessKey the access key id (AK)
+     * @param secretKey the secret access key (SK)
+     * @return credentials without a security token
+     */
     public static Credentials of(String accessKey, String secretKey) {
         return new Credentials(accessKey, secretKey, null, "given");
     }
 
-    /** The access key as it may be shown: its first four characters and {@code ****}. */
+    /** {@return the access key as it may be shown: its first four characters and {@code ****}} */
     public String maskedAccessKey() {
         return mask(accessKey);
     }
 
+    /** {@return whether these are temporary credentials, with a security token} */
     public boolean isTemporary() {
         return securityToken != null;
     }

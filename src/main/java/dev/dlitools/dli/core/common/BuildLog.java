@@ -8,16 +8,28 @@ package dev.dlitools.dli.core.common;
  */
 public interface BuildLog {
 
-    /** Something the user should see at the default level. */
+    /**
+     * Something the user should see at the default level.
+     *
+     * @param message one or more lines, without a trailing line break
+     */
     default void info(String message) {}
 
-    /** Something that went wrong but did not stop the job, e.g. a retry. */
+    /**
+     * Something that went wrong but did not stop the job, e.g. a retry.
+     *
+     * @param message one or more lines, without a trailing line break
+     */
     default void warn(String message) {}
 
-    /** Detail for finding a problem; callers check {@link #isDebugEnabled()} before building costly text. */
+    /**
+     * Detail for finding a problem; callers check {@link #isDebugEnabled()} before building costly text.
+     *
+     * @param message one or more lines, without a trailing line break
+     */
     default void debug(String message) {}
 
-    /** Whether debug lines are shown. */
+    /** {@return whether debug lines are shown} */
     default boolean isDebugEnabled() {
         return false;
     }

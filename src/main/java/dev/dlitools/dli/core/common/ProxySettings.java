@@ -17,12 +17,15 @@ import java.util.Optional;
  */
 public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
 
+    /** No proxy: every service is reached directly. */
     public static final ProxySettings NONE = new ProxySettings(null, null);
 
     /**
      * One proxy.
      *
      * @param id the proxy's name in the user's settings, for messages
+     * @param host the proxy's host name or address
+     * @param port the proxy's port, 1 to 65535
      * @param username {@code null} when the proxy needs no login
      * @param password {@code null} when the proxy needs no login; never shown by {@link #toString()}
      * @param nonProxyHosts hosts reached directly, with {@code *} as wildcard ({@code localhost}, {@code *.corp})
@@ -30,6 +33,16 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
     public record HttpProxy(String id, String host, int port, String username, String password,
             List<String> nonProxyHosts) {
 
+        /**
+         * Checks the port and copies the non-proxy hosts.
+         *
+         * @param id the proxy's name in the user's settings
+         * @param host required
+         * @param port 1 to 65535, else a {@link DliException} naming the proxy
+         * @param username {@code null} for none
+         * @param password {@code null} for none
+         * @param nonProxyHosts {@code null} for none
+         */
         public HttpProxy {
             Objects.requireNonNull(host, "host");
             if (port < 1 || port > 65535) {
@@ -39,7 +52,7 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
             nonProxyHosts = nonProxyHosts == null ? List.of() : List.copyOf(nonProxyHosts);
         }
 
-        /** Whether the proxy needs a login. */
+        /** {@return whether the proxy needs a login} */
         public boolean hasCredentials() {
             return username != null && !username.isEmpty();
         }
@@ -50,12 +63,15 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
             return nonProxyHosts.stream().anyMatch(pattern -> host.matches(regex(pattern)));
         }
 
-        /** The {@code nonProxyHosts} patterns as regular expressions (what the AWS SDK's Apache client wants). */
+        /**
+         * {@return the {@code nonProxyHosts} patterns as regular expressions (what the AWS SDK's Apache client
+         * wants)}
+         */
         public List<String> nonProxyHostRegexes() {
             return nonProxyHosts.stream().map(HttpProxy::regex).toList();
         }
 
-        /** The proxy as the JDK's HTTP client takes it. */
+        /** {@return the proxy as the JDK's HTTP client takes it, its host left unresolved} */
         public Proxy asJavaProxy() {
             return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
         }
@@ -70,13 +86,23 @@ public record ProxySettings(HttpProxy forHttp, HttpProxy forHttps) {
         }
     }
 
-    /** The proxy for the endpoint's scheme, if any. */
+    /**
+     * The proxy for an endpoint's scheme, whatever its host.
+     *
+     * @param scheme {@code http} or {@code https}, in any case
+     * @return empty when there is none for the scheme
+     */
     public Optional<HttpProxy> forScheme(String scheme) {
         return Optional.ofNullable("https".equalsIgnoreCase(scheme) ? forHttps : "http".equalsIgnoreCase(scheme)
                 ? forHttp : null);
     }
 
-    /** The proxy to reach {@code uri} through, or empty when there is none or the host is a non-proxy host. */
+    /**
+     * The proxy to reach {@code uri} through.
+     *
+     * @param uri the target
+     * @return empty when there is none for the scheme or the host is a non-proxy host
+     */
     public Optional<HttpProxy> forUri(URI uri) {
         return forScheme(uri.getScheme()).filter(proxy -> uri.getHost() == null || !proxy.bypasses(uri.getHost()));
     }

@@ -9,11 +9,13 @@ import java.util.Objects;
  */
 public final class SettingException extends DliException {
 
+    /** The setting to change. */
     private final Setting setting;
 
     /**
      * A problem with one setting, said in a message of one's own.
      *
+     * @param setting the setting to change
      * @param message the whole message, naming the setting with {@link Setting#named()} or the like
      */
     public SettingException(Setting setting, String message) {
@@ -21,12 +23,18 @@ public final class SettingException extends DliException {
         this.setting = Objects.requireNonNull(setting, "setting");
     }
 
-    /** A problem with one setting; the message starts with {@code Invalid {{GROUP}}: }. */
+    /**
+     * A problem with one setting; the message starts with {@code Invalid {{GROUP}}: }.
+     *
+     * @param setting the setting to change
+     * @param problem what is wrong and what is allowed, one or more sentences
+     * @return the exception to throw
+     */
     public static SettingException invalid(Setting setting, String problem) {
         return new SettingException(setting, "Invalid " + setting.named() + ": " + problem);
     }
 
-    /** The setting to change. */
+    /** {@return the setting to change} */
     public Setting setting() {
         return setting;
     }

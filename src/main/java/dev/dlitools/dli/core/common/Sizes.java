@@ -7,7 +7,12 @@ public final class Sizes {
 
     private Sizes() {}
 
-    /** In decimal units, like an MB/s figure: {@code 999 B}, {@code 1.5 kB}, {@code 12.3 MB}, {@code 1.20 GB}. */
+    /**
+     * A size in decimal units, like an MB/s figure.
+     *
+     * @param bytes the size
+     * @return e.g. {@code 999 B}, {@code 1.5 kB}, {@code 12.3 MB}, {@code 1.20 GB}
+     */
     public static String decimal(long bytes) {
         if (bytes < 1000) {
             return bytes + " B";

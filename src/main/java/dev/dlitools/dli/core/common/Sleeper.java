@@ -6,7 +6,12 @@ import java.time.Duration;
 @FunctionalInterface
 public interface Sleeper {
 
-    /** Pauses for {@code duration}; an interrupt ends the pause with {@link InterruptedException}. */
+    /**
+     * Pauses the calling thread.
+     *
+     * @param duration how long
+     * @throws InterruptedException when the thread is interrupted, which ends the pause
+     */
     void sleep(Duration duration) throws InterruptedException;
 
     /** Really pauses the calling thread. */

@@ -16,7 +16,12 @@ public final class Wildcards {
                 .collect(Collectors.joining(".*"));
     }
 
-    /** The pattern compiled; see {@link #regex}. */
+    /**
+     * The pattern compiled as a regular expression.
+     *
+     * @param wildcardPattern e.g. {@code *.corp}
+     * @return a pattern that {@link java.util.regex.Matcher#matches() matches} the whole text only
+     */
     public static Pattern compile(String wildcardPattern) {
         return Pattern.compile(regex(wildcardPattern));
     }
