@@ -36,7 +36,9 @@ public final class ObsClientFactory {
     /**
      * A new client; the caller closes it.
      *
+     * @param settings where OBS is, the credentials, time-outs, retries and proxies
      * @param log where each retry is reported as "attempt n/N"
+     * @return the client, not yet connected
      */
     public static S3Client create(ObsClientSettings settings, BuildLog log) {
         ObsRetries retries = new ObsRetries(settings.retries(), log);

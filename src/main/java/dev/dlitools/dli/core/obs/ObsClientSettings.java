@@ -28,6 +28,19 @@ import java.util.stream.Collectors;
 public record ObsClientSettings(URI endpoint, String region, Credentials credentials, boolean pathStyle,
         Duration connectTimeout, Duration readTimeout, int maxConnections, ProxySettings proxy, int retries) {
 
+    /**
+     * Checks the values; a wrong one is a mistake of the calling code, not of the user.
+     *
+     * @param endpoint an absolute URL
+     * @param region required
+     * @param credentials required
+     * @param pathStyle either addressing
+     * @param connectTimeout required
+     * @param readTimeout required
+     * @param maxConnections at least 1
+     * @param proxy {@link ProxySettings#NONE} for none
+     * @param retries 0 to 10, else a {@link dev.dlitools.dli.core.common.SettingException}
+     */
     public ObsClientSettings {
         Objects.requireNonNull(endpoint, "endpoint");
         Objects.requireNonNull(region, "region");
@@ -48,6 +61,12 @@ public record ObsClientSettings(URI endpoint, String region, Credentials credent
     /**
      * OBS at {@code endpoint} with the default time-outs and retries, a pool for the default upload threads, and
      * no proxy.
+     *
+     * @param endpoint e.g. {@code https://obs.cn-north-4.myhuaweicloud.com}
+     * @param region the region the requests are signed for
+     * @param credentials AK/SK, optionally temporary
+     * @param pathStyle {@code true} for {@code endpoint/bucket/key} addressing
+     * @return the settings
      */
     public static ObsClientSettings of(URI endpoint, String region, Credentials credentials, boolean pathStyle) {
         return new ObsClientSettings(endpoint, region, credentials, pathStyle, Timeouts.CONNECT, Timeouts.READ,
@@ -58,6 +77,12 @@ public record ObsClientSettings(URI endpoint, String region, Credentials credent
      * The URL DLI is given for an object: {@code endpoint/bucket/key} with path-style addressing, else
      * {@code bucket.endpoint/key} (e.g. {@code https://bucket.obs.cn-north-4.myhuaweicloud.com/key}). Key segments
      * are percent-encoded.
+     *
+     * @param endpoint the OBS endpoint
+     * @param pathStyle {@code true} for {@code endpoint/bucket/key} addressing
+     * @param bucket the bucket
+     * @param key the object key, segments unencoded
+     * @return the object's {@code http(s)} URL
      */
     public static String objectUrl(URI endpoint, boolean pathStyle, String bucket, String key) {
         String encodedKey = encodePath(key);

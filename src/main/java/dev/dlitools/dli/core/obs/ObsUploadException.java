@@ -8,6 +8,7 @@ import dev.dlitools.dli.core.common.DliException;
  */
 public final class ObsUploadException extends DliException {
 
+    /** The S3 error code OBS answered with, or {@code null}. */
     private final String errorCode;
 
     ObsUploadException(String message, String errorCode, Throwable cause) {

@@ -79,6 +79,9 @@ public final class ObsUploader {
      * @param s3 a client from {@link ObsClientFactory} for {@code settings}; the caller closes it. The uploader
      *     closes it only after a failed upload whose transfers did not stop within 30 s, to end them
      * @param settings the client's settings, for error hints
+     * @param options threads, multipart and comparison; its threads at most the client's connections
+     * @param log where retries and, at debug level, the requests are reported
+     * @throws IllegalArgumentException when the options have more threads than the client has connections
      */
     public ObsUploader(S3Client s3, ObsClientSettings settings, UploadOptions options, BuildLog log) {
         this(s3, settings, options, log, CANCEL_GRACE);
@@ -109,6 +112,9 @@ public final class ObsUploader {
      * This uploader, with a last check that each upload runs once while the bucket is listed and before it writes
      * anything (before it announces the upload, too); what the check throws ends the upload as it is thrown, with
      * nothing written.
+     *
+     * @param check e.g. that DLI answers, so a wrong project fails before the first upload
+     * @return a new uploader with the same client and options
      */
     public ObsUploader beforeFirstWrite(Runnable check) {
         return new ObsUploader(s3, settings, options, log, check, cancelGrace);
@@ -117,6 +123,9 @@ public final class ObsUploader {
     /**
      * Uploads the files that the bucket does not already hold (all of them with {@link UploadOptions#force()}).
      *
+     * @param bucket the OBS bucket
+     * @param planned the files with their object keys
+     * @param listener hears each step, on the upload threads
      * @return one result per file, in the files' order, and totals
      * @throws ObsUploadException if any file cannot be read or uploaded
      * @throws IllegalArgumentException if two files have the same key

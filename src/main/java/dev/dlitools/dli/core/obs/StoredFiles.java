@@ -23,7 +23,14 @@ public final class StoredFiles {
     private StoredFiles() {}
 
     /**
+     * The planned files an upload would leave alone.
+     *
      * @param s3 a client from {@link ObsClientFactory} for {@code settings}; not closed here
+     * @param settings the client's settings, for error hints
+     * @param bucket the OBS bucket
+     * @param files the files with their object keys
+     * @param options the part layout, the digest cache and force, as the upload would take them
+     * @param log where retries are reported
      * @return the object keys of the files that an upload would leave alone; none with {@link UploadOptions#force()}
      * @throws ObsUploadException when the bucket cannot be listed or a file cannot be read
      */

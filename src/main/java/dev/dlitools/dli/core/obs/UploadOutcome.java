@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core.obs;
 
+/** What an upload did with one file. */
 public enum UploadOutcome {
     /** The bytes were sent. */
     UPLOADED,

@@ -15,6 +15,15 @@ import java.util.List;
 public record UploadSummary(List<UploadResult> results, int uploadedCount, int unchangedCount, long bytesUploaded,
         Duration wallTime) {
 
+    /**
+     * Copies the results.
+     *
+     * @param results one per item
+     * @param uploadedCount files sent
+     * @param unchangedCount files skipped
+     * @param bytesUploaded file bytes sent
+     * @param wallTime from the call to its return
+     */
     public UploadSummary {
         results = List.copyOf(results);
     }
@@ -31,7 +40,7 @@ public record UploadSummary(List<UploadResult> results, int uploadedCount, int u
         return new UploadSummary(results, uploaded, results.size() - uploaded, bytes, wallTime);
     }
 
-    /** Uploaded bytes per second of wall time, in MB (10^6 bytes). */
+    /** {@return uploaded bytes per second of wall time, in MB (10^6 bytes); 0 when no time passed} */
     public double megabytesPerSecond() {
         double seconds = wallTime.toNanos() / 1e9;
         return seconds == 0 ? 0 : bytesUploaded / 1e6 / seconds;
