@@ -16,6 +16,16 @@ import java.util.Objects;
 public record ArtifactCoordinates(
         String groupId, String artifactId, String version, String type, String classifier, String scope) {
 
+    /**
+     * Checks the required values; a blank classifier or scope counts as none.
+     *
+     * @param groupId required
+     * @param artifactId required
+     * @param version required
+     * @param type required
+     * @param classifier {@code null} or blank for none
+     * @param scope {@code null} or blank for none
+     */
     public ArtifactCoordinates {
         Objects.requireNonNull(groupId, "groupId");
         Objects.requireNonNull(artifactId, "artifactId");

@@ -11,6 +11,12 @@ import java.util.Objects;
  */
 public record ArtifactFile(ArtifactCoordinates coordinates, Path file) {
 
+    /**
+     * Checks that the coordinates are there.
+     *
+     * @param coordinates required
+     * @param file {@code null} when Maven has none
+     */
     public ArtifactFile {
         Objects.requireNonNull(coordinates, "coordinates");
     }

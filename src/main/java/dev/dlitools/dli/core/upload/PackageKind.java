@@ -21,9 +21,13 @@ import java.util.stream.Collectors;
  * </ul>
  */
 public enum PackageKind {
+    /** Jars for the class path of a Spark job. */
     JAR("jar", List.of(".jar")),
+    /** Python files and archives for a PySpark job. */
     PY_FILE("pyFile", List.of(".py", ".zip", ".egg")),
+    /** Any files, also a mix of types. */
     FILE("file", List.of()),
+    /** Model files, of any format. */
     MODEL_FILE("modelFile", List.of());
 
     private final String apiName;
@@ -38,6 +42,7 @@ public enum PackageKind {
      * The kind a user named; case does not matter, so {@code pyfile} is {@link #PY_FILE}.
      *
      * @param value the setting's value; {@code null} or blank means the default, {@link #JAR}
+     * @return the kind
      * @throws SettingException for any other value, listing the kinds
      */
     public static PackageKind parse(String value) {
@@ -52,6 +57,8 @@ public enum PackageKind {
      * that takes a kind, checked before anything is sent.
      *
      * @param setting the setting that gave the value, named in the error
+     * @param value the value as written, surrounding blanks ignored
+     * @return the kind
      * @throws SettingException for a value that is no kind, listing the kinds
      */
     public static PackageKind named(Setting setting, String value) {
@@ -65,11 +72,17 @@ public enum PackageKind {
                 + " (file takes a mix of file types).");
     }
 
-    /** The name DLI's API uses: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}. */
+    /** {@return the name DLI's API uses: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}} */
     public String apiName() {
         return apiName;
     }
 
+    /**
+     * Whether a package of this kind may be this file, by its extension, case ignored.
+     *
+     * @param fileName the file's name; a path works as well
+     * @return always {@code true} for {@link #FILE} and {@link #MODEL_FILE}
+     */
     public boolean accepts(String fileName) {
         String lowerCase = fileName.toLowerCase(Locale.ROOT);
         return extensions.isEmpty() || extensions.stream().anyMatch(lowerCase::endsWith);

@@ -23,6 +23,15 @@ public record PlannedFile(Path source, String fileName, String objectKey, String
     /** The {@code origin} of each of the extra files. */
     static final String EXTRA_FILE = "extra file";
 
+    /**
+     * Checks that every value but the size is there.
+     *
+     * @param source required
+     * @param fileName required
+     * @param objectKey required
+     * @param origin required
+     * @param size bytes
+     */
     public PlannedFile {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(fileName, "fileName");
@@ -30,12 +39,22 @@ public record PlannedFile(Path source, String fileName, String objectKey, String
         Objects.requireNonNull(origin, "origin");
     }
 
-    /** Whether a file of this origin is the project's own (main or attached) artifact. */
+    /**
+     * Whether a file of this origin is the project's own (main or attached) artifact.
+     *
+     * @param origin a {@link #origin()}; {@code null} is none
+     * @return {@code true} for the main or an attached artifact
+     */
     public static boolean isProjectArtifact(String origin) {
         return origin != null && (origin.startsWith(MAIN_ARTIFACT) || origin.startsWith(ATTACHED_ARTIFACT));
     }
 
-    /** Whether a file of this origin is one of the extra files. */
+    /**
+     * Whether a file of this origin is one of the extra files.
+     *
+     * @param origin a {@link #origin()}
+     * @return {@code true} for a file from the upload's {@code files}
+     */
     public static boolean isExtraFile(String origin) {
         return EXTRA_FILE.equals(origin);
     }

@@ -14,6 +14,13 @@ import java.util.Objects;
 public record ProjectArtifacts(
         ArtifactFile mainArtifact, List<ArtifactFile> attachedArtifacts, List<ArtifactFile> dependencies) {
 
+    /**
+     * Copies the lists.
+     *
+     * @param mainArtifact required
+     * @param attachedArtifacts {@code null} for none
+     * @param dependencies {@code null} for none
+     */
     public ProjectArtifacts {
         Objects.requireNonNull(mainArtifact, "mainArtifact");
         attachedArtifacts = attachedArtifacts == null ? List.of() : List.copyOf(attachedArtifacts);

@@ -49,6 +49,7 @@ public final class TagSettings {
      * The list's {@code tags} filter, parsed as {@link #parseCommandLine} parses tags, so that a malformed one fails
      * before any call, naming {@link Setting#LIST_TAGS}.
      *
+     * @param text {@code key=value} pairs separated by commas; {@code null} or blank for none
      * @return the filter as the list call takes it ({@code env=prod,team=etl}), or {@code null} for none
      */
     public static String listFilter(String text) {
@@ -56,8 +57,11 @@ public final class TagSettings {
     }
 
     /**
-     * The list's {@code tags} query that only groups with all these tags match, {@code key=value} items separated
-     * by commas; {@code null} when a key holds {@code =} and so cannot be said in it.
+     * The list's {@code tags} query that only groups with all these tags match.
+     *
+     * @param tags the tags; a {@code null} value counts as empty
+     * @return {@code key=value} items separated by commas; {@code null} when a key holds {@code =} and so cannot be
+     *     said in it
      */
     public static String listFilter(Map<String, String> tags) {
         if (tags.keySet().stream().anyMatch(key -> key.contains("="))) {

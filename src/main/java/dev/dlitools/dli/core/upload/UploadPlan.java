@@ -19,6 +19,15 @@ import java.util.Objects;
 public record UploadPlan(
         String group, PackageKind kind, Map<String, String> tags, List<PlannedFile> files, List<String> warnings) {
 
+    /**
+     * Copies the collections, keeping their order.
+     *
+     * @param group required
+     * @param kind required
+     * @param tags the tags
+     * @param files the files
+     * @param warnings the warnings
+     */
     public UploadPlan {
         Objects.requireNonNull(group, "group");
         Objects.requireNonNull(kind, "kind");

@@ -71,6 +71,11 @@ public final class UploadPlanner {
     private UploadPlanner() {}
 
     /**
+     * Validates the settings against the build and plans what to upload and register.
+     *
+     * @param project what the build produced and resolved
+     * @param settings the user's settings, as given
+     * @return the plan, with warnings the user should see
      * @throws SettingException for any mistake in the settings or the build, with a message for the user
      * @throws UncheckedIOException when a file's size cannot be read
      */

@@ -36,6 +36,20 @@ public record UploadSettings(
         String classifier,
         List<Path> files) {
 
+    /**
+     * Copies the collections, keeping the order; a {@code null} collection becomes empty.
+     *
+     * @param group as given
+     * @param kind as given
+     * @param tags {@code null} for none; a {@code null} value becomes empty
+     * @param prefix as given
+     * @param includeDependencies {@code null} for the default
+     * @param includeMainArtifact {@code null} for the default
+     * @param includes {@code null} for all
+     * @param excludes {@code null} for none
+     * @param classifier blank for none
+     * @param files {@code null} for none
+     */
     public UploadSettings {
         Map<String, String> orderedTags = new LinkedHashMap<>();
         if (tags != null) {
@@ -62,6 +76,9 @@ public record UploadSettings(
     /**
      * Settings for {@code group} with the defaults: kind jar, no tags, no prefix, the compile and runtime
      * dependencies (unless a classifier is set), the main artifact, no extra files.
+     *
+     * @param group the package group name, checked later by {@link UploadPlanner}
+     * @return a builder with the defaults
      */
     public static Builder builder(String group) {
         return new Builder(group);
@@ -85,19 +102,34 @@ public record UploadSettings(
             this.group = group;
         }
 
-        /** The package kind as written; {@code null} or blank for {@code jar}. */
+        /**
+         * The package kind as written; {@code null} or blank for {@code jar}.
+         *
+         * @param kind {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}
+         * @return this builder
+         */
         public Builder kind(String kind) {
             this.kind = kind;
             return this;
         }
 
-        /** The group's tags, in order. */
+        /**
+         * The group's tags, in order.
+         *
+         * @param tags {@code null} for none; a {@code null} value becomes empty
+         * @return this builder
+         */
         public Builder tags(Map<String, String> tags) {
             this.tags = tags;
             return this;
         }
 
-        /** The OBS key prefix. */
+        /**
+         * The OBS key prefix.
+         *
+         * @param prefix {@code null} for none
+         * @return this builder
+         */
         public Builder prefix(String prefix) {
             this.prefix = prefix;
             return this;
@@ -106,6 +138,9 @@ public record UploadSettings(
         /**
          * Whether the compile and runtime dependencies are uploaded too; {@code null} (the default) for yes unless
          * a classifier is set.
+         *
+         * @param includeDependencies {@code null} for the default
+         * @return this builder
          */
         public Builder includeDependencies(Boolean includeDependencies) {
             this.includeDependencies = includeDependencies;
@@ -115,36 +150,60 @@ public record UploadSettings(
         /**
          * Whether the project's own (main or attached) artifact is uploaded; {@code null} (the default) for yes
          * with kind {@code jar} or a classifier.
+         *
+         * @param includeMainArtifact {@code null} for the default
+         * @return this builder
          */
         public Builder includeMainArtifact(Boolean includeMainArtifact) {
             this.includeMainArtifact = includeMainArtifact;
             return this;
         }
 
-        /** Patterns a dependency must match one of to be uploaded. */
+        /**
+         * Patterns a dependency must match one of to be uploaded.
+         *
+         * @param includes {@code groupId:artifactId[:type[:classifier]]} with {@code *}; {@code null} or empty for all
+         * @return this builder
+         */
         public Builder includes(List<String> includes) {
             this.includes = includes;
             return this;
         }
 
-        /** Patterns of dependencies not to upload. */
+        /**
+         * Patterns of dependencies not to upload.
+         *
+         * @param excludes patterns as for {@link #includes}; they win over those
+         * @return this builder
+         */
         public Builder excludes(List<String> excludes) {
             this.excludes = excludes;
             return this;
         }
 
-        /** The classifier of the attached artifact to upload instead of the main artifact. */
+        /**
+         * The classifier of the attached artifact to upload instead of the main artifact.
+         *
+         * @param classifier {@code null} for the main artifact
+         * @return this builder
+         */
         public Builder classifier(String classifier) {
             this.classifier = classifier;
             return this;
         }
 
-        /** Extra files to upload, in order. */
+        /**
+         * Extra files to upload, in order.
+         *
+         * @param files files, directories or glob patterns; {@code null} for none
+         * @return this builder
+         */
         public Builder files(List<Path> files) {
             this.files = files;
             return this;
         }
 
+        /** {@return the settings given, not yet validated} */
         public UploadSettings build() {
             return new UploadSettings(
                     group, kind, tags, prefix, includeDependencies, includeMainArtifact, includes, excludes,
