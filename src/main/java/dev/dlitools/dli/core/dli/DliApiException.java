@@ -13,8 +13,11 @@ public class DliApiException extends DliException {
     /** HTTP status; 0 when no response arrived. */
     private final int httpStatus;
 
+    /** The service's error code, or {@code null}. */
     private final String errorCode;
+    /** The service's error message, or {@code null}. */
     private final String errorMessage;
+    /** The service's request id, or {@code null}. */
     private final String requestId;
 
     DliApiException(
@@ -26,10 +29,12 @@ public class DliApiException extends DliException {
         this.requestId = requestId;
     }
 
+    /** {@return the HTTP status; 0 when no response arrived} */
     public int httpStatus() {
         return httpStatus;
     }
 
+    /** {@return the service's error code, e.g. {@code DLI.0002}, or {@code null} when it sent none} */
     public String errorCode() {
         return errorCode;
     }
@@ -38,6 +43,7 @@ public class DliApiException extends DliException {
         return errorMessage;
     }
 
+    /** {@return the request id the service answered with, for its support; {@code null} when it sent none} */
     public String requestId() {
         return requestId;
     }
@@ -56,6 +62,8 @@ public class DliApiException extends DliException {
     /**
      * Whether trying again may succeed: no answer (refused, dropped, timed out), throttled (429) or a server error
      * (5xx); never an interruption, a refused login or an invalid request.
+     *
+     * @return {@code true} when a retry may succeed
      */
     public boolean isTransient() {
         if (getCause() instanceof InterruptedException) {

@@ -21,7 +21,11 @@ public final class DliClient {
     private final Map<String, String> projectHeader;
 
     /**
+     * A client of one project; it sends nothing yet.
+     *
+     * @param http the signed client for the calls; the caller closes it
      * @param endpoint e.g. {@code https://dli.cn-north-4.myhuaweicloud.com}
+     * @param projectId the DLI project the calls are for
      */
     public DliClient(SignedHttpClient http, URI endpoint, String projectId) {
         this.http = http;
@@ -30,11 +34,18 @@ public final class DliClient {
         this.projectHeader = Map.of("X-Project-Id", projectId);
     }
 
+    /** {@return the DLI project the calls are for} */
     public String projectId() {
         return projectId;
     }
 
-    /** Uploads (registers) a package group; a group of the same name is overwritten. */
+    /**
+     * Uploads (registers) a package group; a group of the same name is overwritten.
+     *
+     * @param request the group, its kind, tags and the OBS paths of its packages
+     * @return the group as the service answered, its packages possibly still loading
+     * @throws DliApiException when the service refuses the group or cannot be reached
+     */
     public PackageGroup uploadGroup(UploadGroupRequest request) {
         byte[] body = DliJson.write(request).getBytes(StandardCharsets.UTF_8);
         SignedHttpClient.ApiResponse response;
@@ -52,6 +63,8 @@ public final class DliClient {
      *
      * @param kind jar, pyFile, file or modelFile; {@code null} for all
      * @param tags the service's tag filter, {@code null} for none
+     * @return what the service answered, read leniently
+     * @throws DliApiException when the service refuses the call or cannot be reached
      */
     public ResourceList listResources(String kind, String tags) {
         Map<String, String> query = new LinkedHashMap<>();
@@ -74,13 +87,19 @@ public final class DliClient {
         return SignedHttpClient.read(response, ResourcePackage.class, "the package query", ENDPOINT_SETTING);
     }
 
-    /** Deletes one package of a group. The service has no call that deletes a whole group. */
+    /**
+     * Deletes one package of a group. The service has no call that deletes a whole group.
+     *
+     * @param resourceName the package's name, the file name it was uploaded with
+     * @param group the group's name
+     * @throws DliApiException when the service refuses the call or cannot be reached
+     */
     public void deleteResource(String resourceName, String group) {
         http.send("DELETE", resourcesUri("/" + encode(resourceName), Map.of("group", group)), NO_BODY, projectHeader,
                 ENDPOINT_SETTING, "Check that package '" + resourceName + "' exists in group '" + group + "'.");
     }
 
-    /** The Spark batch job calls of the same project. */
+    /** {@return the Spark batch job calls of the same project, over the same client} */
     public BatchClient batches() {
         return new BatchClient(http, endpoint, projectId, ENDPOINT_SETTING, projectHint());
     }

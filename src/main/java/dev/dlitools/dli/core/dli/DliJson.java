@@ -14,6 +14,7 @@ import java.util.Map;
 /** The one JSON mapping of the service's shapes: snake_case names, unknown fields ignored, nulls left out. */
 public final class DliJson {
 
+    /** The mapper for every JSON the plugin reads or writes; configured once, shared by all threads. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -29,6 +30,8 @@ public final class DliJson {
      * Builds the mapper's serializers for these types, and what writing and reading JSON loads, so the goal's own
      * writes and reads find them made. The mapper's first use in a fresh JVM loads some 600 classes, a few tenths
      * of a second that a goal spends on a second thread while it waits for something else.
+     *
+     * @param written the types the goal will write
      */
     public static void prepare(Class<?>... written) {
         for (Class<?> type : written) {
@@ -41,7 +44,12 @@ public final class DliJson {
         }
     }
 
-    /** Indented JSON of one of our records. */
+    /**
+     * Indented JSON of one of our records.
+     *
+     * @param value a record of the plugin's
+     * @return the JSON, without a trailing line break; {@code null} fields left out
+     */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

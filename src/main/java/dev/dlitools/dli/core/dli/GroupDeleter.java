@@ -17,6 +17,12 @@ public final class GroupDeleter {
     private final DliClient client;
     private final BuildLog log;
 
+    /**
+     * A deleter that deletes through {@code client}.
+     *
+     * @param client the project's client
+     * @param log where each deleted package is reported
+     */
     public GroupDeleter(DliClient client, BuildLog log) {
         this.client = client;
         this.log = log;
@@ -26,6 +32,7 @@ public final class GroupDeleter {
      * Deletes every package of the group. A group that does not exist is not an error: there is nothing to delete,
      * which makes a clean-up step safe to run twice.
      *
+     * @param groupName the exact name, no wildcards
      * @return the names of the deleted packages; empty when there was no such group
      * @throws DliException when some packages could not be deleted; its message names those that remain
      */

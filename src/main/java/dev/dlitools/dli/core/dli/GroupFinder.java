@@ -11,6 +11,11 @@ public final class GroupFinder {
 
     private final DliClient client;
 
+    /**
+     * A finder that asks through {@code client}.
+     *
+     * @param client the project's client
+     */
     public GroupFinder(DliClient client) {
         this.client = client;
     }
@@ -19,6 +24,7 @@ public final class GroupFinder {
      * The group with every package in {@code details}: the list call's details, and for a package that the list
      * names in {@code resources[]} only, the package query's answer.
      *
+     * @param groupName the exact name, no wildcards
      * @return empty when the project has no group of that name
      */
     public Optional<PackageGroup> find(String groupName) {
@@ -28,6 +34,7 @@ public final class GroupFinder {
     /**
      * The group, when it is of {@code kind} and carries {@code tags}, with every package in {@code details}.
      *
+     * @param groupName the exact name, no wildcards
      * @param kind jar, pyFile, file or modelFile; {@code null} for any
      * @param tags the list's tag filter, {@code key=value} items separated by commas; {@code null} or empty for any
      * @return empty when the project has no such group
@@ -39,7 +46,12 @@ public final class GroupFinder {
         return listed.map(group -> withAllDetails(group));
     }
 
-    /** The names of a group's packages, in the service's order, each once. */
+    /**
+     * The names of a group's packages, from {@code resources[]} and {@code details[]}.
+     *
+     * @param group as the service answered it
+     * @return the names in the service's order, each once
+     */
     public static List<String> packageNames(PackageGroup group) {
         Map<String, Boolean> names = new LinkedHashMap<>();
         group.resources().forEach(name -> names.put(name, true));

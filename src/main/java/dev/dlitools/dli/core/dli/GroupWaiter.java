@@ -28,6 +28,16 @@ public final class GroupWaiter {
     private final Sleeper sleeper;
     private final GroupListener listener;
 
+    /**
+     * A waiter that polls through {@code client}.
+     *
+     * @param client the project's client
+     * @param interval the pause between two polls
+     * @param timeout how long to wait for READY in all
+     * @param clock what the time-out is measured by
+     * @param sleeper what pauses between polls
+     * @param listener hears the progress and each failed poll
+     */
     public GroupWaiter(
             DliClient client, Duration interval, Duration timeout, Clock clock, Sleeper sleeper,
             GroupListener listener) {
@@ -41,6 +51,7 @@ public final class GroupWaiter {
 
     /** A group that FAILED, as a whole or in some of its packages. */
     public static final class GroupFailedException extends DliException {
+        /** The group as last seen. */
         private final PackageGroup group;
 
         GroupFailedException(String message, PackageGroup group) {
@@ -48,6 +59,7 @@ public final class GroupWaiter {
             this.group = group;
         }
 
+        /** {@return the group as last seen, with the FAILED packages} */
         public PackageGroup group() {
             return group;
         }
@@ -55,6 +67,7 @@ public final class GroupWaiter {
 
     /** The group did not become READY in time. */
     public static final class GroupTimeoutException extends DliException {
+        /** The group as last seen, or {@code null}. */
         private final PackageGroup lastSeen;
 
         GroupTimeoutException(String message, PackageGroup lastSeen) {
@@ -62,7 +75,7 @@ public final class GroupWaiter {
             this.lastSeen = lastSeen;
         }
 
-        /** The group as last seen, or {@code null} when no poll answered. */
+        /** {@return the group as last seen, or {@code null} when no poll answered} */
         public PackageGroup lastSeen() {
             return lastSeen;
         }
@@ -72,6 +85,7 @@ public final class GroupWaiter {
      * Waits for the group.
      *
      * @param uploaded the upload call's answer; when it is already final no poll is made
+     * @param kind the group's kind, which each poll's list call is filtered by
      * @return the group with every package READY
      * @throws GroupFailedException when the group or a package FAILED
      * @throws GroupTimeoutException when the time is up first

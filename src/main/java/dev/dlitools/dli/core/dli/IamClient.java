@@ -21,6 +21,9 @@ public final class IamClient {
     private final String endpoint;
 
     /**
+     * A client that sends nothing yet.
+     *
+     * @param http the signed client for the calls; the caller closes it
      * @param endpoint e.g. {@code https://iam.cn-north-4.myhuaweicloud.com}
      */
     public IamClient(SignedHttpClient http, URI endpoint) {
@@ -34,7 +37,15 @@ public final class IamClient {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Projects(List<Project> projects) {}
 
-    /** The id of the project named like the region ({@code GET /v3/projects?name=region}). */
+    /**
+     * The id of the project named like the region ({@code GET /v3/projects?name=region}).
+     *
+     * @param region e.g. {@code cn-north-4}
+     * @return the project id
+     * @throws DliApiException when IAM cannot be reached, refuses the call or answers without a usable project
+     * @throws DliException when IAM lists no such project
+     * @throws SettingException naming {@link Setting#PROJECT_ID} when IAM lists two
+     */
     public String resolveProjectId(String region) {
         URI uri = URI.create(endpoint + "/v3/projects?name=" + encode(region));
         SignedHttpClient.ApiResponse response;

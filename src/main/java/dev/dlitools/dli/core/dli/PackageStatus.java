@@ -4,9 +4,13 @@ import java.util.Locale;
 
 /** Status of a package or package group. The service answers in either case ("READY", "uploading"). */
 public enum PackageStatus {
+    /** DLI is still loading the packages. */
     UPLOADING,
+    /** Loaded: a job can use the packages. */
     READY,
+    /** DLI could not load a package. */
     FAILED,
+    /** A status this plugin does not know, or none. */
     UNKNOWN;
 
     static PackageStatus of(String status) {

@@ -56,8 +56,15 @@ public final class SignedHttpClient implements AutoCloseable {
     private final BuildLog log;
 
     /**
+     * A client for DLI and IAM; it connects on the first call and must be {@linkplain #close() closed}.
+     *
+     * @param credentials what each request is signed with
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout how long to wait for an answer
      * @param proxy the proxies to reach the services through
      * @param retryPolicy how often a call that failed transiently (no answer, time-out, 429, 5xx) is tried again
+     * @param clock the time each request is signed with
+     * @param log where retries and, at debug level, the exchanges are reported
      */
     public SignedHttpClient(Credentials credentials, Duration connectTimeout, Duration readTimeout,
             ProxySettings proxy, RetryPolicy retryPolicy, Clock clock, BuildLog log) {

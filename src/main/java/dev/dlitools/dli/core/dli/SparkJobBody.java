@@ -42,7 +42,7 @@ public record SparkJobBody(
     private static final Pattern SECRET_CONF_KEY =
             Pattern.compile("secret|password|token|credential|access[._-]?key", Pattern.CASE_INSENSITIVE);
 
-    /** Where the job runs: the queue, or with older settings the cluster. */
+    /** {@return where the job runs: the queue, or with older settings the cluster} */
     public String target() {
         return queue != null ? queue : clusterName;
     }
@@ -52,7 +52,7 @@ public record SparkJobBody(
         return SECRET_CONF_KEY.matcher(key).find();
     }
 
-    /** This body as it may be shown (in the result file, in debug lines): each secret conf value is masked. */
+    /** {@return this body as it may be shown (in the result file, in debug lines): each secret conf value masked} */
     public SparkJobBody masked() {
         if (conf == null || conf.keySet().stream().noneMatch(SparkJobBody::isSecretConfKey)) {
             return this;
