@@ -20,6 +20,9 @@ public record GroupLookup(DliClient client, Optional<PackageGroup> sameReadyGrou
     /**
      * Asks DLI for the plan's group.
      *
+     * @param client the opened client of the project
+     * @param plan the upload plan, whose group, kind, tags and files are compared
+     * @return the client and the group, when DLI has it READY as planned
      * @throws dev.dlitools.dli.core.dli.DliApiException when DLI refuses the call or answers with an error
      */
     public static GroupLookup of(DliClient client, UploadPlan plan) {

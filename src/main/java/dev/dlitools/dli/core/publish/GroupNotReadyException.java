@@ -15,7 +15,7 @@ public final class GroupNotReadyException extends DliException {
         this.result = result;
     }
 
-    /** What was published, with the group's and each package's last status. */
+    /** {@return what was published, with the group's and each package's last status} */
     public PublishResult result() {
         return result;
     }

@@ -39,8 +39,12 @@ public final class GroupPublisher {
     private final PublishListener listener;
 
     /**
+     * A publisher to one bucket; it sends nothing yet.
+     *
+     * @param bucket the OBS bucket the files go to
      * @param objectUrl the URL DLI is given for an object key
      * @param resultFile where the result is written, e.g. {@code target/dli-package-group.json}
+     * @param listener hears each step, for the user to see
      */
     public GroupPublisher(
             String bucket, Function<String, String> objectUrl, Path resultFile, PublishListener listener) {
@@ -53,9 +57,13 @@ public final class GroupPublisher {
     /**
      * Tells the listener and writes what would be uploaded and registered, writing to no service.
      *
+     * @param plan what to upload and register
+     * @param register whether the plan would register the group, or only upload
+     * @param async whether the registration would let DLI load the packages asynchronously
      * @param unchangedKeys the keys of the files OBS already holds unchanged ({@link
      *     dev.dlitools.dli.core.obs.StoredFiles}); empty when OBS was not asked, and each file is then only
      *     {@code planned}
+     * @return the result written, with {@code dryRun} set
      */
     public PublishResult dryRun(UploadPlan plan, boolean register, boolean async, Optional<Set<String>> unchangedKeys) {
         List<PublishedFile> files = plan.files().stream()
@@ -75,9 +83,13 @@ public final class GroupPublisher {
      * Uploads, and with DLI's side registers and waits. DLI's side is awaited while the bucket is listed, before
      * anything is written, so a DLI that refuses the project or the key fails the publish with nothing sent.
      *
+     * @param plan what to upload and register
+     * @param uploader the OBS side; its client is the caller's
      * @param dliSide gives DLI's side, which the caller may be looking up meanwhile; {@code null} to upload only
      *     and print the OBS paths
      * @param waiterFor makes what waits for the group, with DLI's client; unused without DLI's side
+     * @param async whether DLI loads the packages asynchronously, polled until READY
+     * @return the result written, with each package's status
      * @throws GroupNotReadyException when a package FAILED or the group was not READY in time; it carries the
      *     result, which lists each package's status
      */

@@ -69,7 +69,12 @@ public record JobPaths(
         return paths.isEmpty() ? null : List.copyOf(paths);
     }
 
-    /** Spark's own rule: a main file ending {@code .py} is a Python driver script, any other is run as a jar. */
+    /**
+     * Spark's own rule: a main file ending {@code .py} is a Python driver script, any other is run as a jar.
+     *
+     * @param fileName the main file's name or path
+     * @return {@code true} for a Python driver
+     */
     public static boolean isPythonDriver(String fileName) {
         return fileName.endsWith(".py");
     }
@@ -82,12 +87,12 @@ public record JobPaths(
                 .or(() -> published.stream().filter(file -> PlannedFile.isExtraFile(file.origin())).findFirst());
     }
 
-    /** The paths of the other files, from every array the kind fills; the main file's are not among them. */
+    /** {@return the paths of the other files, from every array the kind fills; the main file's are not among them} */
     public List<String> others() {
         return Stream.of(jars, pyFiles, files).filter(Objects::nonNull).flatMap(List::stream).toList();
     }
 
-    /** Every path a job references, the main file first: what {@code register=false} prints. */
+    /** {@return every path a job references, the main file first: what {@code register=false} prints} */
     public List<String> all() {
         return file == null ? others() : Stream.concat(Stream.of(file), others().stream()).toList();
     }

@@ -36,25 +36,27 @@ public record PublishResult(
         List<PublishedFile> files,
         UploadGroupRequest request) {
 
-    /** The files as a Spark job lists them, as OBS paths; written to the result file as {@code job}. */
+    /** {@return the files as a Spark job lists them, as OBS paths; written to the result file as {@code job}} */
     @JsonProperty("job")
     public JobPaths job() {
         return JobPaths.of(kind, files);
     }
 
-    /** The file a Spark job runs (see {@link JobPaths}); empty when the result holds none. */
+    /** {@return the file a Spark job runs (see {@link JobPaths}); empty when the result holds none} */
     public Optional<PublishedFile> mainFile() {
         return JobPaths.mainFile(files);
     }
 
-    /** The files this run sent; the others were already in the bucket unchanged. */
+    /** {@return the files this run sent; the others were already in the bucket unchanged} */
     public List<PublishedFile> uploadedFiles() {
         return withOutcome(PublishedFile.UPLOADED);
     }
 
     /**
-     * What a dry run found: {@code would upload 2 (3.1 MB), 11 unchanged}, or when OBS was not asked
-     * {@code 13 files (5.0 MB) planned, not compared with OBS}.
+     * What a dry run found.
+     *
+     * @return e.g. {@code would upload 2 (3.1 MB), 11 unchanged}, or when OBS was not asked
+     *     {@code 13 files (5.0 MB) planned, not compared with OBS}
      */
     public String dryRunCounts() {
         List<PublishedFile> planned = withOutcome(PublishedFile.PLANNED);
@@ -78,7 +80,7 @@ public record PublishResult(
         return count + (count == 1 ? " file" : " files");
     }
 
-    /** The result in one line, the only one a quiet build ({@code -q}) shows. */
+    /** {@return the result in one line, the only one a quiet build ({@code -q}) shows} */
     public String summaryLine() {
         if (dryRun) {
             return "dli: dry run, " + dryRunCounts() + " in OBS bucket " + bucket + "; group " + group
@@ -96,6 +98,7 @@ public record PublishResult(
     /**
      * Writes the result as JSON, creating the file's folder.
      *
+     * @param file e.g. {@code target/dli-package-group.json}; replaced when it exists
      * @throws DliException when the file cannot be written
      */
     public void writeTo(Path file) {
@@ -112,7 +115,13 @@ public record PublishResult(
         return DliJson.write(this) + "\n";
     }
 
-    /** Reads a result file, for later build steps. */
+    /**
+     * Reads a result file, for later build steps.
+     *
+     * @param file a file {@link #writeTo} wrote
+     * @return the result; fields the file lacks are {@code null} or {@code false}
+     * @throws IOException when the file cannot be read or is not such JSON
+     */
     public static PublishResult read(Path file) throws IOException {
         return DliJson.MAPPER.readValue(file.toFile(), PublishResult.class);
     }

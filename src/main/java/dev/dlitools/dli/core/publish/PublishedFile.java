@@ -20,8 +20,11 @@ public record PublishedFile(
         String outcome, String status) {
 
     static final String UPLOADED = "uploaded";
+    /** The {@code outcome} of a file OBS already held with the same content. */
     public static final String UNCHANGED = "unchanged";
+    /** The {@code outcome} of a file a dry run found missing or changed in OBS. */
     public static final String WOULD_UPLOAD = "would_upload";
+    /** The {@code outcome} of each file of a dry run that did not ask OBS. */
     public static final String PLANNED = "planned";
 
     /**

@@ -26,6 +26,7 @@ public final class ResultFilePlace {
      * Creates the file's folder and proves the file writable by opening it for appending (a file that did not exist
      * is removed again; an existing one is left as it is).
      *
+     * @param resultFile the file, relative to the working directory or absolute
      * @param setting the setting that gave the file, e.g. {@link Setting#RESULT_FILE}
      * @param fileName the file's usual name, suggested when a directory is given
      * @throws SettingException naming {@code setting} and the reason
@@ -50,7 +51,13 @@ public final class ResultFilePlace {
         }
     }
 
-    /** A run that fails before its result is written must not leave an earlier run's result for later steps. */
+    /**
+     * Deletes an earlier run's result file: a run that fails before its result is written must not leave one for
+     * later steps.
+     *
+     * @param resultFile the file; nothing happens when it does not exist
+     * @throws DliException when it exists and cannot be deleted
+     */
     public static void removeEarlier(Path resultFile) {
         try {
             Files.deleteIfExists(resultFile);

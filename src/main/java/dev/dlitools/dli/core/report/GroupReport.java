@@ -22,7 +22,7 @@ public final class GroupReport {
         this.zone = zone;
     }
 
-    /** A summary line, then one row per package. */
+    /** {@return a summary line, then one row per package, aligned} */
     public List<String> table() {
         List<String> lines = new ArrayList<>();
         lines.add("Group " + group.groupName() + ": " + Cells.status(group.status()) + ", " + group.packageCount()
@@ -42,7 +42,7 @@ public final class GroupReport {
         return lines;
     }
 
-    /** The group in the service's own field names. */
+    /** {@return the group as indented JSON in the service's own field names} */
     public String json() {
         return DliJson.write(group);
     }

@@ -31,6 +31,9 @@ public final class ResourceListReport {
     private final ZoneId zone;
 
     /**
+     * A report of what the filters let through; without {@code all}, of the groups only.
+     *
+     * @param list the service's answer, already filtered by kind and tags
      * @param groupPattern a group name, {@code *} matching any characters; {@code null} for every group
      * @param kindFilter the kind the service was asked for, in its spelling; {@code null} for any
      * @param tagFilter the tags the service was asked for ({@code key=value,key2=value2}); {@code null} for any
@@ -59,7 +62,12 @@ public final class ResourceListReport {
         return shown.groups().isEmpty() && shown.resources().isEmpty() && shown.modules().isEmpty();
     }
 
-    /** The aligned table, or one line saying there is nothing. */
+    /**
+     * The aligned tables: the groups, and with {@code all} the single resources and the built-in modules.
+     *
+     * @param emptyMessage the one line when nothing is shown, in the front end's words
+     * @return the lines, without line breaks
+     */
     public List<String> table(String emptyMessage) {
         if (isEmpty()) {
             return List.of(emptyMessage);
@@ -102,7 +110,7 @@ public final class ResourceListReport {
         return lines;
     }
 
-    /** The shown part of the service's answer, as JSON in the service's own field names. */
+    /** {@return the shown part of the service's answer, as indented JSON in the service's own field names} */
     public String json() {
         return DliJson.write(shown);
     }

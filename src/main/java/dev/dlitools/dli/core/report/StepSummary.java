@@ -27,7 +27,11 @@ public final class StepSummary {
     }
 
     /**
+     * A publish as a table of the group and a table of its files, under a header.
+     *
+     * @param result what the publish did
      * @param resultFile the result file as the user should find it, e.g. {@code target/dli-package-group.json}
+     * @return GitHub-flavoured Markdown, ending in a blank line
      */
     public static String markdown(PublishResult result, String resultFile) {
         StringBuilder md = new StringBuilder();
@@ -62,7 +66,9 @@ public final class StepSummary {
     /**
      * A Spark job run as one table row under a header.
      *
+     * @param job how the job ended
      * @param resultFile the result file as the user should find it, e.g. {@code target/dli-spark-job.json}
+     * @return GitHub-flavoured Markdown, ending in a blank line
      */
     public static String markdown(SparkJobResult job, String resultFile) {
         return "### DLI Spark job `" + cell(job.name()) + "`\n\n"
@@ -73,12 +79,27 @@ public final class StepSummary {
                 + resultFile + "` |\n\n";
     }
 
-    /** Appends to the file, as GitHub Actions expects: each step (and each module of a reactor) adds its part. */
+    /**
+     * Appends a publish to the file, as GitHub Actions expects: each step (and each module of a reactor) adds its
+     * part, whole, also when modules append at the same time.
+     *
+     * @param summaryFile the file {@code GITHUB_STEP_SUMMARY} names; created when missing
+     * @param result what the publish did
+     * @param resultFile the result file as the user should find it
+     * @throws DliException when the file cannot be written
+     */
     public static void appendTo(Path summaryFile, PublishResult result, String resultFile) {
         append(summaryFile, markdown(result, resultFile));
     }
 
-    /** Appends a Spark job run to the file. */
+    /**
+     * Appends a Spark job run to the file, as {@link #appendTo(Path, PublishResult, String)} appends a publish.
+     *
+     * @param summaryFile the file {@code GITHUB_STEP_SUMMARY} names; created when missing
+     * @param job how the job ended
+     * @param resultFile the result file as the user should find it
+     * @throws DliException when the file cannot be written
+     */
     public static void appendTo(Path summaryFile, SparkJobResult job, String resultFile) {
         append(summaryFile, markdown(job, resultFile));
     }
