@@ -85,6 +85,7 @@ public final class Dli implements AutoCloseable {
      * The result file is written whatever the group's fate. A dry run only plans, and with credentials lists the
      * bucket to tell which files would be uploaded and which are unchanged.
      *
+     * @param request what to upload and register, and where
      * @return what was published, as written to the result file
      * @throws SettingException for a setting to change
      * @throws NotPackagedException when an artifact has not been built
@@ -198,6 +199,7 @@ public final class Dli implements AutoCloseable {
      * since a second request would start a second job), then, unless the request says not to wait, polls its state
      * until it ends, cancelling it at the time-out when asked. The result file is written whatever the job's fate.
      *
+     * @param request the job and how to wait for it
      * @return the outcome of a job that succeeded, or was only submitted
      * @throws JobFailedException when the job ended without success; it carries the driver log's last lines
      * @throws JobTimeoutException when the job did not end in time; it says whether it was cancelled
@@ -209,6 +211,8 @@ public final class Dli implements AutoCloseable {
     /**
      * The project's package groups (and with {@code all} its other resources) as the request filters them.
      *
+     * @param request the filters and what to show
+     * @return the report, as a table or JSON
      * @throws SettingException for a kind that is no DLI package kind, before any call
      */
     public ResourceListReport list(ListRequest request) {
@@ -222,7 +226,9 @@ public final class Dli implements AutoCloseable {
     /**
      * One package group with every package in it.
      *
+     * @param group the group's exact name
      * @return empty when the project has no group of that name
+     * @throws SettingException naming {@link Setting#GROUP} for a name with {@code *}, before any call
      */
     public Optional<PackageGroup> describe(String group) {
         requireExactName(group);
@@ -233,9 +239,11 @@ public final class Dli implements AutoCloseable {
      * Deletes every package of a group, one by one (DLI has no call that deletes a whole group). A group that
      * does not exist is nothing to delete.
      *
+     * @param group the group's exact name
      * @return the names of the deleted packages; empty when there was no such group
      * @throws dev.dlitools.dli.core.common.DliException naming the packages that remain when some could not be
      *     deleted
+     * @throws SettingException naming {@link Setting#GROUP} for a name with {@code *}, before any call
      */
     public List<String> deleteGroup(String group) {
         requireExactName(group);
@@ -253,7 +261,7 @@ public final class Dli implements AutoCloseable {
         }
     }
 
-    /** The project id: the one given, else IAM's for the project named like the region. */
+    /** {@return the project id: the one given, else IAM's for the project named like the region} */
     public String projectId() {
         return client().projectId();
     }

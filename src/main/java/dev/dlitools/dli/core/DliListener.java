@@ -16,6 +16,11 @@ public interface DliListener extends PublishListener, JobListener, BuildLog {
     /** A listener that shows nothing. */
     DliListener SILENT = new DliListener() {};
 
-    /** No project id was given, so IAM was asked for the one named like the region. */
+    /**
+     * No project id was given, so IAM was asked for the one named like the region.
+     *
+     * @param region the region, which is the project's name
+     * @param projectId the id IAM answered
+     */
     default void projectResolved(String region, String projectId) {}
 }

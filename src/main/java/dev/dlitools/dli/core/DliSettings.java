@@ -45,7 +45,8 @@ public final class DliSettings {
      * Settings for a region with the defaults: the region's endpoints, {@link Timeouts}, {@value
      * RetryPolicy#DEFAULT_RETRIES} retries, no proxy, and no credentials yet.
      *
-     * @param region the region id, e.g. {@code cn-north-4} or {@code eu-de}
+     * @param region the region id, e.g. {@code cn-north-4} or {@code eu-de} ({@link Setting#REGION})
+     * @return a builder with the defaults
      */
     public static Builder builder(String region) {
         return new Builder(region);
@@ -119,37 +120,67 @@ public final class DliSettings {
             this.region = region;
         }
 
-        /** The project id; {@code null} or blank to ask IAM for the project named like the region. */
+        /**
+         * The project id; {@code null} or blank to ask IAM for the project named like the region.
+         *
+         * @param projectId the {@link Setting#PROJECT_ID} value
+         * @return this builder
+         */
         public Builder projectId(String projectId) {
             this.projectId = projectId;
             return this;
         }
 
-        /** The DLI endpoint, {@code https://host[:port]}; {@code null} or blank for the region's. */
+        /**
+         * The DLI endpoint, {@code https://host[:port]}; {@code null} or blank for the region's.
+         *
+         * @param dliEndpoint the {@link Setting#DLI_ENDPOINT} value
+         * @return this builder
+         */
         public Builder dliEndpoint(String dliEndpoint) {
             this.dliEndpoint = dliEndpoint;
             return this;
         }
 
-        /** The IAM endpoint; {@code null} or blank for the region's. */
+        /**
+         * The IAM endpoint; {@code null} or blank for the region's.
+         *
+         * @param iamEndpoint the {@link Setting#IAM_ENDPOINT} value
+         * @return this builder
+         */
         public Builder iamEndpoint(String iamEndpoint) {
             this.iamEndpoint = iamEndpoint;
             return this;
         }
 
-        /** The OBS endpoint; {@code null} or blank for the region's. */
+        /**
+         * The OBS endpoint; {@code null} or blank for the region's.
+         *
+         * @param obsEndpoint the {@link Setting#OBS_ENDPOINT} value
+         * @return this builder
+         */
         public Builder obsEndpoint(String obsEndpoint) {
             this.obsEndpoint = obsEndpoint;
             return this;
         }
 
-        /** Allow {@code http://} endpoints on other machines; off by default. */
+        /**
+         * Allow {@code http://} endpoints on other machines; off by default.
+         *
+         * @param allowInsecure the {@link Setting#ALLOW_INSECURE} value
+         * @return this builder
+         */
         public Builder allowInsecure(boolean allowInsecure) {
             this.allowInsecure = allowInsecure;
             return this;
         }
 
-        /** The credentials of every call. */
+        /**
+         * The credentials of every call.
+         *
+         * @param credentials required
+         * @return this builder
+         */
         public Builder credentials(Credentials credentials) {
             Objects.requireNonNull(credentials, "credentials");
             return credentials(() -> credentials);
@@ -158,31 +189,55 @@ public final class DliSettings {
         /**
          * Where to get the credentials when the first call needs them (once), so that a dry run needs none and a
          * bad setting is reported before the credentials are looked for.
+         *
+         * @param credentials called at most once, on the thread of the first call that needs them; what it throws
+         *     ends that call
+         * @return this builder
          */
         public Builder credentials(Supplier<Credentials> credentials) {
             this.credentials = memoized(credentials);
             return this;
         }
 
-        /** How long to wait for a connection; positive. */
+        /**
+         * How long to wait for a connection; positive.
+         *
+         * @param connectTimeout the {@link Setting#CONNECT_TIMEOUT} value
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
             return this;
         }
 
-        /** How long to wait for the answer to one call; positive. */
+        /**
+         * How long to wait for the answer to one call; positive.
+         *
+         * @param readTimeout the {@link Setting#READ_TIMEOUT} value
+         * @return this builder
+         */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = readTimeout;
             return this;
         }
 
-        /** How many times a call that failed for a transient reason is tried again, 0 to 10. */
+        /**
+         * How many times a call that failed for a transient reason is tried again, 0 to 10.
+         *
+         * @param retries the {@link Setting#RETRIES} value
+         * @return this builder
+         */
         public Builder retries(int retries) {
             this.retries = retries;
             return this;
         }
 
-        /** The proxies for DLI, IAM and OBS alike. */
+        /**
+         * The proxies for DLI, IAM and OBS alike.
+         *
+         * @param proxies {@link ProxySettings#NONE} for none
+         * @return this builder
+         */
         public Builder proxies(ProxySettings proxies) {
             this.proxies = Objects.requireNonNull(proxies, "proxies");
             return this;
@@ -197,6 +252,7 @@ public final class DliSettings {
         /**
          * The settings with the values given.
          *
+         * @return the settings; the credentials are not looked for yet
          * @throws SettingException naming the setting for a missing region, a time-out that is not positive,
          *     retries out of range, or an endpoint that is not an http(s) URL or is plain HTTP to another machine
          */

@@ -1,5 +1,6 @@
 package dev.dlitools.dli.core;
 
+import dev.dlitools.dli.core.common.Setting;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -24,7 +25,7 @@ public final class ListRequest {
         this.zone = builder.zone;
     }
 
-    /** A request for every package group. */
+    /** {@return a builder of a request for every package group} */
     public static Builder builder() {
         return new Builder();
     }
@@ -63,37 +64,60 @@ public final class ListRequest {
         /**
          * Only resources of this kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}, case ignored
          * ({@code pyfile} asks for {@code pyFile}); checked by {@link Dli#list} before any call.
+         *
+         * @param kind the {@link Setting#LIST_KIND} value; {@code null} or blank for any
+         * @return this builder
          */
         public Builder kind(String kind) {
             this.kind = kind;
             return this;
         }
 
-        /** Only resources with these tags, {@code key=value} pairs separated by commas. */
+        /**
+         * Only resources with these tags, {@code key=value} pairs separated by commas.
+         *
+         * @param tags the {@link Setting#LIST_TAGS} value; {@code null} or blank for any
+         * @return this builder
+         */
         public Builder tags(String tags) {
             this.tags = tags;
             return this;
         }
 
-        /** Only groups whose name matches, {@code *} matching any characters. */
+        /**
+         * Only groups whose name matches, {@code *} matching any characters.
+         *
+         * @param groupPattern the {@link Setting#LIST_GROUP} value; {@code null} or blank for every group
+         * @return this builder
+         */
         public Builder groupPattern(String groupPattern) {
             this.groupPattern = groupPattern;
             return this;
         }
 
-        /** Also the single resources and built-in modules. */
+        /**
+         * Also the single resources and built-in modules.
+         *
+         * @param all the {@link Setting#LIST_ALL} value
+         * @return this builder
+         */
         public Builder all(boolean all) {
             this.all = all;
             return this;
         }
 
-        /** The time zone of the times shown. */
+        /**
+         * The time zone of the times shown.
+         *
+         * @param zone by default this machine's
+         * @return this builder
+         */
         public Builder zone(ZoneId zone) {
             this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
-        /** The request with the values given. */
+        /** {@return the request with the values given; {@link Dli#list} checks them} */
         public ListRequest build() {
             return new ListRequest(this);
         }
