@@ -29,10 +29,11 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
     /** The group setting, else the group of the project's upload-group executions, else its artifactId. */
     String groupName(String goal, MavenListener listener) {
         String given = firstPresent(group);
-        String lost = overriddenProperties().lostValue(Setting.GROUP);
-        if (lost != null) {
-            // a goal about one group must never show or delete another than the one the command line names
-            throw new DliException(goal + " stops: it would act on group '" + given + "', not on '" + lost
+        // a goal about one group must never show or delete another than the one the command line names; Maven
+        // injects the -D value unless the pom's (or an execution's) configuration beat it, a ${...} of its own too
+        String named = overriddenProperties().givenOnCommandLine(Setting.GROUP);
+        if (named != null && !named.isEmpty() && given != null && !given.equals(named)) {
+            throw new DliException(goal + " stops: it would act on group '" + given + "', not on '" + named
                     + "' that the command line names " + Setting.GROUP.aside() + ".");
         }
         if (given != null) {

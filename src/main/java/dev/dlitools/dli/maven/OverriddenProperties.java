@@ -43,21 +43,19 @@ final class OverriddenProperties {
                 .collect(Collectors.joining());
     }
 
-    /** The value the command line gave the setting's {@code -D} property in vain, or {@code null}. */
-    String lostValue(Setting setting) {
-        MavenWords.Written written = MavenWords.written(setting);
-        String pomValue = pomValue(written.parameter());
-        String given = written.property() == null ? null : given(written.property());
-        return pomValue == null || given == null || given.equals(pomValue) ? null : given;
+    /** The value the command line gives the setting's {@code -D} property, trimmed; {@code null} when none. */
+    String givenOnCommandLine(Setting setting) {
+        String property = MavenWords.written(setting).property();
+        return property == null ? null : given(property);
     }
 
     private String note(Setting setting) {
-        String given = lostValue(setting);
-        if (given == null) {
-            return "";
-        }
         MavenWords.Written written = MavenWords.written(setting);
         String pomValue = pomValue(written.parameter());
+        String given = givenOnCommandLine(setting);
+        if (pomValue == null || given == null || given.equals(pomValue)) {
+            return "";
+        }
         String element = written.element();
         return " The pom's " + written.element(pomValue) + " set " + written.parameter() + ": -D"
                 + written.property() + "=" + given + " lost to it, as Maven gives the plugin's <configuration>"

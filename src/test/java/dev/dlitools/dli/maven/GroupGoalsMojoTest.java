@@ -82,6 +82,21 @@ class GroupGoalsMojoTest {
     }
 
     @Test
+    void aGroupThePomWritesAsAnExpressionBeatsTheCommandLineAllTheSame() {
+        DeleteGroupMojo mojo = new DeleteGroupMojo(null);
+        mojo.confirm = true;
+        mojo.project = project(new File("pom.xml"));
+        mojo.group = "orders-job-etl"; // what Maven injects for <group>${project.artifactId}-etl</group>
+        mojo.mojoExecution = executionConfiguredWith("group", "${project.artifactId}-etl");
+        mojo.session = sessionWithUserProperty("dli.group", "orders-job-old");
+        mojo.environment = Map.of();
+
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("dli:delete-group stops: it would act on group 'orders-job-etl', not on"
+                        + " 'orders-job-old' that the command line names (group, -Ddli.group).");
+    }
+
+    @Test
     void aGroupGivenOnTheCommandLineAndInThePomAlikeIsNoConflict() {
         DescribeMojo mojo = new DescribeMojo(null);
         mojo.project = project(new File("pom.xml"));
