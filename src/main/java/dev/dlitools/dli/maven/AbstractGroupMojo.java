@@ -15,7 +15,8 @@ abstract class AbstractGroupMojo extends AbstractDliMojo {
     /**
      * The package group. In a project, defaults to the same name {@code dli:upload-group} publishes: the plugin's
      * {@code <group>}, else the {@code <group>} of the {@code <execution>} that runs {@code upload-group} (executions
-     * publishing different groups are an error), else the artifactId. Outside a project it is required.
+     * publishing different groups are an error), else the artifactId. Outside a project it is required. A
+     * {@code -Ddli.group} that a {@code <group>} in the pom beats stops the goal, naming both groups.
      *
      * @since 0.1.0
      */
