@@ -174,10 +174,10 @@ public class SubmitMojo extends AbstractProjectMojo {
             throw new DliException("Could not read " + local + " to compare it with the published "
                     + main.fileName() + ": " + e.getMessage(), e);
         }
-        throw new SettingException(Setting.RESULT_FILE, local + " is not the " + main.fileName() + " that "
-                + publishResult + " says was published to " + main.obsPath() + " " + Setting.RESULT_FILE.aside()
-                + ": it was built again since, so the job would run the published copy, not this build. Publish and"
-                + " submit in one command, e.g. `mvn deploy dli:submit`.");
+        throw new SettingException(Setting.RESULT_FILE, local + " changed since " + publishResult + " "
+                + Setting.RESULT_FILE.aside() + " recorded it as published to " + main.obsPath() + ": the job would"
+                + " run the published copy, not this build. Publish and submit in one command, e.g. `mvn deploy"
+                + " dli:submit`.");
     }
 
     /** The result file given, else the one the project's upload-group executions write, else the default. */

@@ -103,11 +103,11 @@ class SubmitMojoTest {
         published(Files.size(jar), FileDigests.sha256(jar)).writeTo(mojo.resultFile.toPath());
         Files.write(jar, new byte[] {'P', 'K'}, StandardOpenOption.APPEND); // what a rebuild does to its bytes
 
-        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(jar + " is not the"
-                + " orders-job-1.0.0.jar that " + mojo.resultFile + " says was published to obs://etl-jars/dli/"
-                + "com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar (resultFile, -Ddli.resultFile): it was built"
-                + " again since, so the job would run the published copy, not this build. Publish and submit in one"
-                + " command, e.g. `mvn deploy dli:submit`.");
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(jar + " changed"
+                + " since " + mojo.resultFile + " (resultFile, -Ddli.resultFile) recorded it as published to"
+                + " obs://etl-jars/dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar: the job would run the"
+                + " published copy, not this build. Publish and submit in one command, e.g. `mvn deploy"
+                + " dli:submit`.");
     }
 
     // a CI that publishes in one job and submits in another keeps the result file but not the jar: before, it was
