@@ -154,6 +154,7 @@ abstract class AbstractDliMojo extends AbstractMojo {
         SdkLogging.quiet();
         try {
             MavenListener listener = listener();
+            overriddenProperties().everyNote().forEach(listener::warn);
             try {
                 run(listener);
             } finally {

@@ -1,6 +1,8 @@
 package dev.dlitools.dli.maven;
 
 import dev.dlitools.dli.core.common.Setting;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,6 +43,20 @@ final class OverriddenProperties {
                 .sorted()
                 .map(this::note)
                 .collect(Collectors.joining());
+    }
+
+    /**
+     * The note of each of the goal's settings whose {@code -D} property lost to the pom, as a sentence of its own:
+     * said before the goal runs, as a value the command line asked for in vain is otherwise noticed only when it
+     * causes an error, if ever.
+     */
+    List<String> everyNote() {
+        return Arrays.stream(Setting.values())
+                .filter(setting -> MavenWords.written(setting) != null)
+                .map(this::note)
+                .filter(note -> !note.isEmpty())
+                .map(String::strip)
+                .toList();
     }
 
     /** The value the command line gives the setting's {@code -D} property, trimmed; {@code null} when none. */

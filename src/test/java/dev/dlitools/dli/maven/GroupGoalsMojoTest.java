@@ -96,6 +96,23 @@ class GroupGoalsMojoTest {
                         + " 'orders-job-old' that the command line names (group, -Ddli.group).");
     }
 
+    // before, -Ddli.format=table lost to the pom's <format> without a word, and the description came as JSON
+    @Test
+    void aPropertyThatLostToThePomIsAWarningBeforeTheGoalRuns() throws Exception {
+        DescribeMojo mojo = new DescribeMojo(null);
+        mojo.group = "etl-orders";
+        mojo.skip = "true";
+        mojo.mojoExecution = executionConfiguredWith("format", "json");
+        mojo.session = sessionWithUserProperty("dli.format", "table");
+        List<String> warnings = InfoLines.warningsOf(mojo);
+
+        mojo.execute();
+
+        assertThat(warnings).containsExactly("The pom's <format>json</format> set format: -Ddli.format=table lost to"
+                + " it, as Maven gives the plugin's <configuration> precedence over -D. Remove <format> from the pom,"
+                + " or give it there as <properties><dli.format>json</dli.format></properties>, which -D overrides.");
+    }
+
     @Test
     void aGroupGivenOnTheCommandLineAndInThePomAlikeIsNoConflict() {
         DescribeMojo mojo = new DescribeMojo(null);

@@ -61,6 +61,26 @@ class OverriddenPropertiesTest {
     }
 
     @Test
+    void everyNoteHasOneSentenceForEachSettingThatLostAndNoneForTheOthers() {
+        Xpp3Dom configuration = configuration("bucket", "acme-dli-artifacts", "region", "${dli.region}",
+                "format", "json");
+        configuration.addChild(nested("job", "queue", "etl").getChild("job"));
+        OverriddenProperties overridden = new OverriddenProperties(configuration,
+                properties("dli.obs.bucket", "etl-jars", "dli.region", "eu-de", "dli.format", "json"),
+                properties("dli.job.queue", "adhoc"));
+
+        assertThat(overridden.everyNote()).containsExactlyInAnyOrder(
+                "The pom's <bucket>acme-dli-artifacts</bucket> set bucket: -Ddli.obs.bucket=etl-jars lost to it, as"
+                        + " Maven gives the plugin's <configuration> precedence over -D. Remove <bucket> from the"
+                        + " pom, or give it there as <properties><dli.obs.bucket>acme-dli-artifacts</dli.obs.bucket>"
+                        + "</properties>, which -D overrides.",
+                "The pom's <job><queue>etl</queue></job> set job.queue: -Ddli.job.queue=adhoc lost to it, as Maven"
+                        + " gives the plugin's <configuration> precedence over -D. Remove <job><queue> from the pom,"
+                        + " or give it there as <properties><dli.job.queue>etl</dli.job.queue></properties>, which -D"
+                        + " overrides.");
+    }
+
+    @Test
     void aMapInThePomIsReplacedByItsPropertyAndSoNeverBeatsIt() {
         Xpp3Dom configuration = nested("tags", "env", "prod");
 
