@@ -32,7 +32,7 @@ public final class BatchClient {
      * @param endpointSetting the setting that gave the endpoint
      * @param projectHint what a 404 of the project most likely means
      */
-    public BatchClient(SignedHttpClient http, String endpoint, String projectId, Setting endpointSetting,
+    BatchClient(SignedHttpClient http, String endpoint, String projectId, Setting endpointSetting,
             String projectHint) {
         this.http = http;
         this.endpoint = endpoint;

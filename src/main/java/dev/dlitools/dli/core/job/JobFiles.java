@@ -9,7 +9,6 @@ import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.publish.PublishedFile;
 import dev.dlitools.dli.core.upload.PackageKind;
 import dev.dlitools.dli.core.upload.PlannedFile;
-import java.util.List;
 
 /**
  * The published files a Spark job runs: the main file as the job's {@code file}, every other file beside it (as
@@ -50,12 +49,8 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
         return new JobFiles(main, published.job(), published.kind());
     }
 
-    public String mainPath() {
+    String mainPath() {
         return paths.file();
-    }
-
-    public List<String> otherPaths() {
-        return paths.others();
     }
 
     /** Whether the main file is a jar, whose job needs a main class. */

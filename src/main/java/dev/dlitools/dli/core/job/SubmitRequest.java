@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 public final class SubmitRequest {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
-    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
     public static final int DEFAULT_LOG_LINES = 50;
 
     /** DLI's own limits on a job's name and retries. */
@@ -56,33 +56,33 @@ public final class SubmitRequest {
     }
 
     /** The body sent to DLI. */
-    public SparkJobBody body() {
+    SparkJobBody body() {
         return body;
     }
 
-    public boolean waitForEnd() {
+    boolean waitForEnd() {
         return waitForEnd;
     }
 
-    public Duration timeout() {
+    Duration timeout() {
         return timeout;
     }
 
-    public Duration pollInterval() {
+    Duration pollInterval() {
         return pollInterval;
     }
 
-    public boolean cancelOnTimeout() {
+    boolean cancelOnTimeout() {
         return cancelOnTimeout;
     }
 
     /** How many of the driver log's last lines a failed job's error shows; 0 for none. */
-    public int logLines() {
+    int logLines() {
         return logLines;
     }
 
     /** Where the outcome is written as JSON; {@code null} for nowhere. */
-    public Path resultFile() {
+    Path resultFile() {
         return resultFile;
     }
 
