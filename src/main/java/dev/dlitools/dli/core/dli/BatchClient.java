@@ -42,6 +42,7 @@ public final class BatchClient {
         this.projectHint = projectHint;
     }
 
+    /** {@return the DLI project the jobs run in} */
     public String projectId() {
         return projectId;
     }
@@ -55,6 +56,11 @@ public final class BatchClient {
     /**
      * Starts a job. Not repeated once the request may have reached the service: a second request would start a
      * second job.
+     *
+     * @param body the job; its secret conf values are masked in debug lines
+     * @return the job's id and, when the answer has one, its state
+     * @throws DliApiException when the service refuses the job or cannot be reached; when the request may have
+     *     reached it, the message says to check for the job before submitting it again
      */
     public SubmittedJob submit(SparkJobBody body) {
         byte[] json = DliJson.write(body).getBytes(StandardCharsets.UTF_8);
@@ -78,7 +84,13 @@ public final class BatchClient {
         return new SubmittedJob(required(answer, "id", response, "the job submission"), text(answer, "state"));
     }
 
-    /** The job's state, upper case. */
+    /**
+     * Asks a job's state.
+     *
+     * @param id the job's id
+     * @return the state, upper case, e.g. {@code RUNNING}
+     * @throws DliApiException when the service refuses the call or cannot be reached
+     */
     public String state(String id) {
         ApiResponse response = http.send("GET", uri("/" + encode(id) + "/state", ""), NO_BODY, projectHeader,
                 endpointSetting, jobHint(id));
@@ -87,7 +99,15 @@ public final class BatchClient {
         return required(answer, "state", response, "the job state query").toUpperCase(Locale.ROOT);
     }
 
-    /** Up to {@code size} lines of the driver log from line {@code from}. */
+    /**
+     * Reads a job's driver log from line {@code from}.
+     *
+     * @param id the job's id
+     * @param from the first line, counting from 0
+     * @param size how many lines to ask for; a page may hold more
+     * @return the lines, where they start and how many the log holds
+     * @throws DliApiException when the service refuses the call or cannot be reached
+     */
     public LogPage log(String id, long from, int size) {
         ApiResponse response = http.send("GET", uri("/" + encode(id) + "/log",
                 "?type=driver&from=" + from + "&size=" + size), NO_BODY, projectHeader, endpointSetting, jobHint(id));
@@ -105,12 +125,22 @@ public final class BatchClient {
                 total != null && total.canConvertToLong() ? total.asLong() : from + lines.size(), lines);
     }
 
-    /** Cancels a job that has not ended. */
+    /**
+     * Cancels a job that has not ended.
+     *
+     * @param id the job's id
+     * @throws DliApiException when the service refuses the cancel (e.g. the job has ended) or cannot be reached
+     */
     public void cancel(String id) {
         http.send("DELETE", cancelUri(id), NO_BODY, projectHeader, endpointSetting, jobHint(id));
     }
 
-    /** The call that cancels the job, for the user to make: {@code DELETE /v2.0/{project_id}/batches/{id}}. */
+    /**
+     * The call that cancels a job, for the user to make.
+     *
+     * @param id the job's id
+     * @return {@code DELETE /v2.0/{project_id}/batches/{id}} with the project's and the job's ids
+     */
     public String cancelCall(String id) {
         return "DELETE " + cancelUri(id).getRawPath();
     }

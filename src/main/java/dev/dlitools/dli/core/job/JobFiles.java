@@ -25,6 +25,10 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
     private static final String RUNS = "a Spark job runs a .py driver script or a .jar";
 
     /**
+     * The files of a publish's result that a job runs.
+     *
+     * @param published what the {@link Setting#RESULT_FILE} holds
+     * @return the main file and the OBS paths of all files
      * @throws SettingException naming {@link Setting#RESULT_FILE} when the result is a dry run or
      *     holds no file to run, or naming the setting that chose a main file Spark cannot run (neither a
      *     {@code .py} nor a {@code .jar})
@@ -53,7 +57,7 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
         return paths.file();
     }
 
-    /** Whether the main file is a jar, whose job needs a main class. */
+    /** {@return whether the main file is a jar, whose job needs a main class} */
     public boolean mainIsJar() {
         return PackageKind.JAR.accepts(main.fileName());
     }

@@ -6,23 +6,46 @@ import java.time.Duration;
 /** Hears how a Spark job run goes, for the user to see. Every method does nothing by default. */
 public interface JobListener {
 
-    /** DLI accepted the job. */
+    /**
+     * DLI accepted the job.
+     *
+     * @param id the job's id, which the DLI console and later calls know it by
+     * @param name the job's name
+     * @param queue the queue it runs on, or the older cluster name when that was given instead
+     */
     default void jobSubmitted(String id, String name, String queue) {}
 
-    /** The job's state, upper case, when first seen and whenever it changes. */
+    /**
+     * The job's state, when first seen and whenever it changes.
+     *
+     * @param name the job's name
+     * @param state upper case, e.g. {@code STARTING}, {@code RUNNING}, {@code SUCCESS} or {@code DEAD}
+     * @param elapsed since DLI accepted the job
+     */
     default void jobStateChanged(String name, String state, Duration elapsed) {}
 
     /**
      * The job has not ended and is polled again: called every round, for a front end that shows the wait.
      *
+     * @param name the job's name
+     * @param state the last state seen, upper case
      * @param elapsed since DLI accepted the job
      * @param limit when the run gives up on it
      */
     default void jobWaiting(String name, String state, Duration elapsed, Duration limit) {}
 
-    /** A poll of the job's state failed for a transient reason; the job is polled again. */
+    /**
+     * A poll of the job's state failed for a transient reason; the job is polled again.
+     *
+     * @param id the job's id
+     * @param failure what the poll got, {@link DliApiException#isTransient() transient}
+     */
     default void jobPollFailed(String id, DliApiException failure) {}
 
-    /** The run is over, whatever its outcome; a failed or timed-out run throws after this. */
+    /**
+     * The run is over, whatever its outcome; a failed or timed-out run throws after this.
+     *
+     * @param result what the run saw, as written to the result file
+     */
     default void jobFinished(SparkJobResult result) {}
 }

@@ -12,6 +12,7 @@ public abstract class JobOutcomeException extends DliException {
         this.result = result;
     }
 
+    /** {@return what the run saw, as written to the result file} */
     public SparkJobResult result() {
         return result;
     }

@@ -13,7 +13,12 @@ public final class MainClass {
 
     private MainClass() {}
 
-    /** Empty when the file is missing, not a jar, or its manifest names no main class. */
+    /**
+     * The main class a jar's manifest names.
+     *
+     * @param jar the jar on disk; {@code null} for none
+     * @return the class name; empty when the file is missing, not a jar, or its manifest names no main class
+     */
     public static Optional<String> of(Path jar) {
         if (jar == null || !Files.isRegularFile(jar)) {
             return Optional.empty();

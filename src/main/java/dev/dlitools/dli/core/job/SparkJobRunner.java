@@ -38,7 +38,14 @@ public final class SparkJobRunner {
     private final Clock clock;
     private final Sleeper sleeper;
 
-    /** A runner that pauses between polls with {@code sleeper}, counting time by {@code clock}. */
+    /**
+     * A runner of jobs in the project of {@code client}; it sends nothing yet.
+     *
+     * @param client the batch job calls of the project the jobs run in
+     * @param listener hears how each run goes
+     * @param clock counts the wait and stamps the states
+     * @param sleeper pauses between two polls
+     */
     public SparkJobRunner(BatchClient client, JobListener listener, Clock clock, Sleeper sleeper) {
         this.client = client;
         this.listener = listener;
@@ -47,6 +54,10 @@ public final class SparkJobRunner {
     }
 
     /**
+     * Submits the job and, unless the request says not to, waits until it ends; the outcome is written to the
+     * request's result file, when it has one, whatever it is.
+     *
+     * @param request the job and how to wait for it
      * @return the outcome of a job that succeeded, or was only submitted
      * @throws JobFailedException when the job ended without success
      * @throws JobTimeoutException when it did not end within the time-out

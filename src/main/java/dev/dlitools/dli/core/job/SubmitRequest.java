@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class SubmitRequest {
 
+    /** How long a run waits for the job to end when no {@link Setting#JOB_TIMEOUT} is given. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
     private static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(5);
+    /** How many driver log lines a failed job's error shows when no {@link Setting#JOB_LOG_LINES} is given. */
     public static final int DEFAULT_LOG_LINES = 50;
 
     /** DLI's own limits on a job's name and retries. */
@@ -51,6 +53,12 @@ public final class SubmitRequest {
         this.resultFile = builder.resultFile;
     }
 
+    /**
+     * A request to build, with the defaults: wait for the job's end at most {@link #DEFAULT_TIMEOUT}, polling every
+     * 5 s, cancel it at the time-out, and show {@value #DEFAULT_LOG_LINES} driver log lines of a failed job.
+     *
+     * @return a builder with the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -113,126 +121,253 @@ public final class SubmitRequest {
 
         private Builder() {}
 
+        /**
+         * The published files the job runs; required.
+         *
+         * @param files what the {@link Setting#RESULT_FILE} holds, as {@link JobFiles#of} reads it
+         * @return this builder
+         */
         public Builder files(JobFiles files) {
             this.files = files;
             return this;
         }
 
+        /**
+         * The job's main class; required when the main file is a jar.
+         *
+         * @param className the {@link Setting#JOB_CLASS_NAME} value; {@code null} or blank for none
+         * @return this builder
+         */
         public Builder className(String className) {
             this.className = className;
             return this;
         }
 
+        /**
+         * The DLI queue the job runs on; this or {@link #clusterName} is required.
+         *
+         * @param queue the {@link Setting#JOB_QUEUE} value; {@code null} or blank for none
+         * @return this builder
+         */
         public Builder queue(String queue) {
             this.queue = queue;
             return this;
         }
 
-        /** The older name of the queue; never together with {@link #queue}. */
+        /**
+         * The older name of the queue; never together with {@link #queue}.
+         *
+         * @param clusterName the {@link Setting#JOB_CLUSTER_NAME} value; {@code null} or blank for none
+         * @return this builder
+         */
         public Builder clusterName(String clusterName) {
             this.clusterName = clusterName;
             return this;
         }
 
+        /**
+         * The job's name, 1 to 128 characters; required.
+         *
+         * @param name the {@link Setting#JOB_NAME} value
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** The main class's arguments; each must be a string. */
+        /**
+         * The arguments of the job's main class (or script), in order; each must be a string.
+         *
+         * @param args the {@link Setting#JOB_ARGS} value; {@code null} for none
+         * @return this builder
+         */
         public Builder args(List<?> args) {
             this.args = args == null ? List.of() : args;
             return this;
         }
 
-        /** Spark configuration, e.g. {@code spark.sql.shuffle.partitions=8}. */
+        /**
+         * Spark configuration, e.g. {@code spark.sql.shuffle.partitions=8}; each entry needs a name and a value.
+         *
+         * @param conf the {@link Setting#JOB_CONF} value; {@code null} for none
+         * @return this builder
+         */
         public Builder conf(Map<String, String> conf) {
             this.conf = conf == null ? Map.of() : conf;
             return this;
         }
 
-        /** The resource specification: {@code A}, {@code B} or {@code C}. */
+        /**
+         * The resource specification: {@code A}, {@code B} or {@code C}.
+         *
+         * @param scType the {@link Setting#JOB_SC_TYPE} value; {@code null} or blank for DLI's default
+         * @return this builder
+         */
         public Builder scType(String scType) {
             this.scType = scType;
             return this;
         }
 
+        /**
+         * The Spark version the job runs on, e.g. {@code 3.3.1}.
+         *
+         * @param sparkVersion the {@link Setting#JOB_SPARK_VERSION} value; {@code null} or blank for DLI's default
+         * @return this builder
+         */
         public Builder sparkVersion(String sparkVersion) {
             this.sparkVersion = sparkVersion;
             return this;
         }
 
-        /** Like {@code 512M} or {@code 4G}. */
+        /**
+         * The driver's memory, like {@code 512M} or {@code 4G}.
+         *
+         * @param driverMemory the {@link Setting#JOB_DRIVER_MEMORY} value; {@code null} or blank for DLI's default
+         * @return this builder
+         */
         public Builder driverMemory(String driverMemory) {
             this.driverMemory = driverMemory;
             return this;
         }
 
+        /**
+         * The driver's cores; at least 1.
+         *
+         * @param driverCores the {@link Setting#JOB_DRIVER_CORES} value; {@code null} for DLI's default
+         * @return this builder
+         */
         public Builder driverCores(Integer driverCores) {
             this.driverCores = driverCores;
             return this;
         }
 
-        /** Like {@code 512M} or {@code 4G}. */
+        /**
+         * Each executor's memory, like {@code 512M} or {@code 4G}.
+         *
+         * @param executorMemory the {@link Setting#JOB_EXECUTOR_MEMORY} value; {@code null} or blank for DLI's default
+         * @return this builder
+         */
         public Builder executorMemory(String executorMemory) {
             this.executorMemory = executorMemory;
             return this;
         }
 
+        /**
+         * Each executor's cores; at least 1.
+         *
+         * @param executorCores the {@link Setting#JOB_EXECUTOR_CORES} value; {@code null} for DLI's default
+         * @return this builder
+         */
         public Builder executorCores(Integer executorCores) {
             this.executorCores = executorCores;
             return this;
         }
 
+        /**
+         * How many executors the job has; at least 1.
+         *
+         * @param numExecutors the {@link Setting#JOB_NUM_EXECUTORS} value; {@code null} for DLI's default
+         * @return this builder
+         */
         public Builder numExecutors(Integer numExecutors) {
             this.numExecutors = numExecutors;
             return this;
         }
 
-        /** The job's image feature: {@code basic}, {@code ai} or {@code custom}. */
+        /**
+         * The job's image feature: {@code basic}, {@code ai} or {@code custom}.
+         *
+         * @param feature the {@link Setting#JOB_FEATURE} value; {@code null} or blank for DLI's default
+         * @return this builder
+         */
         public Builder feature(String feature) {
             this.feature = feature;
             return this;
         }
 
+        /**
+         * How often DLI restarts the job when it fails, 0 to 100.
+         *
+         * @param maxRetryTimes the {@link Setting#JOB_MAX_RETRY_TIMES} value; {@code null} for DLI's default
+         * @return this builder
+         */
         public Builder maxRetryTimes(Integer maxRetryTimes) {
             this.maxRetryTimes = maxRetryTimes;
             return this;
         }
 
-        /** {@code false}: submit, report the id, and return without waiting for the end. */
+        /**
+         * Wait for the job to end (the default), or only submit it and return with its id.
+         *
+         * @param waitForEnd the {@link Setting#JOB_WAIT} value
+         * @return this builder
+         */
         public Builder waitForEnd(boolean waitForEnd) {
             this.waitForEnd = waitForEnd;
             return this;
         }
 
+        /**
+         * How long to wait for the job to end, counted from DLI's answer to the submission; positive.
+         *
+         * @param timeout the {@link Setting#JOB_TIMEOUT} value
+         * @return this builder
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = timeout;
             return this;
         }
 
+        /**
+         * The pause between two polls of the job's state; positive, 5 s by default.
+         *
+         * @param pollInterval the {@link Setting#POLL_INTERVAL} value
+         * @return this builder
+         */
         public Builder pollInterval(Duration pollInterval) {
             this.pollInterval = pollInterval;
             return this;
         }
 
+        /**
+         * Cancel a job that did not end in time (the default), or leave it running.
+         *
+         * @param cancelOnTimeout the {@link Setting#JOB_CANCEL_ON_TIMEOUT} value
+         * @return this builder
+         */
         public Builder cancelOnTimeout(boolean cancelOnTimeout) {
             this.cancelOnTimeout = cancelOnTimeout;
             return this;
         }
 
+        /**
+         * How many of the driver log's last lines a failed job's error shows; 0 for none.
+         *
+         * @param logLines the {@link Setting#JOB_LOG_LINES} value, at least 0
+         * @return this builder
+         */
         public Builder logLines(int logLines) {
             this.logLines = logLines;
             return this;
         }
 
+        /**
+         * Where the outcome is written as JSON, e.g. {@code target/dli-spark-job.json}.
+         *
+         * @param resultFile the {@link Setting#JOB_RESULT_FILE} value; {@code null} for nowhere
+         * @return this builder
+         */
         public Builder resultFile(Path resultFile) {
             this.resultFile = resultFile;
             return this;
         }
 
         /**
-         * @throws SettingException for the first setting that cannot work
+         * The request with the values given, each checked, so nothing is sent for a request that cannot work.
+         *
+         * @return the request
+         * @throws SettingException naming the first setting that cannot work
          */
         public SubmitRequest build() {
             if (files == null) {

@@ -43,7 +43,9 @@ public final class FileDigests {
     /**
      * The hex SHA-256 of a whole file, as the result file gives it.
      *
-     * @throws IOException also when the file's size changes while it is read
+     * @param file a local file
+     * @return 64 lower-case hex digits
+     * @throws IOException when the file cannot be read, also when its size changes while it is read
      */
     public static String sha256(Path file) throws IOException {
         return sha256(file, Files.size(file), () -> false);

@@ -28,8 +28,12 @@ public record PublishedFile(
     public static final String PLANNED = "planned";
 
     /**
-     * Whether a local file holds this file's bytes: the same size and SHA-256. {@code true} when the result does not
-     * say (a dry run's plan has no SHA-256), as there is then nothing to compare.
+     * Whether a local file holds this file's bytes: the same size and SHA-256.
+     *
+     * @param local the file on disk, e.g. the jar the build made
+     * @return {@code true} also when the result does not say (a dry run's plan has no SHA-256), as there is then
+     *     nothing to compare
+     * @throws IOException when the local file cannot be read
      */
     public boolean hasBytesOf(Path local) throws IOException {
         return sha256 == null || (Files.size(local) == size && FileDigests.sha256(local).equalsIgnoreCase(sha256));
