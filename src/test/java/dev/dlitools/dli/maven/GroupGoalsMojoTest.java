@@ -59,16 +59,9 @@ class GroupGoalsMojoTest {
     // before, `-Ddli.group=old -Ddli.confirm=true` deleted the pom's <group> instead, as Maven lets the pom win
     @Test
     void aGroupGivenOnTheCommandLineThatLostToThePomStopsDeleteGroupAndDescribeBeforeAnyCall() {
-        DeleteGroupMojo delete = new DeleteGroupMojo(null);
+        DeleteGroupMojo delete = withGroups(new DeleteGroupMojo(null), "etl-orders", "etl-orders", "etl-orders-old");
         delete.confirm = true;
-        DescribeMojo describe = new DescribeMojo(null);
-        for (AbstractGroupMojo mojo : List.of(delete, describe)) {
-            mojo.project = project(new File("pom.xml"));
-            mojo.group = "etl-orders"; // what Maven injects: the pom's value
-            mojo.mojoExecution = executionConfiguredWith("group", "etl-orders");
-            mojo.session = sessionWithUserProperty("dli.group", "etl-orders-old");
-            mojo.environment = Map.of(); // no region, no credentials: any call would fail
-        }
+        DescribeMojo describe = withGroups(new DescribeMojo(null), "etl-orders", "etl-orders", "etl-orders-old");
 
         assertThatThrownBy(delete::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessage("dli:delete-group stops: it would act on group 'etl-orders', not on 'etl-orders-old' that"
@@ -83,13 +76,9 @@ class GroupGoalsMojoTest {
 
     @Test
     void aGroupThePomWritesAsAnExpressionBeatsTheCommandLineAllTheSame() {
-        DeleteGroupMojo mojo = new DeleteGroupMojo(null);
+        DeleteGroupMojo mojo = withGroups(new DeleteGroupMojo(null), "${project.artifactId}-etl", "orders-job-etl",
+                "orders-job-old");
         mojo.confirm = true;
-        mojo.project = project(new File("pom.xml"));
-        mojo.group = "orders-job-etl"; // what Maven injects for <group>${project.artifactId}-etl</group>
-        mojo.mojoExecution = executionConfiguredWith("group", "${project.artifactId}-etl");
-        mojo.session = sessionWithUserProperty("dli.group", "orders-job-old");
-        mojo.environment = Map.of();
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("dli:delete-group stops: it would act on group 'orders-job-etl', not on"
@@ -115,11 +104,7 @@ class GroupGoalsMojoTest {
 
     @Test
     void aGroupGivenOnTheCommandLineAndInThePomAlikeIsNoConflict() {
-        DescribeMojo mojo = new DescribeMojo(null);
-        mojo.project = project(new File("pom.xml"));
-        mojo.group = "etl-orders";
-        mojo.mojoExecution = executionConfiguredWith("group", "etl-orders");
-        mojo.session = sessionWithUserProperty("dli.group", "etl-orders");
+        DescribeMojo mojo = withGroups(new DescribeMojo(null), "etl-orders", "etl-orders", "etl-orders");
 
         assertThat(mojo.groupName("dli:describe", new MavenListener(mojo.getLog()))).isEqualTo("etl-orders");
     }
@@ -215,6 +200,20 @@ class GroupGoalsMojoTest {
         project.setArtifactId(pom == null ? "standalone-pom" : "orders-job");
         project.setFile(pom);
         return project;
+    }
+
+    /**
+     * A goal in a project whose pom writes {@code <group>pomGroup</group>}, for which Maven injected {@code injected},
+     * run with {@code -Ddli.group=commandLine}; without region or credentials, so that any call would fail.
+     */
+    private static <M extends AbstractGroupMojo> M withGroups(M mojo, String pomGroup, String injected,
+            String commandLine) {
+        mojo.project = project(new File("pom.xml"));
+        mojo.group = injected;
+        mojo.mojoExecution = executionConfiguredWith("group", pomGroup);
+        mojo.session = sessionWithUserProperty("dli.group", commandLine);
+        mojo.environment = Map.of();
+        return mojo;
     }
 
     private static MojoExecution executionConfiguredWith(String parameter, String value) {
