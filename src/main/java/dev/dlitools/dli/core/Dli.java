@@ -37,6 +37,7 @@ import dev.dlitools.dli.core.upload.UploadPlan;
 import dev.dlitools.dli.core.upload.UploadPlanner;
 import java.net.URI;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -209,7 +210,8 @@ public final class Dli implements AutoCloseable {
     }
 
     /**
-     * The project's package groups (and with {@code all} its other resources) as the request filters them.
+     * The project's package groups (and with {@code all} its other resources) as the request filters them, with
+     * times in this machine's time zone.
      *
      * @param request the filters and what to show
      * @return the report, as a table or JSON
@@ -220,7 +222,7 @@ public final class Dli implements AutoCloseable {
                 : PackageKind.named(Setting.LIST_KIND, request.kind()).apiName();
         String tags = TagSettings.listFilter(request.tags());
         return new ResourceListReport(client().listResources(kind, tags), request.groupPattern(), kind, tags,
-                request.all(), request.zone());
+                request.all(), ZoneId.systemDefault());
     }
 
     /**

@@ -1,13 +1,10 @@
 package dev.dlitools.dli.core;
 
 import dev.dlitools.dli.core.common.Setting;
-import java.time.ZoneId;
-import java.util.Objects;
 
 /**
  * What {@link Dli#list} shows: the package groups of the project, filtered, and optionally also its single
- * resources and built-in modules. Built with {@link #builder()}; by default every group, in this machine's time
- * zone.
+ * resources and built-in modules. Built with {@link #builder()}; by default every group.
  */
 public final class ListRequest {
 
@@ -15,14 +12,12 @@ public final class ListRequest {
     private final String tags;
     private final String groupPattern;
     private final boolean all;
-    private final ZoneId zone;
 
     private ListRequest(Builder builder) {
         this.kind = builder.kind;
         this.tags = builder.tags;
         this.groupPattern = builder.groupPattern;
         this.all = builder.all;
-        this.zone = builder.zone;
     }
 
     /** {@return a builder of a request for every package group} */
@@ -46,10 +41,6 @@ public final class ListRequest {
         return all;
     }
 
-    ZoneId zone() {
-        return zone;
-    }
-
     /** Builds a {@link ListRequest}. */
     public static final class Builder {
 
@@ -57,7 +48,6 @@ public final class ListRequest {
         private String tags;
         private String groupPattern;
         private boolean all;
-        private ZoneId zone = ZoneId.systemDefault();
 
         private Builder() {}
 
@@ -103,17 +93,6 @@ public final class ListRequest {
          */
         public Builder all(boolean all) {
             this.all = all;
-            return this;
-        }
-
-        /**
-         * The time zone of the times shown.
-         *
-         * @param zone by default this machine's
-         * @return this builder
-         */
-        public Builder zone(ZoneId zone) {
-            this.zone = Objects.requireNonNull(zone, "zone");
             return this;
         }
 
