@@ -84,14 +84,19 @@ class BadInputIT {
                 "tags (-Ddli.tags)", "11 tags are set", "At most 10 tags");
     }
 
-    /** The pom's bucket beat the -D property the stand-ins pass: the error says so, not just "check -D". */
+    /**
+     * The pom's bucket beat the -D property the stand-ins pass: a warning says so before the goal runs, and the error
+     * again, not just "check -D".
+     */
     @Test
     void missingBucketThePomSetOverTheCommandLine() throws IOException {
-        assertRefused(deployToBucket("missing-bucket", "no-such-bucket"),
-                "bucket (-Ddli.obs.bucket)", "'no-such-bucket' does not exist",
-                "The pom's <bucket>no-such-bucket</bucket> set bucket: -Ddli.obs.bucket=" + LocalStandIns.BUCKET
-                        + " lost to it", "Remove <bucket> from the pom, or give it there as <properties>"
+        String lost = "The pom's <bucket>no-such-bucket</bucket> set bucket: -Ddli.obs.bucket=" + LocalStandIns.BUCKET
+                + " lost to it";
+        BuildResult result = assertRefused(deployToBucket("missing-bucket", "no-such-bucket"),
+                "bucket (-Ddli.obs.bucket)", "'no-such-bucket' does not exist", lost,
+                "Remove <bucket> from the pom, or give it there as <properties>"
                         + "<dli.obs.bucket>no-such-bucket</dli.obs.bucket></properties>, which -D overrides.");
+        assertThat(result.log()).contains("[WARNING] " + lost);
     }
 
     @Test
