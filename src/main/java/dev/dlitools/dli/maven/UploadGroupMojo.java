@@ -3,6 +3,7 @@ package dev.dlitools.dli.maven;
 import dev.dlitools.dli.core.Dli;
 import dev.dlitools.dli.core.PublishRequest;
 import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.SettingException;
 import dev.dlitools.dli.core.publish.GroupNotReadyException;
 import dev.dlitools.dli.core.publish.PublishResult;
 import dev.dlitools.dli.core.report.StepSummary;
@@ -250,6 +251,7 @@ public class UploadGroupMojo extends AbstractProjectMojo {
             project.setContextValue(SubmitMojo.NOTHING_OF_ITS_OWN, Boolean.TRUE);
             return;
         }
+        requireGroupOfItsOwn();
         PublishRequest request = publishRequest();
         if (!dryRun) {
             requireOnline("dli:upload-group");
@@ -262,6 +264,26 @@ public class UploadGroupMojo extends AbstractProjectMojo {
         } catch (GroupNotReadyException e) {
             appendStepSummary(e.result(), listener);
             throw new MojoFailureException(words(e), debugCause(e));
+        }
+    }
+
+    /**
+     * Refuses a group that another project of this build registers: the second registration would replace the
+     * first one's packages, and each build after that would flip the group between the two.
+     */
+    private void requireGroupOfItsOwn() {
+        if (!register || session == null || session.getRequest() == null || group == null || group.isBlank()) {
+            return;
+        }
+        String name = group.trim();
+        String self = project.getGroupId() + ":" + project.getArtifactId();
+        String other = ReactorGroups.claim(session.getRequest(), name, self);
+        if (other != null) {
+            throw new SettingException(Setting.GROUP, "Group '" + name + "' is registered by " + other + " in this"
+                    + " build too, and DLI keeps one set of packages per group: " + self + "'s would replace "
+                    + other + "'s. Give each project a group of its own " + Setting.GROUP.aside() + ": with no"
+                    + " group set for the whole build (in a parent pom or by -Ddli.group), each publishes its"
+                    + " artifactId.");
         }
     }
 

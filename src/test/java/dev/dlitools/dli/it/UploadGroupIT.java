@@ -303,6 +303,25 @@ class UploadGroupIT {
         }
     }
 
+    // before, each module registered group 'pipelines' in turn, and DLI kept only the last one's packages
+    @Test
+    void reactorWhoseModulesShareAGroupRegistersItOnceAndFailsNamingTheOtherModule() {
+        startStandIns(Duration.ofMillis(300));
+
+        BuildResult result = deploy(MavenBuild.of("reactor", "reactor-shared-group"))
+                .args("-T", "2", "--fail-at-end")
+                .property("dli.group", "pipelines")
+                .run();
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.log())
+                .containsPattern("Group 'pipelines' is registered by com\\.example\\.reactor:pipeline-[a-d] in this"
+                        + " build too, and DLI keeps one set of packages per group")
+                .doesNotContain("\tat dev.dlitools");
+        assertThat(emulator.uploadPostCount()).as("registrations").isOne();
+        assertThat(emulator.group("pipelines").orElseThrow().packageNames()).hasSize(2);
+    }
+
     /** The example project with one more class, so its jar differs from the one published first. */
     private static MavenBuild changed(String run) throws IOException {
         MavenBuild changed = MavenBuild.of("spark-job", run);

@@ -8,10 +8,6 @@ import dev.dlitools.dli.core.common.DliException;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.maven.execution.DefaultMavenExecutionRequest;
-import org.apache.maven.execution.DefaultMavenExecutionResult;
-import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.descriptor.MojoDescriptor;
@@ -92,7 +88,7 @@ class GroupGoalsMojoTest {
         mojo.group = "etl-orders";
         mojo.skip = "true";
         mojo.mojoExecution = executionConfiguredWith("format", "json");
-        mojo.session = sessionWithUserProperty("dli.format", "table");
+        mojo.session = Sessions.withUserProperty("dli.format", "table");
         List<String> warnings = InfoLines.warningsOf(mojo);
 
         mojo.execute();
@@ -211,7 +207,7 @@ class GroupGoalsMojoTest {
         mojo.project = project(new File("pom.xml"));
         mojo.group = injected;
         mojo.mojoExecution = executionConfiguredWith("group", pomGroup);
-        mojo.session = sessionWithUserProperty("dli.group", commandLine);
+        mojo.session = Sessions.withUserProperty("dli.group", commandLine);
         mojo.environment = Map.of();
         return mojo;
     }
@@ -224,13 +220,5 @@ class GroupGoalsMojoTest {
         MojoExecution execution = new MojoExecution(new MojoDescriptor());
         execution.setConfiguration(configuration);
         return execution;
-    }
-
-    @SuppressWarnings("deprecation") // the constructor Maven's own tests use; the session is only read here
-    private static MavenSession sessionWithUserProperty(String name, String value) {
-        Properties userProperties = new Properties();
-        userProperties.setProperty(name, value);
-        return new MavenSession(null, null, new DefaultMavenExecutionRequest().setUserProperties(userProperties),
-                new DefaultMavenExecutionResult());
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.maven.artifact.DefaultArtifact;
 import org.apache.maven.artifact.handler.DefaultArtifactHandler;
+import org.apache.maven.execution.DefaultMavenExecutionRequest;
+import org.apache.maven.execution.MavenExecutionRequest;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.project.MavenProject;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,35 @@ class UploadGroupMojoTest {
         } else {
             assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(GOES_ON);
         }
+    }
+
+    // before, the second project's registration replaced the first one's packages, and each build flipped the group
+    @Test
+    void aGroupThatAnotherProjectOfTheBuildRegistersIsRefusedBeforeAnyCall() {
+        MavenExecutionRequest build = new DefaultMavenExecutionRequest();
+        UploadGroupMojo orders = sharingGroupEtl(mojo("jar", "1.0.0"), build);
+        UploadGroupMojo billing = sharingGroupEtl(mojo("jar", "1.0.0"), build);
+        billing.project.setArtifactId("billing-job");
+
+        assertThatThrownBy(orders::execute).as("the first goes on").hasMessage(GOES_ON);
+        assertThatThrownBy(billing::execute).isInstanceOf(MojoExecutionException.class).hasMessage("Group 'etl' is"
+                + " registered by com.example.etl:orders-job in this build too, and DLI keeps one set of packages per"
+                + " group: com.example.etl:billing-job's would replace com.example.etl:orders-job's. Give each project"
+                + " a group of its own (group, -Ddli.group): with no group set for the whole build (in a parent pom"
+                + " or by -Ddli.group), each publishes its artifactId.");
+        assertThatThrownBy(orders::execute).as("the same project again").hasMessage(GOES_ON);
+    }
+
+    @Test
+    void projectsThatOnlyUploadMayShareAGroupName() {
+        MavenExecutionRequest build = new DefaultMavenExecutionRequest();
+        UploadGroupMojo orders = sharingGroupEtl(mojo("jar", "1.0.0"), build);
+        UploadGroupMojo billing = sharingGroupEtl(mojo("jar", "1.0.0"), build);
+        billing.project.setArtifactId("billing-job");
+        billing.register = false;
+
+        assertThatThrownBy(orders::execute).hasMessage(GOES_ON);
+        assertThatThrownBy(billing::execute).hasMessage(GOES_ON);
     }
 
     @Test
@@ -158,6 +189,14 @@ class UploadGroupMojoTest {
         mojo.resultFile = new File("target/dli-package-group.json");
         mojo.project = project;
         mojo.environment = Map.of();
+        return mojo;
+    }
+
+    /** The goal registering group {@code etl} in a project of the build {@code build} stands for. */
+    private static UploadGroupMojo sharingGroupEtl(UploadGroupMojo mojo, MavenExecutionRequest build) {
+        mojo.register = true;
+        mojo.group = "etl";
+        mojo.session = Sessions.of(build);
         return mojo;
     }
 }
