@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.dlitools.dli.core.auth.AkSkSigner;
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.auth.SigningClock;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.common.Causes;
 import dev.dlitools.dli.core.common.DliException;
@@ -386,7 +387,7 @@ public final class SignedHttpClient implements AutoCloseable {
                 return "The security token from " + credentials.source() + " has expired: get new temporary credentials.";
             }
             if (lower.contains("x-sdk-date") || lower.contains("clock") || lower.contains("time")) {
-                return "Check this machine's clock: the service refuses requests signed more than 15 minutes off.";
+                return SigningClock.ADVICE;
             }
             String what = status == 401 ? "Check the access key " : "Check the permissions of the access key ";
             return what + credentials.maskedAccessKey() + " and its secret key (from " + credentials.source() + ")"

@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.obs;
 
 import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.auth.SigningClock;
 import dev.dlitools.dli.core.common.Causes;
 import dev.dlitools.dli.core.common.Setting;
 import java.net.SocketTimeoutException;
@@ -83,6 +84,10 @@ final class ObsErrors {
         if ("InvalidToken".equals(code) || "ExpiredToken".equals(code) || "TokenRefreshRequired".equals(code)) {
             return "The security token of the temporary credentials (" + credentialText
                     + ") is invalid or expired: get fresh temporary credentials.";
+        }
+        if ("RequestTimeTooSkewed".equals(code)) {
+            // a 403 that says nothing of the permissions the hint below would send the user to check
+            return SigningClock.ADVICE;
         }
         if ("BadDigest".equals(code)) {
             return "The file changed while it was being uploaded; rebuild and upload again.";

@@ -318,6 +318,20 @@ class GroupPublisherFaultsTest {
         assertThat(standIns.emulator().groups()).isEmpty();
     }
 
+    // the SDK retries a skewed request with its clock set by the answer; one that OBS refuses all the same was
+    // answered with the hint about the key's permissions and the bucket's policy
+    @Test
+    void obsRefusingASkewedClockSaysToCheckTheClock() {
+        faultyObs.answer(403, "RequestTimeTooSkewed", "PUT", "alpha-2.1.jar", 10);
+
+        ObsUploadException failure = catchThrowableOfType(ObsUploadException.class, () -> publish(plan(), dli()));
+
+        assertThat(failure).hasMessageContaining("RequestTimeTooSkewed")
+                .hasMessageContaining("Check this machine's clock")
+                .hasMessageNotContaining("bucket policy");
+        assertThat(standIns.emulator().groups()).isEmpty();
+    }
+
     private PublishResult publish(UploadPlan plan, DliClient dli) {
         return new GroupPublisher(standIns.bucket(), this::objectUrl, dir.resolve("result.json"), log)
                 .publish(plan, uploader(UploadOptions.defaults()), () -> GroupLookup.of(dli, plan), waiter(),
