@@ -21,7 +21,9 @@ public final class DliJson {
             // the service answers "is_async": "true" as often as true
             .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // no null field, nor a null value of a map (what the deprecated serializationInclusion(NON_NULL) set)
+            .defaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
     private DliJson() {}
