@@ -156,15 +156,15 @@ public class SubmitMojo extends AbstractProjectMojo {
             throw new SettingException(Setting.RESULT_FILE, "Could not read the publish result " + readFrom + " "
                     + Setting.RESULT_FILE.aside() + ": " + e.getMessage() + ". Publish again with dli:upload-group.");
         }
-        published.mainFile().ifPresent(main -> requireNotRebuilt(main, readFrom));
+        published.mainFile().ifPresent(main -> requireUnchangedSincePublished(main, readFrom));
         return published;
     }
 
     /**
-     * A main file rebuilt here since it was published would not be what the job runs: `mvn package dli:submit`
-     * after an earlier deploy ran the old code, and succeeded.
+     * A main file built here with other contents since it was published would not be what the job runs:
+     * {@code mvn package dli:submit} after an earlier deploy ran the old code, and succeeded.
      */
-    private void requireNotRebuilt(PublishedFile main, File publishResult) {
+    private void requireUnchangedSincePublished(PublishedFile main, File publishResult) {
         Path local = localFile(main.fileName());
         try {
             if (!Files.isRegularFile(local) || main.hasBytesOf(local)) {
