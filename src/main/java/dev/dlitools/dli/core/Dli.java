@@ -206,6 +206,7 @@ public final class Dli implements AutoCloseable {
      * @throws JobTimeoutException when the job did not end in time; it says whether it was cancelled
      */
     public SparkJobResult submit(SubmitRequest request) {
+        request.unusedGroupAdvice().ifPresent(listener::warn);
         return new SparkJobRunner(client().batches(), listener, Clock.systemUTC(), settings.sleeper()).submit(request);
     }
 

@@ -19,8 +19,9 @@ import dev.dlitools.dli.core.upload.PlannedFile;
  * @param main the file the job runs
  * @param paths the OBS paths of all files
  * @param kind the group's kind: {@code jar}, {@code pyFile}, {@code file} or {@code modelFile}
+ * @param registeredGroup the package group the files were registered as; {@code null} when they were only uploaded
  */
-public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
+public record JobFiles(PublishedFile main, JobPaths paths, String kind, String registeredGroup) {
 
     private static final String RUNS = "a Spark job runs a .py driver script or a .jar";
 
@@ -50,7 +51,8 @@ public record JobFiles(PublishedFile main, JobPaths paths, String kind) {
                             + main.origin() + ", but " + RUNS + ". Set it to false and list the driver script first in "
                             + Setting.FILES.named() + ".");
         }
-        return new JobFiles(main, published.job(), published.kind());
+        return new JobFiles(main, published.job(), published.kind(),
+                published.registered() ? published.group() : null);
     }
 
     String mainPath() {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -42,6 +43,7 @@ public final class SubmitRequest {
     private final boolean cancelOnTimeout;
     private final int logLines;
     private final Path resultFile;
+    private final String unusedGroup;
 
     private SubmitRequest(Builder builder, SparkJobBody body) {
         this.body = body;
@@ -51,6 +53,20 @@ public final class SubmitRequest {
         this.cancelOnTimeout = builder.cancelOnTimeout;
         this.logLines = builder.logLines;
         this.resultFile = builder.resultFile;
+        this.unusedGroup = SparkVersions.takesOnlyObsPaths(body.sparkVersion())
+                ? builder.files.registeredGroup() : null;
+    }
+
+    /**
+     * {@return the advice to stop registering a package group that this job does not use: its Spark version takes
+     * packages only as the OBS paths it is given; empty for a group it may use, or none}
+     */
+    public Optional<String> unusedGroupAdvice() {
+        return Optional.ofNullable(unusedGroup).map(group -> "Spark " + body.sparkVersion() + " takes packages"
+                + " only as OBS paths, as this job is given them: the package group '" + group + "' registered for"
+                + " it is not used, and Huawei deprecates groups for Spark " + SparkVersions.OBS_PATHS_ONLY
+                + " and later. Set " + Setting.REGISTER.withValue("false") + " to only upload, and skip the"
+                + " registration and its wait.");
     }
 
     /**

@@ -17,10 +17,19 @@ final class JobFixtures {
     private JobFixtures() {}
 
     static PublishResult published(String kind, boolean dryRun) {
-        return new PublishResult("orders", kind, Map.of(), BUCKET, null, dryRun, false, false, null, List.of(
+        return new PublishResult("orders", kind, Map.of(), BUCKET, null, dryRun, false, false, null, jobFiles(), null);
+    }
+
+    /** The files of {@link #published} registered as package group {@code orders}, READY. */
+    static PublishResult registered() {
+        return new PublishResult("orders", "jar", Map.of(), BUCKET, "p", false, true, false, "READY", jobFiles(), null);
+    }
+
+    private static List<PublishedFile> jobFiles() {
+        return List.of(
                 file("gson-2.11.0.jar", "com.google.code.gson:gson:jar:2.11.0 (compile)", GSON_KEY),
                 file("orders-1.0.jar", "main artifact com.example:orders:jar:1.0", MAIN_KEY),
-                file("config-1.4.3.jar", "com.typesafe:config:jar:1.4.3 (runtime)", CONFIG_KEY)), null);
+                file("config-1.4.3.jar", "com.typesafe:config:jar:1.4.3 (runtime)", CONFIG_KEY));
     }
 
     /** A PySpark group of extra files, in the order {@code files} listed them. */

@@ -76,6 +76,29 @@ class SubmitRequestTest {
     }
 
     @Test
+    void aGroupRegisteredForAJobOnSpark331OrLaterIsSaidToBeUnused() {
+        SubmitRequest request = JobFixtures.request().files(JobFiles.of(JobFixtures.registered()))
+                .sparkVersion("3.3.1").build();
+
+        assertThat(request.unusedGroupAdvice()).hasValue("Spark 3.3.1 takes packages only as OBS paths, as this job"
+                + " is given them: the package group 'orders' registered for it is not used, and Huawei deprecates"
+                + " groups for Spark 3.3.1 and later. Set " + Setting.REGISTER.withValue("false") + " to only"
+                + " upload, and skip the registration and its wait.");
+    }
+
+    @Test
+    void noAdviceForAnOlderOrUnknownSparkOrFilesOnlyUploaded() {
+        JobFiles registered = JobFiles.of(JobFixtures.registered());
+
+        assertThat(JobFixtures.request().files(registered).sparkVersion("3.1.1").build().unusedGroupAdvice())
+                .as("an older Spark takes the group").isEmpty();
+        assertThat(JobFixtures.request().files(registered).build().unusedGroupAdvice())
+                .as("the queue's version, unknown here").isEmpty();
+        assertThat(JobFixtures.request().sparkVersion("3.5.1").build().unusedGroupAdvice())
+                .as("no group registered").isEmpty();
+    }
+
+    @Test
     void aPyFileGroupSendsTheOtherFilesAsPyFiles() throws Exception {
         SubmitRequest request = JobFixtures.request()
                 .files(JobFiles.of(JobFixtures.published("pyFile", false))).build();
