@@ -156,26 +156,25 @@ public class SubmitMojo extends AbstractProjectMojo {
             throw new SettingException(Setting.RESULT_FILE, "Could not read the publish result " + readFrom + " "
                     + Setting.RESULT_FILE.aside() + ": " + e.getMessage() + ". Publish again with dli:upload-group.");
         }
-        published.mainFile().ifPresent(main -> requireUnchangedSincePublished(main, readFrom));
+        published.files().forEach(file -> requireUnchangedSincePublished(file, readFrom));
         return published;
     }
 
     /**
-     * A main file built here with other contents since it was published would not be what the job runs:
+     * A file of the project's own built or edited here since it was published would not be what the job runs:
      * {@code mvn package dli:submit} after an earlier deploy ran the old code, and succeeded.
      */
-    private void requireUnchangedSincePublished(PublishedFile main, File publishResult) {
-        Path local = localFile(main.fileName());
+    private static void requireUnchangedSincePublished(PublishedFile file, File publishResult) {
         try {
-            if (!Files.isRegularFile(local) || main.hasBytesOf(local)) {
+            if (!file.changedSincePublished()) {
                 return;
             }
         } catch (IOException e) {
-            throw new DliException("Could not read " + local + " to compare it with the published "
-                    + main.fileName() + ": " + e.getMessage(), e);
+            throw new DliException("Could not read " + file.source() + " to compare it with the published "
+                    + file.fileName() + ": " + e.getMessage(), e);
         }
-        throw new SettingException(Setting.RESULT_FILE, local + " changed since " + publishResult + " "
-                + Setting.RESULT_FILE.aside() + " recorded it as published to " + main.obsPath() + ": the job would"
+        throw new SettingException(Setting.RESULT_FILE, file.source() + " changed since " + publishResult + " "
+                + Setting.RESULT_FILE.aside() + " recorded it as published to " + file.obsPath() + ": the job would"
                 + " run the published copy, not this build. Publish and submit in one command, e.g. `mvn deploy"
                 + " dli:submit`.");
     }

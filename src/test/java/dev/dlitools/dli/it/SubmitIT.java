@@ -222,7 +222,7 @@ class SubmitIT {
         new PublishResult("orders-job", "jar", Map.of(), BUCKET, null, false, false, false, null, List.of(new PublishedFile(
                 "orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0", MAIN_KEY,
                 dli.standIns().obsEndpoint() + "/" + BUCKET + "/" + MAIN_KEY,
-                "obs://" + BUCKET + "/" + MAIN_KEY, 1000, "00", "uploaded", null)), null)
+                "obs://" + BUCKET + "/" + MAIN_KEY, 1000, "00", "uploaded", null, null)), null)
                 .writeTo(build.projectDir().resolve("target/dli-package-group.json"));
         return build;
     }

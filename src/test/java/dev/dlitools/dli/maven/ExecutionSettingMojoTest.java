@@ -137,7 +137,7 @@ class ExecutionSettingMojoTest {
         return new PublishResult("orders-job", "jar", Map.of(), "etl-jars", null, true, false, false, null,
                 List.of(new PublishedFile("orders-job-1.0.0.jar", "main artifact", key,
                         "https://etl-jars.obs.cn-north-4.myhuaweicloud.com/" + key, "obs://etl-jars/" + key, 10, "00",
-                        "planned", null)), null);
+                        "planned", null, null)), null);
     }
 
     /** The project of the test pom as if it were in {@code dir}, with the build directory Maven gives it. */

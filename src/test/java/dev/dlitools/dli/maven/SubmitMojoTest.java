@@ -3,6 +3,7 @@ package dev.dlitools.dli.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.dlitools.dli.core.obs.FileDigests;
 import dev.dlitools.dli.core.publish.PublishResult;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarOutputStream;
@@ -89,7 +91,7 @@ class SubmitMojoTest {
     @Test
     void withoutClassNameAJarWithoutMainClassIsRefused() throws IOException {
         Path jar = emptyJar(dir.resolve("target/orders-job-1.0.0.jar"));
-        published(Files.size(jar), FileDigests.sha256(jar)).writeTo(mojo.resultFile.toPath());
+        published(jar).writeTo(mojo.resultFile.toPath());
         mojo.project.getProperties().remove("dli.job.className");
 
         assertThatThrownBy(mojo::execute).hasMessageStartingWith("Invalid job.className (-Ddli.job.className): no "
@@ -100,7 +102,7 @@ class SubmitMojoTest {
     @Test
     void aJarBuiltAgainSinceItWasPublishedIsRefusedBeforeAnyCall() throws IOException {
         Path jar = emptyJar(dir.resolve("target/orders-job-1.0.0.jar"));
-        published(Files.size(jar), FileDigests.sha256(jar)).writeTo(mojo.resultFile.toPath());
+        published(jar).writeTo(mojo.resultFile.toPath());
         Files.write(jar, new byte[] {'P', 'K'}, StandardOpenOption.APPEND); // what a rebuild does to its bytes
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class).hasMessage(jar + " changed"
@@ -108,6 +110,31 @@ class SubmitMojoTest {
                 + " obs://etl-jars/dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar: the job would run the"
                 + " published copy, not this build. Publish and submit in one command, e.g. `mvn deploy"
                 + " dli:submit`.");
+    }
+
+    // the same for a PySpark driver edited since: before, the job ran the script as it was published
+    @Test
+    void anExtraFileEditedSinceItWasPublishedIsRefusedAndADependencyIsNotCompared() throws IOException {
+        Path driver = Files.writeString(Files.createDirectories(dir.resolve("src/main/python")).resolve("clean.py"),
+                "print('v1')\n");
+        Path dependency = Files.writeString(dir.resolve("geo-1.0.zip"), "zip");
+        PublishResult published = new PublishResult("cleaner", "pyFile", Map.of(), "etl-jars", null, false, false,
+                false, null, List.of(
+                        new PublishedFile("clean.py", "extra file", "dli/files/clean.py", "u", "obs://etl-jars/dli/"
+                                + "files/clean.py", Files.size(driver), FileDigests.sha256(driver), "uploaded", null,
+                                driver.toString()),
+                        new PublishedFile("geo-1.0.zip", "com.example:geo:zip:1.0 (runtime)", "dli/geo-1.0.zip", "u",
+                                "obs://etl-jars/dli/geo-1.0.zip", 1, "00", "uploaded", null, dependency.toString())),
+                null);
+        published.writeTo(mojo.resultFile.toPath());
+        List<String> problems = new ArrayList<>();
+
+        problems.add(catchThrowable(mojo::execute).getMessage());
+        Files.writeString(driver, "print('v2')\n");
+        problems.add(catchThrowable(mojo::execute).getMessage());
+
+        assertThat(problems.get(0)).as("the dependency differs, and is not compared").doesNotContain("changed since");
+        assertThat(problems.get(1)).startsWith(driver + " changed since " + mojo.resultFile);
     }
 
     // a CI that publishes in one job and submits in another keeps the result file but not the jar: before, it was
@@ -182,20 +209,21 @@ class SubmitMojoTest {
     }
 
     private static PublishResult published(boolean dryRun) {
-        return published(dryRun, 10, "00");
-    }
-
-    private static PublishResult published(long size, String sha256) {
-        return published(false, size, sha256);
-    }
-
-    private static PublishResult published(boolean dryRun, long size, String sha256) {
-        String key = "dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar";
         return new PublishResult("orders-job", "jar", Map.of(), "etl-jars", null, dryRun, false, false, null,
-                List.of(new PublishedFile("orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0",
-                        key, "https://etl-jars.obs.cn-north-4.myhuaweicloud.com/" + key, "obs://etl-jars/" + key, size,
-                        sha256, "uploaded", null)),
-                null);
+                List.of(publishedJar(10, "00", null)), null);
+    }
+
+    /** The project's jar as published from {@code source}, with its size and SHA-256 then. */
+    private static PublishResult published(Path source) throws IOException {
+        return new PublishResult("orders-job", "jar", Map.of(), "etl-jars", null, false, false, false, null,
+                List.of(publishedJar(Files.size(source), FileDigests.sha256(source), source.toString())), null);
+    }
+
+    private static PublishedFile publishedJar(long size, String sha256, String source) {
+        String key = "dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar";
+        return new PublishedFile("orders-job-1.0.0.jar", "main artifact com.example.etl:orders-job:jar:1.0.0", key,
+                "https://etl-jars.obs.cn-north-4.myhuaweicloud.com/" + key, "obs://etl-jars/" + key, size, sha256,
+                "uploaded", null, source);
     }
 
     private static Path emptyJar(Path path) throws IOException {

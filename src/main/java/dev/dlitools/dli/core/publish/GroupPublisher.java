@@ -159,7 +159,8 @@ public final class GroupPublisher {
 
     private PublishedFile published(PlannedFile file, String sha256, String outcome) {
         return new PublishedFile(file.fileName(), file.origin(), file.objectKey(), objectUrl.apply(file.objectKey()),
-                "obs://" + bucket + "/" + file.objectKey(), file.size(), sha256, outcome, null);
+                "obs://" + bucket + "/" + file.objectKey(), file.size(), sha256, outcome, null,
+                file.source().toAbsolutePath().toString());
     }
 
     private static UploadGroupRequest request(UploadPlan plan, List<PublishedFile> files, boolean async) {

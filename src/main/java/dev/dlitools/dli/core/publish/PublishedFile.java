@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.publish;
 
 import dev.dlitools.dli.core.obs.FileDigests;
+import dev.dlitools.dli.core.upload.PlannedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,12 @@ import java.nio.file.Path;
  *     {@code planned} when OBS was not asked
  * @param sha256 hex SHA-256 of the file; {@code null} in a dry run
  * @param status the package's final status in DLI; {@code null} when the group was not registered
+ * @param source the local file it was read from, as an absolute path; {@code null} in a result written before
+ *     0.2.0
  */
 public record PublishedFile(
         String fileName, String origin, String key, String url, String obsPath, long size, String sha256,
-        String outcome, String status) {
+        String outcome, String status, String source) {
 
     static final String UPLOADED = "uploaded";
     /** The {@code outcome} of a file OBS already held with the same content. */
@@ -28,18 +31,29 @@ public record PublishedFile(
     public static final String PLANNED = "planned";
 
     /**
-     * Whether a local file holds this file's bytes: the same size and SHA-256.
+     * Whether this is one of the project's own files (its artifact or an extra file) and its {@link #source} still
+     * holds other bytes than were published: built or edited again since.
      *
-     * @param local the file on disk, e.g. the jar the build made
-     * @return {@code true} also when the result does not say (a dry run's plan has no SHA-256), as there is then
-     *     nothing to compare
-     * @throws IOException when the local file cannot be read
+     * @return {@code false} also for a dependency, a source that is not there or not recorded, or a dry run's plan
+     * @throws IOException when the source cannot be read
      */
-    public boolean hasBytesOf(Path local) throws IOException {
+    public boolean changedSincePublished() throws IOException {
+        if (source == null || !(PlannedFile.isProjectArtifact(origin) || PlannedFile.isExtraFile(origin))) {
+            return false;
+        }
+        Path local = Path.of(source);
+        return Files.isRegularFile(local) && !hasBytesOf(local);
+    }
+
+    /**
+     * Whether a local file holds this file's bytes: the same size and SHA-256; {@code true} also when the result does
+     * not say (a dry run's plan has no SHA-256), as there is then nothing to compare.
+     */
+    private boolean hasBytesOf(Path local) throws IOException {
         return sha256 == null || (Files.size(local) == size && FileDigests.sha256(local).equalsIgnoreCase(sha256));
     }
 
     PublishedFile withStatus(String newStatus) {
-        return new PublishedFile(fileName, origin, key, url, obsPath, size, sha256, outcome, newStatus);
+        return new PublishedFile(fileName, origin, key, url, obsPath, size, sha256, outcome, newStatus, source);
     }
 }

@@ -50,6 +50,6 @@ final class JobFixtures {
 
     private static PublishedFile file(String name, String origin, String key) {
         return new PublishedFile(name, origin, key, "https://" + BUCKET + ".obs.cn-north-4.myhuaweicloud.com/" + key,
-                "obs://" + BUCKET + "/" + key, 1000, "00", "uploaded", null);
+                "obs://" + BUCKET + "/" + key, 1000, "00", "uploaded", null, null);
     }
 }

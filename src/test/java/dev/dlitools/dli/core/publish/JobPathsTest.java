@@ -91,6 +91,6 @@ class JobPathsTest {
     private static PublishedFile file(String name, String origin) {
         String key = origin.equals("extra file") ? "dli/files/" + name : "dli/" + name;
         return new PublishedFile(name, origin, key, "https://etl-jars.obs/" + key, "obs://etl-jars/" + key, 10, "00",
-                "uploaded", null);
+                "uploaded", null, null);
     }
 }

@@ -39,6 +39,6 @@ class PublishResultTest {
     private static PublishedFile file(String name, String outcome) {
         return new PublishedFile(name, "g:a:jar:1.0", "dli/" + name, "https://etl-jars.obs/dli/" + name,
                 "obs://etl-jars/dli/" + name, 10, "00",
-                outcome, null);
+                outcome, null, null);
     }
 }

@@ -21,10 +21,10 @@ class StepSummaryTest {
 
     private static final PublishedFile JOB = new PublishedFile("orders-job-1.0.0.jar", "com.example:orders-job",
             "dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar", "https://etl-jars.obs/orders-job-1.0.0.jar",
-            "obs://etl-jars/dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar", 2_345, "ab", "uploaded", "READY");
+            "obs://etl-jars/dli/com.example/orders-job/1.0.0/orders-job-1.0.0.jar", 2_345, "ab", "uploaded", "READY", null);
     private static final PublishedFile GSON = new PublishedFile("gson-2.11.0.jar", "com.google.code.gson:gson",
             "dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", "https://etl-jars.obs/gson-2.11.0.jar",
-            "obs://etl-jars/dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", 290_000, "cd", "unchanged", "READY");
+            "obs://etl-jars/dli/com.google.code.gson/gson/2.11.0/gson-2.11.0.jar", 290_000, "cd", "unchanged", "READY", null);
 
     @Test
     void aSparkJobIsOneRowWithItsStateTimeAndId() {
@@ -70,7 +70,7 @@ class StepSummaryTest {
 
     @Test
     void uploadOnlySaysTheGroupIsNotRegisteredAndLeavesStatusesEmpty() {
-        PublishedFile notRegistered = new PublishedFile("a|b.jar", "x:y", "k", "u", "obs://b/k", 10, "ef", "uploaded", null);
+        PublishedFile notRegistered = new PublishedFile("a|b.jar", "x:y", "k", "u", "obs://b/k", 10, "ef", "uploaded", null, null);
         PublishResult result = new PublishResult("g", "jar", Map.of(), "b", null, false, false, false, null,
                 List.of(notRegistered), null);
 
@@ -135,7 +135,7 @@ class StepSummaryTest {
         for (int i = 0; i < files; i++) {
             String file = name + "-dependency-" + i + "-1.0.jar";
             published.add(new PublishedFile(file, "org.example:" + file, "dli/" + file, "https://b.obs/" + file,
-                    "obs://b/dli/" + file, 1_000 + i, "ab", "uploaded", "READY"));
+                    "obs://b/dli/" + file, 1_000 + i, "ab", "uploaded", "READY", null));
         }
         return new PublishResult(name, "jar", Map.of(), "b", "p-1", false, true, false, "READY", published, null);
     }
