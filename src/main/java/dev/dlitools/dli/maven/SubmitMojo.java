@@ -176,7 +176,8 @@ public class SubmitMojo extends AbstractProjectMojo {
         throw new SettingException(Setting.RESULT_FILE, file.source() + " changed since " + publishResult + " "
                 + Setting.RESULT_FILE.aside() + " recorded it as published to " + file.obsPath() + ": the job would"
                 + " run the published copy, not this build. Publish and submit in one command, e.g. `mvn deploy"
-                + " dli:submit`.");
+                + " dli:submit`. A rebuild of the same code differs too, unless project.build.outputTimestamp makes"
+                + " the build reproducible.");
     }
 
     /** The result file given, else the one the project's upload-group executions write, else the default. */

@@ -109,7 +109,8 @@ class SubmitMojoTest {
                 + " since " + mojo.resultFile + " (resultFile, -Ddli.resultFile) recorded it as published to"
                 + " obs://etl-jars/dli/com.example.etl/orders-job/1.0.0/orders-job-1.0.0.jar: the job would run the"
                 + " published copy, not this build. Publish and submit in one command, e.g. `mvn deploy"
-                + " dli:submit`.");
+                + " dli:submit`. A rebuild of the same code differs too, unless project.build.outputTimestamp makes"
+                + " the build reproducible.");
     }
 
     // the same for a PySpark driver edited since: before, the job ran the script as it was published
