@@ -58,10 +58,9 @@ class UploadGroupMojoTest {
     // before, the second project's registration replaced the first one's packages, and each build flipped the group
     @Test
     void aGroupThatAnotherProjectOfTheBuildRegistersIsRefusedBeforeAnyCall() {
-        MavenExecutionRequest build = new DefaultMavenExecutionRequest();
-        UploadGroupMojo orders = sharingGroupEtl(mojo("jar", "1.0.0"), build);
-        UploadGroupMojo billing = sharingGroupEtl(mojo("jar", "1.0.0"), build);
-        billing.project.setArtifactId("billing-job");
+        List<UploadGroupMojo> projects = twoProjectsOfOneBuildRegisteringGroupEtl();
+        UploadGroupMojo orders = projects.get(0);
+        UploadGroupMojo billing = projects.get(1);
 
         assertThatThrownBy(orders::execute).as("the first goes on").hasMessage(GOES_ON);
         assertThatThrownBy(billing::execute).isInstanceOf(MojoExecutionException.class).hasMessage("Group 'etl' is"
@@ -74,10 +73,9 @@ class UploadGroupMojoTest {
 
     @Test
     void projectsThatOnlyUploadMayShareAGroupName() {
-        MavenExecutionRequest build = new DefaultMavenExecutionRequest();
-        UploadGroupMojo orders = sharingGroupEtl(mojo("jar", "1.0.0"), build);
-        UploadGroupMojo billing = sharingGroupEtl(mojo("jar", "1.0.0"), build);
-        billing.project.setArtifactId("billing-job");
+        List<UploadGroupMojo> projects = twoProjectsOfOneBuildRegisteringGroupEtl();
+        UploadGroupMojo orders = projects.get(0);
+        UploadGroupMojo billing = projects.get(1);
         billing.register = false;
 
         assertThatThrownBy(orders::execute).hasMessage(GOES_ON);
@@ -192,11 +190,16 @@ class UploadGroupMojoTest {
         return mojo;
     }
 
-    /** The goal registering group {@code etl} in a project of the build {@code build} stands for. */
-    private static UploadGroupMojo sharingGroupEtl(UploadGroupMojo mojo, MavenExecutionRequest build) {
-        mojo.register = true;
-        mojo.group = "etl";
-        mojo.session = Sessions.of(build);
-        return mojo;
+    /** The goal in projects orders-job and billing-job of one build, each registering group {@code etl}. */
+    private static List<UploadGroupMojo> twoProjectsOfOneBuildRegisteringGroupEtl() {
+        MavenExecutionRequest build = new DefaultMavenExecutionRequest();
+        List<UploadGroupMojo> projects = List.of(mojo("jar", "1.0.0"), mojo("jar", "1.0.0"));
+        projects.get(1).project.setArtifactId("billing-job");
+        for (UploadGroupMojo mojo : projects) {
+            mojo.register = true;
+            mojo.group = "etl";
+            mojo.session = Sessions.of(build); // a parallel build gives each project a session of its own
+        }
+        return projects;
     }
 }
