@@ -272,10 +272,10 @@ public class UploadGroupMojo extends AbstractProjectMojo {
      * first one's packages, and each build after that would flip the group between the two.
      */
     private void requireGroupOfItsOwn() {
-        if (!register || session == null || session.getRequest() == null || group == null || group.isBlank()) {
+        String name = firstPresent(group);
+        if (!register || session == null || session.getRequest() == null || name == null) {
             return;
         }
-        String name = group.trim();
         String self = project.getGroupId() + ":" + project.getArtifactId();
         String other = ReactorGroups.claim(session.getRequest(), name, self);
         if (other != null) {
