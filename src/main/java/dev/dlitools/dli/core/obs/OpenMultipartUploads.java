@@ -1,6 +1,7 @@
 package dev.dlitools.dli.core.obs;
 
 import dev.dlitools.dli.core.common.BuildLog;
+import dev.dlitools.dli.core.common.ShutdownHook;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class OpenMultipartUploads {
     private final BuildLog log;
     /** upload id → key */
     private final Map<String, String> open = new ConcurrentHashMap<>();
-    private final Thread shutdownHook = new Thread(this::abortAll, "obs-abort-on-shutdown");
+    private ShutdownHook shutdownHook;
     /** Set by the abort of all: from then on no upload is added, so none is left open behind its back. */
     private boolean aborting;
 
@@ -40,15 +41,12 @@ final class OpenMultipartUploads {
 
     /** Aborts the open uploads when the JVM shuts down, until {@link #unwatchShutdown()}. */
     void watchShutdown() {
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        shutdownHook = ShutdownHook.add(ShutdownHook.Registry.JVM, "obs-abort-on-shutdown", this::abortAll);
     }
 
+    /** Called once the run has aborted what it left open: a shutdown from then on has nothing to abort. */
     void unwatchShutdown() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down: the hook is running and does the aborting
-        }
+        shutdownHook.close();
     }
 
     /**
