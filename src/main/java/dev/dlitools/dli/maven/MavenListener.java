@@ -187,6 +187,11 @@ final class MavenListener implements DliListener {
     }
 
     @Override
+    public void jobInterrupted(String message) {
+        warn(message);
+    }
+
+    @Override
     public void jobFinished(SparkJobResult result) {
         log.info(result.summaryLine());
     }

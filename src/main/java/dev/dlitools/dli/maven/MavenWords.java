@@ -166,6 +166,7 @@ final class MavenWords implements Setting.Words {
         job(written, Setting.JOB_TIMEOUT, "timeout");
         job(written, Setting.JOB_WAIT, "wait");
         job(written, Setting.JOB_CANCEL_ON_TIMEOUT, "cancelOnTimeout");
+        job(written, Setting.JOB_CANCEL_ON_INTERRUPT, "cancelOnInterrupt");
         job(written, Setting.JOB_LOG_LINES, "logLines");
         written.put(Setting.JOB_RESULT_FILE, new Written("jobResultFile", "dli.job.resultFile"));
         return written;

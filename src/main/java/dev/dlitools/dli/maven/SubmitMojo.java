@@ -52,7 +52,7 @@ public class SubmitMojo extends AbstractProjectMojo {
      * The Spark job: {@code queue} (required), {@code className}, {@code name}, {@code args}, {@code conf},
      * {@code scType}, {@code sparkVersion}, {@code driverMemory}, {@code driverCores}, {@code executorMemory},
      * {@code executorCores}, {@code numExecutors}, {@code feature}, {@code maxRetryTimes}, {@code timeout},
-     * {@code wait}, {@code cancelOnTimeout}, {@code logLines}. Each one left out here is taken from the property
+     * {@code wait}, {@code cancelOnTimeout}, {@code cancelOnInterrupt}, {@code logLines}. Each one left out here is taken from the property
      * {@code dli.job.<name>} (e.g. {@code -Ddli.job.queue=etl}; {@code -Ddli.job.args} as a JSON array of strings),
      * except {@code conf}.
      *
@@ -125,6 +125,7 @@ public class SubmitMojo extends AbstractProjectMojo {
                         (int) SubmitRequest.DEFAULT_TIMEOUT.toSeconds())))
                 .waitForEnd(flag(given.wait, Setting.JOB_WAIT, true))
                 .cancelOnTimeout(flag(given.cancelOnTimeout, Setting.JOB_CANCEL_ON_TIMEOUT, true))
+                .cancelOnInterrupt(flag(given.cancelOnInterrupt, Setting.JOB_CANCEL_ON_INTERRUPT, true))
                 .logLines(Objects.requireNonNullElse(number(given.logLines, Setting.JOB_LOG_LINES),
                         SubmitRequest.DEFAULT_LOG_LINES))
                 .pollInterval(Duration.ofSeconds(pollInterval))

@@ -102,6 +102,11 @@ public final class RecordingLog implements DliListener {
     }
 
     @Override
+    public void jobInterrupted(String message) {
+        lines.add(message);
+    }
+
+    @Override
     public void jobFinished(SparkJobResult result) {
         lines.add(result.summaryLine());
     }

@@ -134,6 +134,8 @@ public enum Setting {
     JOB_WAIT,
     /** Whether a job that timed out is cancelled. */
     JOB_CANCEL_ON_TIMEOUT,
+    /** Whether a job waited for is cancelled when the JVM shuts down (Ctrl-C, a CI runner's SIGTERM). */
+    JOB_CANCEL_ON_INTERRUPT,
     /** How many driver log lines a failed job's error shows. */
     JOB_LOG_LINES,
     /** The JSON file that holds the job's outcome. */

@@ -43,6 +43,14 @@ public interface JobListener {
     default void jobPollFailed(String id, DliApiException failure) {}
 
     /**
+     * The JVM shut down while the run waited for the job (the build was stopped with Ctrl-C, or a CI runner cancelled
+     * it), and the run cancelled the job. Heard on the shutdown hook's thread, while the JVM exits.
+     *
+     * @param message one line: the job was cancelled, or its id and how to cancel it by hand as the cancel failed
+     */
+    default void jobInterrupted(String message) {}
+
+    /**
      * The run is over, whatever its outcome; a failed or timed-out run throws after this.
      *
      * @param result what the run saw, as written to the result file

@@ -4,6 +4,7 @@ import dev.dlitools.dli.core.common.Causes;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.common.ShutdownHook;
 import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.BatchClient;
 import dev.dlitools.dli.core.dli.DliApiException;
@@ -17,11 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a Spark job on DLI: submits it, polls its state until it ends or the time is up, cancels it at the time-out
- * (unless it turns out to have ended just then), fetches the driver log's last lines when it dies, and writes the
- * outcome.
+ * (unless it turns out to have ended just then) or when the JVM shuts down while waiting, fetches the driver log's
+ * last lines when it dies, and writes the outcome.
  *
  * <p>The submission is sent once: after it may have reached the service it is not repeated, since a second request
  * would start a second job. Polls and the cancel are retried like every DLI call, and a poll that still fails is
@@ -32,11 +37,15 @@ public final class SparkJobRunner {
     private static final String SUCCESS = "SUCCESS";
     /** DLI's failed end state, and Apache Livy's other two, which DLI's Livy-based API may pass through. */
     private static final Set<String> FAILED = Set.of("DEAD", "KILLED", "ERROR");
+    /** How long a shutdown waits for DLI to answer the job's cancel before it lets the JVM go. */
+    static final Duration CANCEL_ON_SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
     private final BatchClient client;
     private final JobListener listener;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final ShutdownHook.Registry shutdownHooks;
+    private final Duration cancelGrace;
 
     /**
      * A runner of jobs in the project of {@code client}; it sends nothing yet.
@@ -47,10 +56,21 @@ public final class SparkJobRunner {
      * @param sleeper pauses between two polls
      */
     public SparkJobRunner(BatchClient client, JobListener listener, Clock clock, Sleeper sleeper) {
+        this(client, listener, clock, sleeper, ShutdownHook.Registry.JVM, CANCEL_ON_SHUTDOWN_GRACE);
+    }
+
+    /**
+     * @param shutdownHooks where the hook that cancels a job waited for goes
+     * @param cancelGrace how long that hook waits for DLI's answer
+     */
+    SparkJobRunner(BatchClient client, JobListener listener, Clock clock, Sleeper sleeper,
+            ShutdownHook.Registry shutdownHooks, Duration cancelGrace) {
         this.client = client;
         this.listener = listener;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.shutdownHooks = shutdownHooks;
+        this.cancelGrace = cancelGrace;
     }
 
     /**
@@ -78,25 +98,66 @@ public final class SparkJobRunner {
         if (!request.waitForEnd()) {
             return run.finish(false, false, List.of(), null);
         }
-        // on disk before the wait: a build stopped with Ctrl-C ends without a word to this goal, and the job runs on
+        // on disk before the wait: a build stopped with Ctrl-C ends without a word to this goal, and the job may run
+        // on (not cancelled on interrupt, or the cancel failed)
         run.write(run.result(false, false, List.of(), null));
-        Instant deadline = start.plus(request.timeout());
+        boolean ended;
+        // no hook (null, which try skips) when the job is to be left running
+        try (ShutdownHook cancelOnShutdown = request.cancelOnInterrupt()
+                ? ShutdownHook.add(shutdownHooks, "dli-job-cancel-on-shutdown", () -> cancelOnShutdown(run))
+                : null) {
+            ended = waitForEnd(run);
+        }
+        return ended ? ended(run) : timeOut(run);
+    }
+
+    /** Polls the job's state until it ends: {@code true}; or until the time-out: {@code false}. */
+    private boolean waitForEnd(Run run) {
+        Duration timeout = run.request.timeout();
+        Instant deadline = run.start.plus(timeout);
         while (!isEnd(run.state)) {
             Duration remaining = Duration.between(clock.instant(), deadline);
             if (remaining.isNegative() || remaining.isZero()) {
-                return timeOut(run);
+                return false;
             }
-            listener.jobWaiting(body.name(), run.state, Duration.between(start, clock.instant()),
-                    request.timeout());
+            listener.jobWaiting(run.request.body().name(), run.state, Duration.between(run.start, clock.instant()),
+                    timeout);
             try {
-                pause(remaining.compareTo(request.pollInterval()) < 0 ? remaining : request.pollInterval(), run);
+                pause(remaining.compareTo(run.request.pollInterval()) < 0 ? remaining : run.request.pollInterval(),
+                        run);
                 poll(run);
             } catch (RuntimeException e) {
                 // the job runs on, and its id is what later steps need to find it: the result is written first
                 throw Causes.after(e, () -> run.finish(false, false, List.of(), null));
             }
         }
-        return ended(run);
+        return true;
+    }
+
+    /**
+     * Cancels the job as the JVM shuts down mid-wait (the build was stopped), then says what became of it. DLI's
+     * answer is awaited at most the grace period, as the JVM's exit waits for this hook.
+     */
+    private void cancelOnShutdown(Run run) {
+        FutureTask<Void> cancel = new FutureTask<>(() -> client.cancel(run.id), null);
+        Thread thread = new Thread(cancel, "dli-job-cancel");
+        thread.setDaemon(true);
+        thread.start();
+        String stopped = "The build was stopped while waiting for Spark job " + run.request.body().name() + " (id "
+                + run.id + ")";
+        try {
+            cancel.get(cancelGrace.toMillis(), TimeUnit.MILLISECONDS);
+            listener.jobInterrupted(stopped + ": it was cancelled.");
+        } catch (ExecutionException e) {
+            listener.jobInterrupted(stopped + ". " + cancelFailed(run.id, e.getCause().getMessage()));
+        } catch (TimeoutException e) {
+            listener.jobInterrupted(stopped + ". " + cancelFailed(run.id, "DLI did not answer within "
+                    + cancelGrace.toSeconds() + " s."));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listener.jobInterrupted(stopped + ". " + cancelFailed(run.id, "Its wait for DLI's answer was "
+                    + "interrupted."));
+        }
     }
 
     /** The outcome of a job that ended: its result when it succeeded. */
@@ -179,8 +240,7 @@ public final class SparkJobRunner {
                 cancelled = true;
                 outcome = "It was cancelled.";
             } catch (DliApiException e) {
-                outcome = "Cancelling it failed, so it may still be running: " + cancelByHand(run.id) + ". "
-                        + e.getMessage();
+                outcome = cancelFailed(run.id, e.getMessage());
             }
         } else {
             outcome = "It was left running (" + Setting.JOB_CANCEL_ON_TIMEOUT.named() + " is false); "
@@ -208,6 +268,11 @@ public final class SparkJobRunner {
         } catch (DliApiException e) {
             return null;
         }
+    }
+
+    /** A cancel that failed, and how the user stops the job then. */
+    private String cancelFailed(String id, String why) {
+        return "Cancelling it failed, so it may still be running: " + cancelByHand(id) + ". " + why;
     }
 
     /** How the user stops a job that this run could not or was not to cancel. */

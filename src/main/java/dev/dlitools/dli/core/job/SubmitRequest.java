@@ -41,6 +41,7 @@ public final class SubmitRequest {
     private final Duration timeout;
     private final Duration pollInterval;
     private final boolean cancelOnTimeout;
+    private final boolean cancelOnInterrupt;
     private final int logLines;
     private final Path resultFile;
     private final String unusedGroup;
@@ -51,6 +52,7 @@ public final class SubmitRequest {
         this.timeout = builder.timeout;
         this.pollInterval = builder.pollInterval;
         this.cancelOnTimeout = builder.cancelOnTimeout;
+        this.cancelOnInterrupt = builder.cancelOnInterrupt;
         this.logLines = builder.logLines;
         this.resultFile = builder.resultFile;
         this.unusedGroup = SparkVersions.takesOnlyObsPaths(body.sparkVersion())
@@ -71,7 +73,7 @@ public final class SubmitRequest {
 
     /**
      * A request to build, with the defaults: wait for the job's end at most {@link #DEFAULT_TIMEOUT}, polling every
-     * 5 s, cancel it at the time-out, and show {@value #DEFAULT_LOG_LINES} driver log lines of a failed job.
+     * 5 s, cancel it at the time-out or when the JVM shuts down while waiting, and show {@value #DEFAULT_LOG_LINES} driver log lines of a failed job.
      *
      * @return a builder with the defaults
      */
@@ -98,6 +100,10 @@ public final class SubmitRequest {
 
     boolean cancelOnTimeout() {
         return cancelOnTimeout;
+    }
+
+    boolean cancelOnInterrupt() {
+        return cancelOnInterrupt;
     }
 
     /** How many of the driver log's last lines a failed job's error shows; 0 for none. */
@@ -132,6 +138,7 @@ public final class SubmitRequest {
         private Duration timeout = DEFAULT_TIMEOUT;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private boolean cancelOnTimeout = true;
+        private boolean cancelOnInterrupt = true;
         private int logLines = DEFAULT_LOG_LINES;
         private Path resultFile;
 
@@ -354,6 +361,18 @@ public final class SubmitRequest {
          */
         public Builder cancelOnTimeout(boolean cancelOnTimeout) {
             this.cancelOnTimeout = cancelOnTimeout;
+            return this;
+        }
+
+        /**
+         * Cancel the job when the JVM shuts down while waiting for it (the default): the build was stopped, with
+         * Ctrl-C or by a CI runner cancelling it. {@code false} leaves the job running.
+         *
+         * @param cancelOnInterrupt the {@link Setting#JOB_CANCEL_ON_INTERRUPT} value
+         * @return this builder
+         */
+        public Builder cancelOnInterrupt(boolean cancelOnInterrupt) {
+            this.cancelOnInterrupt = cancelOnInterrupt;
             return this;
         }
 

@@ -8,6 +8,7 @@ import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.common.SettingException;
+import dev.dlitools.dli.core.common.ShutdownHook;
 import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliClient;
@@ -51,6 +52,9 @@ class SparkJobRunnerTest {
     Path dir;
 
     private final RecordingLog log = RecordingLog.withoutDebug();
+    /** The shutdown hooks a runner of {@link #runnerWithHooks} has added and not taken out. */
+    private final List<Thread> shutdownHooks = new CopyOnWriteArrayList<>();
+    private int hooksEverAdded;
     private DliEmulator emulator;
 
     @AfterEach
@@ -391,6 +395,108 @@ class SparkJobRunnerTest {
         assertThat(e.result().finalState()).isEqualTo("RUNNING");
     }
 
+    // before, a build stopped while it waited (Ctrl-C, a CI runner cancelling it) left the job running in DLI
+    @Test
+    void aShutdownWhileWaitingCancelsTheJobOnceAndSaysSo() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+
+        // the JVM runs the hook once; here it runs at every pause, and still cancels once
+        JobFailedException e = catchThrowableOfType(JobFailedException.class, () -> runnerWithHooks(duration -> {
+            shutdownHooks.forEach(Thread::run);
+            Thread.sleep(Math.min(duration.toMillis(), 25));
+        }, Duration.ofSeconds(5)).submit(JobFixtures.request().logLines(0).build()));
+
+        String id = emulator.batchJobs().get(0).id();
+        assertThat(emulator.batchJobs().get(0).cancelled()).isTrue();
+        assertThat(emulator.requests()).filteredOn(request -> request.method().equals("DELETE")).hasSize(1);
+        assertThat(log.lines()).containsOnlyOnce("The build was stopped while waiting for Spark job orders-1.0 (id "
+                + id + "): it was cancelled.");
+        assertThat(e).hasMessageContaining("ended DEAD");
+        assertThat(shutdownHooks).as("hooks left once the wait ended").isEmpty();
+    }
+
+    @Test
+    void aShutdownAfterTheWaitEndedCancelsNothingEvenWhenTheHookCouldNotBeTakenOut() {
+        start(ObjectStore.everythingExists());
+        List<Thread> added = new CopyOnWriteArrayList<>();
+        ShutdownHook.Registry shuttingDown = new ShutdownHook.Registry() {
+            @Override
+            public void add(Thread hook) {
+                added.add(hook);
+            }
+
+            @Override
+            public void remove(Thread hook) {
+                throw new IllegalStateException("Shutdown in progress");
+            }
+        };
+
+        SparkJobResult result = new SparkJobRunner(dliClient(0, BuildLog.SILENT).batches(), log, Clock.systemUTC(),
+                duration -> Thread.sleep(Math.min(duration.toMillis(), 25)), shuttingDown, Duration.ofSeconds(5))
+                .submit(JobFixtures.request().build());
+        added.forEach(Thread::run);
+
+        assertThat(result.finalState()).isEqualTo("SUCCESS");
+        assertThat(added).as("hooks added").hasSize(1);
+        assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+        assertThat(log.lines()).noneMatch(line -> line.startsWith("The build was stopped"));
+    }
+
+    @Test
+    void aCancelThatFailsOnShutdownSaysHowToCancelTheJobByHand() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+        emulator.inject(Fault.respond(403).always().on("DELETE", BATCHES + "/[^/]+"));
+
+        catchThrowable(() -> runnerWithHooks(shutDownAtTheFirstPause(), Duration.ofSeconds(5))
+                .submit(JobFixtures.request().timeout(Duration.ofMillis(300)).cancelOnTimeout(false).build()));
+
+        String id = emulator.batchJobs().get(0).id();
+        assertThat(log.lines()).filteredOn(line -> line.startsWith("The build was stopped")).singleElement()
+                .asString().startsWith("The build was stopped while waiting for Spark job orders-1.0 (id " + id
+                        + "). Cancelling it failed, so it may still be running: cancel it in the DLI console or with"
+                        + " DELETE /v2.0/" + PROJECT + "/batches/" + id + ". DELETE ")
+                .contains("HTTP 403").doesNotContain(SK);
+    }
+
+    @Test
+    void aCancelNotAnsweredInTimeOnShutdownLetsTheJvmGoSayingHowToCancelTheJobByHand() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+        emulator.inject(Fault.delay(Duration.ofSeconds(3)).on("DELETE", BATCHES + "/[^/]+"));
+        long[] hookMillis = new long[1];
+
+        catchThrowable(() -> runnerWithHooks(duration -> {
+            if (!shutdownHooks.isEmpty() && hookMillis[0] == 0) {
+                long before = System.nanoTime();
+                shutdownHooks.get(0).run();
+                hookMillis[0] = Duration.ofNanos(System.nanoTime() - before).toMillis();
+            }
+            Thread.sleep(Math.min(duration.toMillis(), 25));
+        }, Duration.ofSeconds(1)).submit(JobFixtures.request().timeout(Duration.ofMillis(300))
+                .cancelOnTimeout(false).build()));
+
+        String id = emulator.batchJobs().get(0).id();
+        assertThat(hookMillis[0]).as("ms the hook held the exit up").isBetween(900L, 2500L);
+        assertThat(log.lines()).contains("The build was stopped while waiting for Spark job orders-1.0 (id " + id
+                + "). Cancelling it failed, so it may still be running: cancel it in the DLI console or with DELETE"
+                + " /v2.0/" + PROJECT + "/batches/" + id + ". DLI did not answer within 1 s.");
+    }
+
+    @Test
+    void withoutCancelOnInterruptOrWithoutWaitingNoHookIsAdded() {
+        start(ObjectStore.everythingExists());
+
+        runnerWithHooks(shutDownAtTheFirstPause(), Duration.ofSeconds(5))
+                .submit(JobFixtures.request().cancelOnInterrupt(false).build());
+        runnerWithHooks(shutDownAtTheFirstPause(), Duration.ofSeconds(5))
+                .submit(JobFixtures.request().waitForEnd(false).build());
+
+        assertThat(hooksEverAdded).isZero();
+        assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+    }
+
     @Test
     void withoutWaitingOnlyTheSubmissionIsSent() {
         start(ObjectStore.everythingExists());
@@ -531,10 +637,43 @@ class SparkJobRunnerTest {
 
     private SparkJobRunner runner(int retries, JobListener listener, BuildLog httpLog, Sleeper sleeper,
             Clock clock) {
+        return new SparkJobRunner(dliClient(retries, httpLog).batches(), listener, clock, sleeper);
+    }
+
+    /** A runner whose shutdown hooks go to {@link #shutdownHooks}, for the sleeper to run as the JVM would. */
+    private SparkJobRunner runnerWithHooks(Sleeper sleeper, Duration cancelGrace) {
+        ShutdownHook.Registry hooks = new ShutdownHook.Registry() {
+            @Override
+            public void add(Thread hook) {
+                hooksEverAdded++;
+                shutdownHooks.add(hook);
+            }
+
+            @Override
+            public void remove(Thread hook) {
+                shutdownHooks.remove(hook);
+            }
+        };
+        return new SparkJobRunner(dliClient(0, BuildLog.SILENT).batches(), log, Clock.systemUTC(), sleeper, hooks,
+                cancelGrace);
+    }
+
+    /** Runs the shutdown hooks at the wait's first pause, as the JVM does when the build is stopped then. */
+    private Sleeper shutDownAtTheFirstPause() {
+        boolean[] shutDown = new boolean[1];
+        return duration -> {
+            if (!shutDown[0]) {
+                shutDown[0] = true;
+                shutdownHooks.forEach(Thread::run);
+            }
+            Thread.sleep(Math.min(duration.toMillis(), 25));
+        };
+    }
+
+    private DliClient dliClient(int retries, BuildLog httpLog) {
         SignedHttpClient http = new SignedHttpClient(Credentials.of(AK, SK), Duration.ofSeconds(5),
                 Duration.ofSeconds(10), ProxySettings.NONE, new RetryPolicy(retries, duration -> {}, () -> 0.5),
                 Clock.systemUTC(), httpLog);
-        DliClient dli = new DliClient(http, emulator.endpoint(), PROJECT);
-        return new SparkJobRunner(dli.batches(), listener, clock, sleeper);
+        return new DliClient(http, emulator.endpoint(), PROJECT);
     }
 }
