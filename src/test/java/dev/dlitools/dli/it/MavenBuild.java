@@ -128,40 +128,20 @@ final class MavenBuild {
         return new PipedResult(exitCode, read(stdout), read(stderr));
     }
 
+    /** Starts the build and returns while it runs, for a test that stops it as a user or a CI runner would. */
+    RunningBuild start() {
+        Path log = projectDir.resolve("build.log");
+        try {
+            return new RunningBuild(launch(log, null), log, projectDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** @param stderr {@code null} to write standard error into {@code stdout}'s file too */
     private int execute(Path stdout, Path stderr) {
         try {
-            // marks the project as the root, so Maven does not take this repository's .mvn as its own
-            Files.createDirectories(projectDir.resolve(".mvn"));
-            Path settings = projectDir.resolve("it-settings.xml");
-            Files.writeString(settings, "<settings><pluginGroups><pluginGroup>dev.dlitools</pluginGroup>"
-                    + "</pluginGroups>" + settingsXml + "</settings>\n");
-            List<String> command = new ArrayList<>(List.of(
-                    mavenHome.resolve("bin/mvn").toString(), "-B", "-ntp", "-Dstyle.color=never",
-                    "-s", settings.toString(),
-                    "-Dmaven.repo.local=" + System.getProperty("it.localRepository"),
-                    "-Dmaven.repo.local.tail=" + System.getProperty("it.outerRepository")));
-            command.addAll(arguments);
-            ProcessBuilder builder = new ProcessBuilder(command)
-                    .directory(projectDir.toFile())
-                    .redirectOutput(stdout.toFile());
-            if (stderr == null) {
-                builder.redirectErrorStream(true);
-            } else {
-                builder.redirectError(stderr.toFile());
-            }
-            // a developer's own credentials must not leak into, or change, a test build
-            builder.environment().keySet().removeIf(name -> name.startsWith("HUAWEICLOUD_") || name.equals("MAVEN_ARGS")
-                    || name.equals("MAVEN_OPTS"));
-            // a null value removes the variable
-            environment.forEach((name, value) -> {
-                if (value == null) {
-                    builder.environment().remove(name);
-                } else {
-                    builder.environment().put(name, value);
-                }
-            });
-            Process process = builder.start();
+            Process process = launch(stdout, stderr);
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("Maven build in " + projectDir + " did not finish in 5 minutes");
@@ -173,6 +153,40 @@ final class MavenBuild {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private Process launch(Path stdout, Path stderr) throws IOException {
+        // marks the project as the root, so Maven does not take this repository's .mvn as its own
+        Files.createDirectories(projectDir.resolve(".mvn"));
+        Path settings = projectDir.resolve("it-settings.xml");
+        Files.writeString(settings, "<settings><pluginGroups><pluginGroup>dev.dlitools</pluginGroup>"
+                + "</pluginGroups>" + settingsXml + "</settings>\n");
+        List<String> command = new ArrayList<>(List.of(
+                mavenHome.resolve("bin/mvn").toString(), "-B", "-ntp", "-Dstyle.color=never",
+                "-s", settings.toString(),
+                "-Dmaven.repo.local=" + System.getProperty("it.localRepository"),
+                "-Dmaven.repo.local.tail=" + System.getProperty("it.outerRepository")));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(projectDir.toFile())
+                .redirectOutput(stdout.toFile());
+        if (stderr == null) {
+            builder.redirectErrorStream(true);
+        } else {
+            builder.redirectError(stderr.toFile());
+        }
+        // a developer's own credentials must not leak into, or change, a test build
+        builder.environment().keySet().removeIf(name -> name.startsWith("HUAWEICLOUD_") || name.equals("MAVEN_ARGS")
+                || name.equals("MAVEN_OPTS"));
+        // a null value removes the variable
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        return builder.start();
     }
 
     private static String read(Path file) {
@@ -189,6 +203,34 @@ final class MavenBuild {
         @Override
         public String toString() {
             return "build exited " + exitCode + "; standard output:\n" + stdout + "\nstandard error:\n" + stderr;
+        }
+    }
+
+    /** A build under way, started by {@link #start()}. */
+    record RunningBuild(Process process, Path logFile, Path projectDir) {
+
+        /** {@return the build's log so far} */
+        String log() {
+            return read(logFile);
+        }
+
+        /**
+         * Stops the build with SIGTERM, as a CI runner cancelling the job does (Ctrl-C's SIGINT ends the JVM the same
+         * way: its shutdown hooks run), and waits for its end.
+         */
+        BuildResult stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(1, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("Maven build in " + projectDir + " did not stop in a minute");
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return new BuildResult(process.exitValue(), log(), projectDir);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.dlitools.dli.emulator.DliEmulator;
 import dev.dlitools.dli.emulator.JobScript;
 import dev.dlitools.dli.emulator.RecordedRequest;
 import dev.dlitools.dli.it.MavenBuild.BuildResult;
+import dev.dlitools.dli.it.MavenBuild.RunningBuild;
 import dev.dlitools.dli.testsupport.LocalStandIns;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,9 +162,35 @@ class SubmitIT {
                 + "RUNNING. It was cancelled.");
         BatchJobView job = job();
         assertThat(job.cancelled()).isTrue();
-        assertThat(requests()).filteredOn(request -> request.method().equals("DELETE"))
-                .extracting(RecordedRequest::path)
-                .containsExactly("/v2.0/" + LocalStandIns.PROJECT_ID + "/batches/" + job.id());
+        assertThat(deletes()).containsExactly("/v2.0/" + LocalStandIns.PROJECT_ID + "/batches/" + job.id());
+    }
+
+    // before, a build stopped while it waited (Ctrl-C, a CI runner cancelling the job) left the job running in DLI
+    @Test
+    void aBuildStoppedWhileWaitingCancelsTheJob() {
+        emulator.scriptJobs(JobScript.hang());
+
+        BuildResult result = stoppedWhileWaiting(deploy(MavenBuild.of(PROJECT_DIR, "submit-stopped")));
+
+        BatchJobView job = job();
+        assertThat(job.cancelled()).as(result.toString()).isTrue();
+        assertThat(deletes()).containsExactly("/v2.0/" + LocalStandIns.PROJECT_ID + "/batches/" + job.id());
+        assertThat(result.log()).contains("The build was stopped while waiting for Spark job " + JOB + " (id "
+                + job.id() + "): it was cancelled.");
+    }
+
+    @Test
+    void withCancelOnInterruptFalseAStoppedBuildLeavesTheJobRunningWithItsIdInTheResultFile() throws Exception {
+        emulator.scriptJobs(JobScript.hang());
+
+        BuildResult result = stoppedWhileWaiting(deploy(MavenBuild.of(PROJECT_DIR, "submit-stopped-kept"))
+                .property("dli.job.cancelOnInterrupt", false));
+
+        BatchJobView job = job();
+        assertThat(job.cancelled()).as(result.toString()).isFalse();
+        assertThat(deletes()).isEmpty();
+        assertThat(SparkJobResult.read(result.projectDir().resolve("target/dli-spark-job.json")).id())
+                .isEqualTo(job.id());
     }
 
     @Test
@@ -215,6 +242,32 @@ class SubmitIT {
         assertThat(result.succeeded()).isFalse();
         assertThat(result.log()).contains("Nothing was published to run: dli:upload-group did not run in this build");
         assertThat(requests()).isEmpty();
+    }
+
+    /** Starts the build and stops it with SIGTERM once it polls the job it submitted, so once it waits for it. */
+    private BuildResult stoppedWhileWaiting(MavenBuild build) {
+        RunningBuild running = build.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+            while (requests().stream().noneMatch(request -> request.path().endsWith("/state"))) {
+                assertThat(running.process().isAlive()).as("build running; its log so far:%n%s", running.log())
+                        .isTrue();
+                assertThat(System.nanoTime()).as("time to the first poll of the job").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            return running.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            running.process().destroyForcibly();
+        }
+    }
+
+    /** The paths of this test's DELETE requests. */
+    private List<String> deletes() {
+        return requests().stream().filter(request -> request.method().equals("DELETE"))
+                .map(RecordedRequest::path).toList();
     }
 
     /** The project as if dli:upload-group had published it in an earlier build. */
