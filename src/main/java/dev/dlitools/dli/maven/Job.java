@@ -60,7 +60,9 @@ public class Job {
     /** Cancel the job when it does not end in time. Default {@code true}. */
     Boolean cancelOnTimeout;
 
-    /** Cancel the job when the build is stopped (Ctrl-C, a CI runner's SIGTERM) while it waits. Default {@code true}. */
+    /**
+     * Cancel the job when the build is stopped (Ctrl-C, a CI runner's SIGTERM) while it waits. Default {@code true}.
+     */
     Boolean cancelOnInterrupt;
 
     /** How many of the driver log's last lines a failed job's error shows. Default 50. */

@@ -52,9 +52,9 @@ public class SubmitMojo extends AbstractProjectMojo {
      * The Spark job: {@code queue} (required), {@code className}, {@code name}, {@code args}, {@code conf},
      * {@code scType}, {@code sparkVersion}, {@code driverMemory}, {@code driverCores}, {@code executorMemory},
      * {@code executorCores}, {@code numExecutors}, {@code feature}, {@code maxRetryTimes}, {@code timeout},
-     * {@code wait}, {@code cancelOnTimeout}, {@code cancelOnInterrupt}, {@code logLines}. Each one left out here is taken from the property
-     * {@code dli.job.<name>} (e.g. {@code -Ddli.job.queue=etl}; {@code -Ddli.job.args} as a JSON array of strings),
-     * except {@code conf}.
+     * {@code wait}, {@code cancelOnTimeout}, {@code cancelOnInterrupt}, {@code logLines}. Each one left out here is
+     * taken from the property {@code dli.job.<name>} (e.g. {@code -Ddli.job.queue=etl}; {@code -Ddli.job.args} as a
+     * JSON array of strings), except {@code conf}.
      *
      * @since 0.2.0
      */

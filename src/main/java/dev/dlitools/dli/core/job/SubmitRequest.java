@@ -73,7 +73,8 @@ public final class SubmitRequest {
 
     /**
      * A request to build, with the defaults: wait for the job's end at most {@link #DEFAULT_TIMEOUT}, polling every
-     * 5 s, cancel it at the time-out or when the JVM shuts down while waiting, and show {@value #DEFAULT_LOG_LINES} driver log lines of a failed job.
+     * 5 s, cancel it at the time-out or when the JVM shuts down while waiting, and show
+     * {@value #DEFAULT_LOG_LINES} driver log lines of a failed job.
      *
      * @return a builder with the defaults
      */
