@@ -1,8 +1,14 @@
 package dev.dlitools.dli.core.upload;
 
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Where each uploaded file goes in the OBS bucket. This layout is stable: changing it would make every user
@@ -19,6 +25,13 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>The groupId stays dotted (one segment), unlike a Maven repository. The prefix loses leading and trailing
  * {@code /}; an empty prefix means keys start at the groupId.
+ *
+ * <p>Every key is its own {@code obs://bucket/key} path, which a Spark job is given and reads as a
+ * {@link java.net.URI} (Spark's {@code Utils.resolveURI}, Hadoop's {@code Path}): there {@code #} starts a fragment
+ * (Spark's {@code file#alias} renaming), {@code ?} a query, {@code %} an escape, and a space, a bracket or a brace
+ * make it no URI at all, read as a local file. A key with such a character would upload fine and the job
+ * would then look for another object, so the prefix and the coordinates may not hold one. (File names are held to
+ * DLI's stricter package-name rule, {@link PackageGroupRules#packageNameProblem}.)
  */
 final class ObjectKeyLayout {
 
@@ -26,8 +39,11 @@ final class ObjectKeyLayout {
     static final int MAX_KEY_BYTES = 1024;
 
     private static final String PREFIX_RULE = "A prefix is a folder path in the bucket such as 'dli/packages':"
-            + " segments separated by '/', without empty, '.' or '..' segments, backslashes or control characters;"
-            + " leave it empty to put files at the top of the bucket.";
+            + " segments separated by '/', without empty, '.' or '..' segments, backslashes, control characters or"
+            + " characters an obs:// path cannot hold as written (spaces, % # ? [ ] { } \" < > ^ ` |); leave it"
+            + " empty to put files at the top of the bucket.";
+    /** A bucket name, any, to test characters in an {@code obs://} path. */
+    private static final String OBS_PATH_START = "obs://bucket/";
 
     private final String prefix;
 
@@ -38,7 +54,8 @@ final class ObjectKeyLayout {
     /**
      * @param prefix the key prefix; {@code null} or empty for none; leading and trailing {@code /} are dropped
      * @throws SettingException naming {@link Setting#PREFIX} for a prefix with a {@code .} or {@code ..}
-     *     segment, an empty segment ({@code a//b}), a backslash or a control character
+     *     segment, an empty segment ({@code a//b}), a backslash, a control character or a character an
+     *     {@code obs://} path cannot hold
      */
     static ObjectKeyLayout withPrefix(String prefix) {
         String normalised = prefix == null ? "" : stripSlashes(prefix);
@@ -51,6 +68,12 @@ final class ObjectKeyLayout {
         if (normalised.codePoints().anyMatch(Character::isISOControl)) {
             throw SettingException.invalid(Setting.PREFIX,
                     "'" + printable(prefix) + "' contains a control character. " + PREFIX_RULE);
+        }
+        Set<String> lost = lostInObsPath(normalised);
+        if (!lost.isEmpty()) {
+            throw SettingException.invalid(Setting.PREFIX, "'" + prefix + "' contains " + String.join(", ", lost)
+                    + ", which an obs:// path cannot hold as written: a Spark job given the path would read another"
+                    + " object. " + PREFIX_RULE);
         }
         for (String segment : normalised.split("/", -1)) {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
@@ -69,12 +92,29 @@ final class ObjectKeyLayout {
 
     /** The key of an artifact's file: {@code {prefix}/{groupId}/{artifactId}/{version}/{fileName}}. */
     String artifactKey(ArtifactCoordinates artifact, String fileName) {
-        return key(artifact.groupId() + "/" + artifact.artifactId() + "/" + artifact.version() + "/" + fileName);
+        return key(coordinatesPath(artifact) + "/" + fileName);
     }
 
     /** The key of an extra file: {@code {prefix}/{groupId}/{artifactId}/{version}/files/{fileName}}. */
     String extraFileKey(ArtifactCoordinates project, String fileName) {
-        return key(project.groupId() + "/" + project.artifactId() + "/" + project.version() + "/files/" + fileName);
+        return key(coordinatesPath(project) + "/files/" + fileName);
+    }
+
+    /**
+     * {@code {groupId}/{artifactId}/{version}}.
+     *
+     * @throws DliException when they hold a character an {@code obs://} path cannot: Maven lets a version hold a
+     *     space, {@code #} or {@code %}
+     */
+    private static String coordinatesPath(ArtifactCoordinates artifact) {
+        String path = artifact.groupId() + "/" + artifact.artifactId() + "/" + artifact.version();
+        Set<String> lost = lostInObsPath(path);
+        if (!lost.isEmpty()) {
+            throw new DliException("The OBS key of " + artifact.id() + " would hold " + String.join(", ", lost)
+                    + " from its coordinates, which an obs:// path cannot hold as written: a Spark job given the"
+                    + " path would read another object. Give the artifact a version without them.");
+        }
+        return path;
     }
 
     private String key(String path) {
@@ -85,6 +125,25 @@ final class ObjectKeyLayout {
                     + " bytes long, but OBS allows at most " + MAX_KEY_BYTES + ". Use a shorter prefix.");
         }
         return key;
+    }
+
+    /** The distinct characters of {@code text} that an {@code obs://} path, read as a URI, does not hold as written. */
+    private static Set<String> lostInObsPath(String text) {
+        return text.codePoints()
+                .mapToObj(Character::toString)
+                .filter(character -> !heldAsItself(character))
+                .map(PackageGroupRules::quoted)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    private static boolean heldAsItself(String character) {
+        try {
+            URI path = new URI(OBS_PATH_START + character);
+            return path.getRawQuery() == null && path.getRawFragment() == null
+                    && path.getPath().equals("/" + character);
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static String stripSlashes(String prefix) {

@@ -150,7 +150,7 @@ final class PackageGroupRules {
     }
 
     /** {@code '!'}, or {@code U+0009} for characters a message cannot show. */
-    private static String quoted(String character) {
+    static String quoted(String character) {
         int codePoint = character.codePointAt(0);
         return Character.isISOControl(codePoint) || Character.isWhitespace(codePoint) && codePoint != ' '
                 ? String.format("U+%04X", codePoint)

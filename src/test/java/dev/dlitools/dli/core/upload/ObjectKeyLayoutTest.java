@@ -3,7 +3,9 @@ package dev.dlitools.dli.core.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.SettingException;
+import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,7 +78,7 @@ class ObjectKeyLayoutTest {
         assertThatThrownBy(() -> ObjectKeyLayout.withPrefix("dli\\packages"))
                 .isInstanceOf(SettingException.class)
                 .hasMessageStartingWith("Invalid {{PREFIX}}: 'dli\\packages' contains a backslash.")
-                .hasMessageContaining("without empty, '.' or '..' segments, backslashes or control characters");
+                .hasMessageContaining("without empty, '.' or '..' segments, backslashes, control characters or");
     }
 
     @Test
@@ -85,6 +87,48 @@ class ObjectKeyLayoutTest {
                 .isInstanceOf(SettingException.class)
                 .hasMessageStartingWith("Invalid {{PREFIX}}: 'dli\\u000Apackages' contains a control"
                         + " character.");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "dli packages| ' '",
+        "dli/#1| '#'",
+        "dli/what?| '?'",
+        "dli/50%| '%'",
+        "dli/a%20b| '%'",
+        "dli/[x]| '[', ']'",
+        "dli/{x}| '{', '}'",
+        "dli/\u3000x| U+3000"})
+    void charactersAnObsPathCannotHoldAreRejected(String prefix, String named) {
+        String unescaped = prefix.replace("\\u3000", "\u3000");
+
+        assertThatThrownBy(() -> ObjectKeyLayout.withPrefix(unescaped))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{PREFIX}}: '" + unescaped + "' contains " + named
+                        + ", which an obs:// path cannot hold as written: a Spark job given the path would read another"
+                        + " object.");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pakete-für-dli/数据", "builds/1.0+b", "a~b/c!d/e=f,g;h@i:j$k&l'm(n)o*p"})
+    void keysOfOtherCharactersAreTheirOwnObsPaths(String prefix) throws Exception {
+        String key = ObjectKeyLayout.withPrefix(prefix).extraFileKey(PROJECT, "job.py");
+
+        // how a Spark job reads obs://bucket/key: as a java.net.URI, then its decoded path
+        URI obsPath = new URI("obs://jars/" + key);
+        assertThat(obsPath.getPath()).isEqualTo("/" + key);
+        assertThat(obsPath.getRawQuery()).isNull();
+        assertThat(obsPath.getRawFragment()).isNull();
+    }
+
+    @Test
+    void aVersionAnObsPathCannotHoldIsRejectedNamingTheArtifact() {
+        ArtifactCoordinates odd = new ArtifactCoordinates("com.example", "etl-job", "1.0 #2", "jar", null, null);
+
+        assertThatThrownBy(() -> ObjectKeyLayout.withPrefix("dli").extraFileKey(odd, "job.py"))
+                .isInstanceOf(DliException.class)
+                .hasMessageStartingWith("The OBS key of com.example:etl-job:jar:1.0 #2 would hold ' ', '#' from its"
+                        + " coordinates, which an obs:// path cannot hold as written");
     }
 
     @Test
