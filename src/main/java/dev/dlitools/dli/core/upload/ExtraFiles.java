@@ -5,6 +5,7 @@ import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -81,9 +82,12 @@ final class ExtraFiles {
         return walk(directory).filter(file -> !leftOver(directory.relativize(file))).toList();
     }
 
-    /** The regular files under {@code directory}, ordered by their path below it. */
+    /**
+     * The regular files under {@code directory}, ordered by their path below it. Linked folders are followed like
+     * any other (Files.walk would leave them out without a word); a folder linked into itself cannot be listed.
+     */
     private static Stream<Path> walk(Path directory) {
-        try (Stream<Path> tree = Files.walk(directory)) {
+        try (Stream<Path> tree = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
             return tree.filter(Files::isRegularFile)
                     .sorted((a, b) -> directory.relativize(a).toString().replace('\\', '/')
                             .compareTo(directory.relativize(b).toString().replace('\\', '/')))

@@ -2,6 +2,7 @@ package dev.dlitools.dli.core.upload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.dlitools.dli.core.common.SettingException;
@@ -395,6 +396,44 @@ class UploadPlannerTest {
 
         assertThat(plan(project(), settings().kind("pyFile").files(List.of(pattern, zips))).files())
                 .extracting(PlannedFile::fileName).containsExactly("clean.py", "util.py", "geo.zip");
+    }
+
+    @Test
+    void aSymlinkedFileIsUploadedUnderTheLinksName() throws IOException {
+        Path shared = file("shared/common-util.py", 3);
+        Path python = Files.createDirectories(dir.resolve("src/main/python"));
+        Path link = Files.createSymbolicLink(python.resolve("util.py"), shared);
+
+        assertThat(plan(project(), settings().kind("pyFile").files(List.of(link))).files())
+                .extracting(PlannedFile::fileName, PlannedFile::size).containsExactly(tuple("util.py", 3L));
+    }
+
+    @Test
+    void aSymlinkedFolderIsListedLikeAnyOtherFolder() throws IOException {
+        file("shared/lib/util.py", 1);
+        file("src/main/python/clean.py", 1);
+        Path python = dir.resolve("src/main/python");
+        Files.createSymbolicLink(python.resolve("lib"), dir.resolve("shared/lib"));
+        Path linkedPython = Files.createSymbolicLink(dir.resolve("python"), python);
+
+        assertThat(plan(project(), settings().kind("pyFile").files(List.of(python))).files())
+                .extracting(PlannedFile::fileName).containsExactly("clean.py", "util.py");
+        assertThat(plan(project(), settings().kind("pyFile").files(List.of(linkedPython))).files())
+                .extracting(PlannedFile::fileName).containsExactly("clean.py", "util.py");
+        assertThat(plan(project(), settings().kind("pyFile").files(List.of(dir.resolve("python/*/*.py")))).files())
+                .extracting(PlannedFile::fileName).containsExactly("util.py");
+    }
+
+    @Test
+    void aFolderLinkedIntoItselfIsAnErrorNamingIt() throws IOException {
+        Path python = dir.resolve("src/main/python");
+        file("src/main/python/clean.py", 1);
+        Files.createSymbolicLink(python.resolve("loop"), python);
+
+        assertThatThrownBy(() -> plan(project(), settings().kind("pyFile").files(List.of(python))))
+                .isInstanceOf(SettingException.class)
+                .hasMessageStartingWith("Invalid {{FILES}}: '" + python + "' cannot be listed"
+                        + " (FileSystemLoopException: ");
     }
 
     @Test
