@@ -157,6 +157,37 @@ class UploadGroupMojoTest {
                         + "' is not a valid pattern (Missing '}).");
     }
 
+    @Test
+    void aPrefixAnObsPathCannotHoldIsAnErrorInMavenWords(@TempDir Path dir) throws IOException {
+        Path python = Files.createDirectories(dir.resolve("src/main/python"));
+        Files.writeString(python.resolve("clean.py"), "print(1)\n");
+        UploadGroupMojo mojo = planned(mojo("pom", "1.0.0"));
+        mojo.resultFile = dir.resolve("target/dli-package-group.json").toFile();
+        mojo.kind = "pyFile";
+        mojo.files = List.of(python.toFile());
+        mojo.prefix = "dli/jobs #2";
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("Invalid prefix (-Ddli.obs.prefix): 'dli/jobs #2' contains ' ', '#', which an"
+                        + " obs:// path cannot hold as written");
+    }
+
+    @Test
+    void aProjectVersionAnObsPathCannotHoldIsAnErrorNamingTheProject(@TempDir Path dir) throws IOException {
+        Path python = Files.createDirectories(dir.resolve("src/main/python"));
+        Files.writeString(python.resolve("clean.py"), "print(1)\n");
+        UploadGroupMojo mojo = planned(mojo("pom", "1.0%2"));
+        mojo.resultFile = dir.resolve("target/dli-package-group.json").toFile();
+        mojo.kind = "pyFile";
+        mojo.files = List.of(python.toFile());
+
+        assertThatThrownBy(mojo::execute)
+                .isInstanceOf(MojoExecutionException.class)
+                .hasMessageStartingWith("The OBS key of com.example.etl:orders-job:pom:1.0%2 would hold '%' from its"
+                        + " coordinates");
+    }
+
     /** With the settings a dry run needs, so the goal goes on to plan the upload. */
     private static UploadGroupMojo planned(UploadGroupMojo mojo) {
         mojo.region = "cn-north-4";
