@@ -302,13 +302,18 @@ public final class SignedHttpClient implements AutoCloseable {
 
     /** Like {@link #read(ApiResponse, Class, String, Setting)}, with a reader of one's own. */
     static <T> T read(ApiResponse response, BodyReader<T> reader, String what, Setting endpointSetting) {
+        // a deliberate answer (a 204, or a Content-Length of 0), not one cut short; some readers take it for JSON
+        if (response.body() == null || response.body().isEmpty()) {
+            throw new DliApiException("The answer to " + what + " is empty (" + response.identified() + "). Check "
+                    + "that " + endpointSetting.named() + " is the service's address and that no proxy or portal "
+                    + "answers in its place.", response.status(), null, null, response.requestId(), null);
+        }
         try {
             return reader.read(response.body());
         } catch (IOException e) {
-            String context = " (" + response.identified() + "): "
-                    + (shown(response.body()).isEmpty() ? "no body" : shown(response.body())) + ". ";
+            String context = " (" + response.identified() + "): " + shown(response.body()) + ". ";
             String message;
-            if (endsEarly(e) || response.body() == null || response.body().isEmpty()) {
+            if (endsEarly(e)) {
                 message = "The answer to " + what + " was cut short" + context + "The connection or a proxy broke it "
                         + "off; try again, and check the proxy settings and " + endpointSetting.named() + ".";
             } else if (isJson(response.body())) {

@@ -279,6 +279,30 @@ class DliClientTest {
     }
 
     @Test
+    void successWithoutContentIsAnEmptyAnswerNotOneCutShort() {
+        emulator.inject(Fault.respond(204).body("").on("GET", RESOURCES));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> client().listResources(null, null));
+
+        assertThat(failure.httpStatus()).isEqualTo(204);
+        assertThat(failure).hasMessage("The answer to the resource list is empty (HTTP 204, request id "
+                + failure.requestId() + "). Check that {{DLI_ENDPOINT}} is the service's address and that no proxy or "
+                + "portal answers in its place.");
+    }
+
+    @Test
+    void emptyAnswerToAJobCallSaysSoAsEveryCallDoes() {
+        emulator.inject(Fault.respond(200).body("").on("GET", "/v2\\.0/[^/]+/batches/[^/]+/state"));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> client().batches().state("job-1"));
+
+        assertThat(failure).hasMessageStartingWith("The answer to the job state query is empty (HTTP 200, request id "
+                + failure.requestId() + "). ");
+    }
+
+    @Test
     void successWhoseJsonIsOfAnotherShapeSaysSoRatherThanNotJson() {
         emulator.inject(Fault.respond(200).body("{\"groups\":{\"g\":1}}").on("GET", RESOURCES));
 
