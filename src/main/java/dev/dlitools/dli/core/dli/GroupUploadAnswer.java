@@ -31,7 +31,8 @@ final class GroupUploadAnswer {
         }
         String errorCode = text(body, "error_code");
         String errorMessage = text(body, "error_msg");
-        throw notRegistered(group, response.status(), errorCode, errorMessage, response.requestId(), null);
+        String said = errorCode == null && errorMessage == null ? "without the group's name and status" : null;
+        throw notRegistered(group, response.status(), said, errorCode, errorMessage, response.requestId(), null);
     }
 
     /**
@@ -43,16 +44,19 @@ final class GroupUploadAnswer {
         if (failure.httpStatus() / 100 != 2) {
             return failure;
         }
-        return notRegistered(group, failure.httpStatus(), failure.errorCode(), failure.errorMessage(),
+        String said = failure.errorCode() == null && failure.errorMessage() == null
+                ? "with \"is_success\": false and no reason" : null;
+        return notRegistered(group, failure.httpStatus(), said, failure.errorCode(), failure.errorMessage(),
                 failure.requestId(), failure);
     }
 
-    private static DliApiException notRegistered(
-            String group, int status, String errorCode, String errorMessage, String requestId, Throwable cause) {
-        String said = errorCode == null && errorMessage == null
-                ? "without the group's name and status"
-                : "with " + (errorCode == null ? "" : errorCode + ": ") + (errorMessage == null ? "no message"
-                        : errorMessage);
+    /** @param said what the answer held, when it held neither an error code nor a message; else {@code null} */
+    private static DliApiException notRegistered(String group, int status, String said, String errorCode,
+            String errorMessage, String requestId, Throwable cause) {
+        if (said == null) {
+            said = "with " + (errorCode == null ? "" : errorCode + ": ") + (errorMessage == null ? "no message"
+                    : errorMessage);
+        }
         return new DliApiException("DLI refused " + WHAT + " of group " + group + ": it answered HTTP " + status + " "
                 + said + (requestId == null ? "" : " (request id " + requestId + ")")
                 + ". The files are uploaded to OBS, but no group is registered.",

@@ -364,7 +364,7 @@ public final class SignedHttpClient implements AutoCloseable {
         try {
             JsonNode error = DliJson.MAPPER.readTree(body);
             errorCode = text(error, "error_code");
-            errorMessage = text(error, "error_msg");
+            errorMessage = errorMessage(error);
             if (requestId == null) {
                 requestId = text(error, "request_id");
             }
@@ -377,6 +377,21 @@ public final class SignedHttpClient implements AutoCloseable {
         String message = method + " " + withoutQuery(uri) + " failed with HTTP " + status + " (" + said
                 + (requestId == null ? "" : ", request id " + requestId) + "). " + hint(status, errorMessage, callHint);
         return new DliApiException(message.trim(), status, errorCode, errorMessage, requestId, null);
+    }
+
+    /**
+     * The message in a failure's body: {@code error_msg}, or the {@code message} that DLI's answers with
+     * {@code "is_success"} carry instead. Only for a failure: in a success, {@code message} is no error.
+     *
+     * @return the message, or {@code null} when the body has neither, or only a blank one
+     */
+    private static String errorMessage(JsonNode body) {
+        String errorMsg = text(body, "error_msg");
+        if (errorMsg != null && !errorMsg.isBlank()) {
+            return errorMsg;
+        }
+        String message = text(body, "message");
+        return message == null || message.isBlank() ? null : message;
     }
 
     /** The service's own words on a failure, "code: message", either of which may be missing. */

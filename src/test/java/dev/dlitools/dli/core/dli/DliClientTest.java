@@ -344,6 +344,41 @@ class DliClientTest {
     }
 
     @Test
+    void refusalInsideA2xxWithDlisMessageFieldKeepsThatMessage() {
+        emulator.inject(Fault.respond(200).body("{\"is_success\":false,\"message\":\"Queue etl is frozen\"}")
+                .on("GET", RESOURCES));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> client().listResources(null, null));
+
+        assertThat(failure.errorCode()).isNull();
+        assertThat(failure.errorMessage()).isEqualTo("Queue etl is frozen");
+        assertThat(failure).hasMessage("GET " + emulator.endpoint() + "/v2.0/" + PROJECT + "/resources failed with "
+                + "HTTP 200 (Queue etl is frozen, request id " + failure.requestId() + ").");
+    }
+
+    @Test
+    void groupUploadRefusedWithOnlyDlisMessageFieldSaysThatMessage() {
+        emulator.inject(Fault.respond(200).body("{\"is_success\":false,\"message\":\"Group name is invalid\"}")
+                .on("POST", RESOURCES));
+
+        DliApiException failure = failedUploadOfGroupG();
+
+        assertThat(failure).hasMessageStartingWith("DLI refused the group upload of group g: it answered HTTP 200 "
+                + "with Group name is invalid (request id ");
+    }
+
+    @Test
+    void groupUploadRefusedWithoutAReasonSaysItWasRefusedNotThatTheGroupWasMissing() {
+        emulator.inject(Fault.respond(200).body("{\"is_success\":false}").on("POST", RESOURCES));
+
+        DliApiException failure = failedUploadOfGroupG();
+
+        assertThat(failure).hasMessageStartingWith("DLI refused the group upload of group g: it answered HTTP 200 "
+                + "with \"is_success\": false and no reason (request id ");
+    }
+
+    @Test
     void groupUploadAnsweredWithoutAGroupIsAnErrorNotANullPointer() {
         emulator.inject(Fault.respond(201).body("{\"message\":\"accepted\"}").on("POST", RESOURCES));
 
