@@ -42,8 +42,12 @@ import java.util.stream.Stream;
  */
 public final class SignedHttpClient implements AutoCloseable {
 
-    /** Where a body may say {@code "is_success": false} (or {@code "false"}); the JSON then tells whether it does. */
-    private static final Pattern SAYS_FALSE = Pattern.compile("\"is_success\"\\s*:\\s*\"?false");
+    /**
+     * Where a body may refuse: it says {@code "is_success": false} (or {@code "FALSE"}, quoted or not), or it has an
+     * error code; the JSON then tells whether it does.
+     */
+    private static final Pattern MAY_REFUSE =
+            Pattern.compile("\"is_success\"\\s*:\\s*\"?(?i:false)|\"error_code\"");
 
     /** Bodies longer than this are cut in debug lines and error messages. */
     private static final int MAX_SHOWN_BODY = 2000;
@@ -328,18 +332,28 @@ public final class SignedHttpClient implements AutoCloseable {
         }
     }
 
-    /** A body of {@code "is_success": false}, which DLI sends with its error code and message, at times in a 2xx. */
+    /**
+     * A body of {@code "is_success": false}, which DLI sends with its error code and message, at times in a 2xx; or,
+     * without {@code is_success}, a body with an error code, which no answer of success carries. Read as a success, it
+     * would pass for an empty list, or a package deleted.
+     */
     private static boolean refusedInside(String body) {
-        // answers that do not say false (most say nothing of success, some true) are not parsed twice
-        if (body == null || !body.contains("\"is_success\"") || !SAYS_FALSE.matcher(body).find()) {
+        // answers that say neither (most say nothing of success, some true) are not parsed twice
+        if (body == null || !MAY_REFUSE.matcher(body).find()) {
             return false;
         }
+        JsonNode answer;
         try {
-            JsonNode success = DliJson.MAPPER.readTree(body).get("is_success");
-            return success != null && !success.isNull() && !success.asBoolean(true);
+            answer = DliJson.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             return false; // read(...) says what is wrong with the body
         }
+        JsonNode success = answer.get("is_success");
+        if (success != null && !success.isNull()) {
+            return success.isBoolean() ? !success.booleanValue() : "false".equalsIgnoreCase(success.asText().trim());
+        }
+        String errorCode = text(answer, "error_code");
+        return errorCode != null && !errorCode.isBlank();
     }
 
     /** Whether a body the reader failed on is JSON all the same, only not of the shape the call promises. */

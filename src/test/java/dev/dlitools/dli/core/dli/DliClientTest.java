@@ -24,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What each DLI call sends, what it reads back, and how refusals become errors a person can act on. */
 @Timeout(30)
@@ -137,6 +139,20 @@ class DliClientTest {
         assertThat(request.path()).isEqualTo("/v2.0/" + PROJECT + "/resources/dep.jar");
         assertThat(request.query()).isEqualTo("group=g");
         assertThat(emulator.group("g").orElseThrow().packageNames()).containsExactly("app.jar");
+    }
+
+    /** Only a code that says something is a refusal, and an answer that says it succeeded is believed. */
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"is_success\":true,\"error_code\":\"DLI.0000\",\"message\":\"\"}",
+        "{\"error_code\":\"\",\"error_msg\":null}"})
+    void deleteAnsweredWithSuccessOrABlankErrorCodeSucceeds(String answer) {
+        DliClient client = client();
+        client.uploadGroup(new UploadGroupRequest(List.of(OBS_JAR), "jar", "g", false, List.of()));
+        emulator.inject(Fault.respond(200).body(answer).on("DELETE", RESOURCES + "/app\\.jar"));
+
+        client.deleteResource("app.jar", "g");
+
+        assertThat(emulator.requests()).extracting(RecordedRequest::method).containsExactly("POST", "DELETE");
     }
 
     @Test

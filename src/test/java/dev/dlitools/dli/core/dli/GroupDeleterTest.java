@@ -21,6 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link GroupDeleter}, {@link GroupFinder} and {@link GroupReport} against the DLI emulator. */
 class GroupDeleterTest {
@@ -87,6 +89,34 @@ class GroupDeleterTest {
 
         assertThat(deleteRequests()).isEmpty();
         assertThat(log.lines()).noneMatch(line -> line.contains("nothing to delete"));
+    }
+
+    /** Refusals DLI might word otherwise: is_success in capitals, or an error code with no is_success at all. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"is_success\":\"FALSE\",\"error_code\":\"DLI.0003\",\"error_msg\":\"Permission denied\"}",
+        "{\"error_code\":\"DLI.0003\",\"error_msg\":\"Permission denied\"}"})
+    void aListRefusedInsideA200InAnotherWordingIsAnErrorNotNothingToDelete(String refusal) {
+        register("etl-orders", "orders-1.0.jar");
+        emulator.inject(Fault.respond(200).body(refusal).on("GET", "/v2\\.0/[^/]+/resources"));
+
+        assertThatThrownBy(() -> new GroupDeleter(client, log).deleteGroup("etl-orders"))
+                .isInstanceOf(DliApiException.class)
+                .hasMessageContaining("failed with HTTP 200 (DLI.0003: Permission denied, request id ");
+
+        assertThat(log.lines()).noneMatch(line -> line.contains("nothing to delete"));
+    }
+
+    @Test
+    void aDeleteAnsweredWithAnErrorCodeInsideA200IsNotCountedAsDeleted() {
+        register("etl-orders", "orders-1.0.jar");
+        emulator.inject(Fault.respond(200).body("{\"error_code\":\"DLI.0999\",\"error_msg\":\"Package is in use\"}")
+                .on("DELETE", "/v2\\.0/[^/]+/resources/orders-1\\.0\\.jar"));
+
+        assertThatThrownBy(() -> new GroupDeleter(client, log).deleteGroup("etl-orders"))
+                .isInstanceOf(DliException.class)
+                .hasMessageContaining("these remain: orders-1.0.jar")
+                .hasMessageContaining("DLI.0999: Package is in use");
     }
 
     @Test
