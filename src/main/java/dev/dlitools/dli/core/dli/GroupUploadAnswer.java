@@ -40,8 +40,9 @@ final class GroupUploadAnswer {
      * registered though the files are in OBS; any other failure is left as it is.
      */
     static DliApiException refused(DliApiException failure, String group) {
-        // the client fails a 2xx only for "is_success": false
-        if (failure.httpStatus() / 100 != 2) {
+        // the client fails a 2xx it read for "is_success": false or an error code, with no cause; one it could not
+        // read (too large) has a cause
+        if (failure.httpStatus() / 100 != 2 || failure.getCause() != null) {
             return failure;
         }
         String said = failure.errorCode() == null && failure.errorMessage() == null

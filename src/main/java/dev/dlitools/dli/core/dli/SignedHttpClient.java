@@ -20,13 +20,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,6 +58,12 @@ public final class SignedHttpClient implements AutoCloseable {
      */
     private static final Pattern MAY_REFUSE =
             Pattern.compile("\"is_success\"\\s*:\\s*\"?(?i:false)|\"error_code\"");
+
+    /**
+     * The most of an answer that is read: far more than any list of a project's packages, and what keeps a portal
+     * or a file server at the endpoint from filling the heap.
+     */
+    static final int MAX_BODY_BYTES = 32 << 20;
 
     /** Bodies longer than this are cut in debug lines and error messages. */
     private static final int MAX_SHOWN_BODY = 2000;
@@ -224,7 +240,12 @@ public final class SignedHttpClient implements AutoCloseable {
 
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = sendAndRead(request.build());
+        } catch (AnswerTooLarge e) {
+            throw new DliApiException(method + " " + withoutQuery(uri) + " answered more than "
+                    + (MAX_BODY_BYTES >> 20) + " MiB (" + new ApiResponse(e.status, null, e.requestId).identified()
+                    + "). Check that " + endpointSetting.named() + " is the service's address and that no proxy or "
+                    + "portal answers in its place.", e.status, null, null, e.requestId, e);
         } catch (HttpTimeoutException e) {
             throw new DliApiException(method + " " + withoutQuery(uri) + " got no answer within "
                     + readTimeout.toSeconds() + " s. The service is slow or unreachable; try again later, or raise "
@@ -242,6 +263,119 @@ public final class SignedHttpClient implements AutoCloseable {
                     + response.headers().firstValue("X-Request-Id").orElse(null) + " " + shown(response.body()));
         }
         return response;
+    }
+
+    /**
+     * Sends the request and reads its answer as text. The JDK's time-out ends once the headers arrive, so a body that
+     * stops part way would be waited for as long as the server holds the connection: here the read timeout is how
+     * long nothing may arrive, before the headers or between two parts of the body.
+     *
+     * @throws HttpTimeoutException when nothing arrived for the read timeout
+     * @throws AnswerTooLarge when the body passes {@link #MAX_BODY_BYTES}
+     */
+    private HttpResponse<String> sendAndRead(HttpRequest request) throws IOException, InterruptedException {
+        AtomicLong lastArrival = new AtomicLong(System.nanoTime());
+        CompletableFuture<HttpResponse<String>> answer =
+                http.sendAsync(request, info -> new WatchedBody(info, lastArrival));
+        long idleLimit = readTimeout.toNanos();
+        try {
+            while (true) {
+                long idle = System.nanoTime() - lastArrival.get();
+                if (idle >= idleLimit) {
+                    throw new HttpTimeoutException("request timed out");
+                }
+                try {
+                    return answer.get(idleLimit - idle, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // looked at again: part of the body may have arrived meanwhile
+                }
+            }
+        } catch (ExecutionException e) {
+            AnswerTooLarge tooLarge = Causes.find(e, AnswerTooLarge.class);
+            Throwable cause = tooLarge != null ? tooLarge
+                    : e.getCause() instanceof CompletionException wrapped && wrapped.getCause() != null
+                            ? wrapped.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new IOException(cause);
+        } finally {
+            answer.cancel(true); // stops an exchange given up on; nothing once it is done
+        }
+    }
+
+    /** An answer's body as text, each arrival noted; past {@link #MAX_BODY_BYTES} it stops reading and fails. */
+    private static final class WatchedBody implements HttpResponse.BodySubscriber<String> {
+        private final HttpResponse.ResponseInfo info;
+        private final AtomicLong lastArrival;
+        private final HttpResponse.BodySubscriber<String> text =
+                HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8);
+        private Flow.Subscription subscription;
+        private long received;
+        private boolean tooLarge;
+
+        WatchedBody(HttpResponse.ResponseInfo info, AtomicLong lastArrival) {
+            this.info = info;
+            this.lastArrival = lastArrival;
+            lastArrival.set(System.nanoTime()); // the headers arrived
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            text.onSubscribe(subscription);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> parts) {
+            if (tooLarge) {
+                return;
+            }
+            lastArrival.set(System.nanoTime());
+            received += parts.stream().mapToLong(ByteBuffer::remaining).sum();
+            if (received > MAX_BODY_BYTES) {
+                tooLarge = true;
+                subscription.cancel();
+                text.onError(new AnswerTooLarge(info.statusCode(),
+                        info.headers().firstValue("X-Request-Id").orElse(null)));
+                return;
+            }
+            text.onNext(parts);
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            if (!tooLarge) {
+                text.onError(failure);
+            }
+        }
+
+        @Override
+        public void onComplete() {
+            if (!tooLarge) {
+                text.onComplete();
+            }
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return text.getBody();
+        }
+    }
+
+    /** A body past {@link #MAX_BODY_BYTES}; its status and request id name the answer in the error. */
+    private static final class AnswerTooLarge extends IOException {
+        private final int status;
+        private final String requestId;
+
+        AnswerTooLarge(int status, String requestId) {
+            super("answer larger than " + MAX_BODY_BYTES + " bytes");
+            this.status = status;
+            this.requestId = requestId;
+        }
     }
 
     /**

@@ -1,0 +1,134 @@
+package dev.dlitools.dli.core.dli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.dlitools.dli.core.auth.Credentials;
+import dev.dlitools.dli.core.common.ProxySettings;
+import dev.dlitools.dli.core.retry.RetryPolicy;
+import dev.dlitools.dli.testsupport.RecordingLog;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A body that stops part way, or never ends, fails the call in bounded time and memory. */
+@Timeout(30)
+class SignedHttpClientBodyTest {
+
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+
+    private final CountDownLatch released = new CountDownLatch(1);
+    private HttpServer server;
+
+    @AfterEach
+    void stop() {
+        released.countDown();
+        server.stop(0);
+    }
+
+    @Test
+    void answerThatStallsPartWayTimesOutNamingTheReadTimeoutSetting() throws IOException {
+        DliClient client = client(exchange -> {
+            exchange.sendResponseHeaders(200, 1000);
+            OutputStream out = exchange.getResponseBody();
+            out.write("{\"groups\":[".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            await(released);
+        });
+        long start = System.nanoTime();
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> client.listResources(null, null));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(failure).hasMessageContaining("got no answer within 1 s")
+                .hasMessageContaining("{{READ_TIMEOUT}}");
+        assertThat(failure.isTransient()).isTrue();
+    }
+
+    @Test
+    void answerLargerThanAnyServiceSendsIsRefusedWithoutReadingItAll() throws IOException {
+        DliClient client = client(SignedHttpClientBodyTest::answerTooLarge);
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> client.listResources(null, null));
+
+        assertThat(failure.httpStatus()).isEqualTo(200);
+        assertThat(failure.requestId()).isEqualTo("rid-huge");
+        assertThat(failure.isTransient()).isFalse();
+        assertThat(failure).hasMessageEndingWith("/v2.0/p-body/resources answered more than 32 MiB (HTTP 200, "
+                + "request id rid-huge). Check that {{DLI_ENDPOINT}} is the service's address and that no proxy or "
+                + "portal answers in its place.");
+    }
+
+    @Test
+    void groupUploadAnsweredTooLargeIsNotTakenForARefusal() throws IOException {
+        DliClient client = client(SignedHttpClientBodyTest::answerTooLarge);
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class, () -> client.uploadGroup(
+                new UploadGroupRequest(List.of("https://b.obs.cn-north-4.myhuaweicloud.com/app.jar"), "jar", "g",
+                        false, List.of())));
+
+        assertThat(failure).hasMessageContaining("/v2.0/p-body/resources answered more than 32 MiB")
+                .hasMessageNotContaining("refused");
+    }
+
+    /** A 200 of a JSON object padded past what the client reads. */
+    private static void answerTooLarge(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("X-Request-Id", "rid-huge");
+        exchange.sendResponseHeaders(200, 0);
+        byte[] spaces = new byte[1 << 16];
+        Arrays.fill(spaces, (byte) ' ');
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write('{');
+            for (long sent = 1; sent <= SignedHttpClient.MAX_BODY_BYTES; sent += spaces.length) {
+                out.write(spaces);
+            }
+            out.write('}');
+        } catch (IOException refused) {
+            // the client stops reading: what these tests want
+        }
+    }
+
+    private interface Handler {
+        void handle(HttpExchange exchange) throws IOException;
+    }
+
+    private DliClient client(Handler handler) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            handler.handle(exchange);
+            exchange.close();
+        });
+        server.start();
+        SignedHttpClient http = new SignedHttpClient(Credentials.of("BODYTESTAK", "body-test-sk"),
+                Duration.ofSeconds(5), READ_TIMEOUT, ProxySettings.NONE, new RetryPolicy(0, pause -> {
+                    throw new AssertionError("no retry expected");
+                }, () -> 0.5), Clock.systemUTC(), RecordingLog.withoutDebug());
+        return new DliClient(http, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "p-body");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(25, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
