@@ -465,7 +465,7 @@ public final class ObsUploader {
                         request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
                     }
                 }, RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE));
-                String etag = RemoteListing.normalizeEtag(response.eTag());
+                String etag = confirmedEtag(response.eTag(), "'" + file.key() + "'");
                 if (knownMd5 != null) {
                     listener.bytesSent(file.size());
                     return new SingleUpload(etag, null);
@@ -555,12 +555,12 @@ public final class ObsUploader {
                         request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
                     }
                 }, RequestBody.fromContentProvider(body, length, CONTENT_TYPE));
+                String etag = confirmedEtag(response.eTag(), "part " + (index + 1) + " of '" + file.key() + "'");
                 if (knownMd5 == null) {
                     partMd5s[index] = body.sent().md5();
                     boolean kms = encryptedWithKms(response.serverSideEncryptionAsString(),
                             response.sseCustomerAlgorithm());
-                    if (!sentAsStored(file, body.sent(), RemoteListing.normalizeEtag(response.eTag()), kms,
-                            "part " + (index + 1))) {
+                    if (!sentAsStored(file, body.sent(), etag, kms, "part " + (index + 1))) {
                         return uploadPart(file, partMd5s, uploadId, index);
                     }
                 }
@@ -592,6 +592,21 @@ public final class ObsUploader {
             throw new IOException("OBS answered ETag " + etag + " for " + what + " where the bytes sent have MD5 "
                     + md5 + ": what OBS stored is not what was sent (altered on the way, e.g. by a proxy)."
                     + " Nothing was registered.");
+        }
+
+        /**
+         * The ETag of what OBS answered it stored, normalized. A 2xx without one (a proxy answering in its place, say)
+         * does not confirm that anything was stored.
+         *
+         * @param what the file or part, as the error names it
+         */
+        private static String confirmedEtag(String answered, String what) throws IOException {
+            String etag = RemoteListing.normalizeEtag(answered);
+            if (etag.isEmpty()) {
+                throw new IOException("OBS answered the upload of " + what + " without an ETag, so it did not "
+                        + "confirm that it stored it. Nothing was registered.");
+            }
+            return etag;
         }
 
         /** SSE-KMS and SSE-C objects (S3 and OBS alike) have ETags that are not the MD5 of their bytes. */

@@ -26,6 +26,8 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
@@ -107,6 +109,40 @@ class ObsUnexpectedAnswersTest {
         assertThat(s3.aborts.get()).as("a completed upload is not aborted").isZero();
     }
 
+    // before, a file whose MD5 was known counted as uploaded with a warning, and one hashed while sent was said to
+    // be altered on the way
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aSinglePutAnsweredWithoutAnEtagFailsTheFile(boolean md5KnownBeforehand) throws IOException {
+        StubS3 s3 = new StubS3();
+        s3.putWithoutEtag = true;
+        Path file = Files.write(dir.resolve("a.jar"), new byte[] {1, 2, 3});
+        if (md5KnownBeforehand) {
+            // an object of the file's size, but other bytes: the file is hashed first, then sent with its MD5
+            s3.listed = S3Object.builder().key("dli/a.jar").size(3L).eTag("\"other\"").build();
+        }
+
+        Throwable failure = catchThrowable(() -> new ObsUploader(s3, SETTINGS, UploadOptions.defaults()
+                .withThreads(2), BuildLog.SILENT).upload("b", List.of(Planned.file(file, "dli/a.jar")),
+                new UploadListener() {}));
+
+        assertThat(failure).isInstanceOf(ObsUploadException.class)
+                .hasMessageContaining("OBS answered the upload of 'dli/a.jar' without an ETag")
+                .hasMessageNotContaining("altered");
+    }
+
+    @Test
+    void aPartAnsweredWithoutAnEtagFailsTheFileAndAbortsTheUpload() throws IOException {
+        StubS3 s3 = new StubS3();
+        s3.partWithoutEtag = true;
+
+        Throwable failure = uploadInTwoParts(s3);
+
+        assertThat(failure).isInstanceOf(ObsUploadException.class)
+                .hasMessageContaining("without an ETag").hasMessageNotContaining("altered");
+        assertThat(s3.aborts.get()).isEqualTo(1);
+    }
+
     /** What uploading a 6 MiB file in two parts through {@code s3} throws, if anything. */
     private Throwable uploadInTwoParts(StubS3 s3) throws IOException {
         Path file = Files.write(dir.resolve("big.jar"), new byte[(int) (6 * MIB)]);
@@ -121,13 +157,16 @@ class ObsUnexpectedAnswersTest {
         String listedWithoutSize;
         boolean createWithoutUploadId;
         boolean completeWithoutEtag;
+        boolean putWithoutEtag;
+        boolean partWithoutEtag;
+        S3Object listed;
         final AtomicInteger uploadListings = new AtomicInteger();
         final AtomicInteger puts = new AtomicInteger();
         final AtomicInteger aborts = new AtomicInteger();
 
         @Override
         public ListObjectsV2Response listObjectsV2(ListObjectsV2Request request) {
-            List<S3Object> contents = listedWithoutSize == null ? List.of()
+            List<S3Object> contents = listed != null ? List.of(listed) : listedWithoutSize == null ? List.of()
                     : List.of(S3Object.builder().key(listedWithoutSize).eTag("\"e\"").build());
             return ListObjectsV2Response.builder().contents(contents).isTruncated(false).build();
         }
@@ -146,7 +185,8 @@ class ObsUnexpectedAnswersTest {
         @Override
         public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
             puts.incrementAndGet();
-            return PutObjectResponse.builder().eTag("\"" + md5(body) + "\"").build();
+            String etag = "\"" + md5(body) + "\"";
+            return PutObjectResponse.builder().eTag(putWithoutEtag ? null : etag).build();
         }
 
         @Override
@@ -157,7 +197,8 @@ class ObsUnexpectedAnswersTest {
 
         @Override
         public UploadPartResponse uploadPart(UploadPartRequest request, RequestBody body) {
-            return UploadPartResponse.builder().eTag("\"" + md5(body) + "\"").build();
+            String etag = "\"" + md5(body) + "\"";
+            return UploadPartResponse.builder().eTag(partWithoutEtag ? null : etag).build();
         }
 
         @Override
