@@ -113,6 +113,21 @@ class IamClientTest {
                 .hasMessageContaining("Check that {{IAM_ENDPOINT}} is the service's address");
     }
 
+    // before, read as a list of no projects: "IAM lists no project", without the service's words
+    @Test
+    void errorCodeInsideA200IsIamsRefusalNotAnEmptyList() {
+        emulator.inject(Fault.respond(200).body("{\"error_code\":\"IAM.0006\",\"error_msg\":\"Token is expired\"}"));
+
+        DliApiException failure = catchThrowableOfType(DliApiException.class,
+                () -> iam(SK).resolveProjectId("ap-southeast-1"));
+
+        assertThat(failure.errorCode()).isEqualTo("IAM.0006");
+        assertThat(failure).hasMessageStartingWith("Could not look up the project id of region ap-southeast-1 through "
+                        + "IAM: GET ")
+                .hasMessageContaining("failed with HTTP 200 (IAM.0006: Token is expired, request id ")
+                .hasMessageEndingWith("Or set the project id yourself ({{PROJECT_ID}}).");
+    }
+
     @Test
     void answerThatIsJsonNullIsAnErrorNotANullPointer() {
         emulator.inject(Fault.respond(200).body("null"));

@@ -546,6 +546,19 @@ class SparkJobRunnerTest {
         assertThat(e).hasMessageEndingWith("): job is being deleted.");
     }
 
+    // a state of a newer DLI, or another of Livy's, ends nothing: the poll goes on, bounded by the time-out
+    @Test
+    void aStateNotKnownIsWaitedOnUntilTheTimeOutThatNamesIt() {
+        start(ObjectStore.everythingExists());
+        emulator.inject(Fault.respond(200).body("{\"id\":\"x\",\"state\":\"queueing\"}").always().on("GET", STATE));
+
+        JobTimeoutException e = catchThrowableOfType(JobTimeoutException.class,
+                () -> polledTwiceUntilTheTimeOut().submit(twoPollsLong().build()));
+
+        assertThat(e).hasMessageContaining("did not end within 2 s ({{JOB_TIMEOUT}}); last state QUEUEING.");
+        assertThat(e.result().finalState()).isEqualTo("QUEUEING");
+    }
+
     @Test
     void aSubmissionThatMayHaveArrivedIsNotSentAgain() {
         start(ObjectStore.everythingExists());
