@@ -121,8 +121,13 @@ final class ObjectKeyLayout {
         String key = prefix.isEmpty() ? path : prefix + "/" + path;
         int bytes = key.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_KEY_BYTES) {
-            throw SettingException.invalid(Setting.PREFIX, "the object key '" + key + "' would be " + bytes
-                    + " bytes long, but OBS allows at most " + MAX_KEY_BYTES + ". Use a shorter prefix.");
+            String tooLong = "object key '" + key + "' would be " + bytes + " bytes long, but OBS allows at most "
+                    + MAX_KEY_BYTES + ".";
+            // without a prefix there is no setting to change: the coordinates and the file name make the key
+            if (prefix.isEmpty()) {
+                throw new DliException("The " + tooLong + " Give the file a shorter name or coordinates.");
+            }
+            throw SettingException.invalid(Setting.PREFIX, "the " + tooLong + " Use a shorter prefix.");
         }
         return key;
     }

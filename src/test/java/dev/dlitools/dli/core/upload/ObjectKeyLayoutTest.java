@@ -142,4 +142,16 @@ class ObjectKeyLayoutTest {
                 .hasMessageStartingWith("Invalid {{PREFIX}}: the object key '")
                 .hasMessageEndingWith("' would be 1025 bytes long, but OBS allows at most 1024. Use a shorter prefix.");
     }
+
+    @Test
+    void aKeyTooLongWithoutAPrefixNamesTheFileNotThePrefix() {
+        ObjectKeyLayout layout = ObjectKeyLayout.withPrefix("");
+        String tooLong = "x".repeat(1025 - "org.apache.commons/commons-lang3/3.14.0/".length());
+
+        assertThatThrownBy(() -> layout.artifactKey(DEPENDENCY, tooLong))
+                .isExactlyInstanceOf(DliException.class)
+                .hasMessageContaining("would be 1025 bytes long, but OBS allows at most 1024")
+                .hasMessageNotContaining("prefix")
+                .hasMessageEndingWith("Give the file a shorter name or coordinates.");
+    }
 }
