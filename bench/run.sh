@@ -6,7 +6,7 @@
 # compared with the link's computed limit.
 # Usage: bench/run.sh [--link=none,region,far | --link=far | --link=RTT,PER,TOTAL] [--quick] [--runs=N]
 #        [--no-maven] [--workloads=W1,W2,W3,W4] [--tools=ours,aws,rclone,naive,ceiling,limit]
-#        [--steps=validate,help:help,dli:help,list,package,upload-cold,upload-warm] [--threads=N]
+#        [--steps=validate,help:help,dli:help,list,package,upload-cold,upload-warm,jvm,sdk-floor] [--threads=N]
 #        [--multipartThresholdMib=N] [--http]
 # Writes target/bench/results.json, target/bench/results.md and target/bench/chart.png.
 # Takes about 45-50 minutes in full on 2 cores: loopback ~10 min, region ~11, far ~25 (over `far` the naive loop

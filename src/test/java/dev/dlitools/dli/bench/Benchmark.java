@@ -22,6 +22,7 @@ import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
 import dev.dlitools.dli.testsupport.LocalStandIns;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -104,10 +105,12 @@ public final class Benchmark {
     private static final double MODEL_CHECK_TOLERANCE = 0.10;
     /**
      * The whole-build steps: {@code help:help} is the issue's no-op baseline for {@code dli:list} (Maven plus loading
-     * a small plugin), {@code dli:help} is Maven plus loading ours.
+     * a small plugin), {@code dli:help} is Maven plus loading ours. {@code jvm} and {@code sdk-floor} are no Maven
+     * builds but {@link SdkFloor} on the plugin's classes: a bare JVM, and one that only builds the S3 client, lists
+     * and PUTs the changed jar, the floor under what the warm redeploy adds to {@code package}.
      */
-    private static final List<String> MAVEN_STEPS =
-            List.of("validate", "help:help", "dli:help", "list", "package", "upload-cold", "upload-warm");
+    private static final List<String> MAVEN_STEPS = List.of("validate", "help:help", "dli:help", "list", "package",
+            "upload-cold", "upload-warm", "jvm", "sdk-floor");
     private static final int MIN_MAVEN_ROUNDS = 10;
     /** Pinned, so that every run times the same no-op plugin. */
     private static final String HELP_PLUGIN_HELP = "org.apache.maven.plugins:maven-help-plugin:3.5.1:help";
@@ -848,6 +851,7 @@ public final class Benchmark {
                     case "dli:help" -> List.of("dli:help");
                     case "list" -> List.of("dli:list");
                     case "package" -> List.of("package");
+                    case "jvm", "sdk-floor" -> List.of();
                     default -> List.of("package", "dli:upload-group");
                 };
                 if (goals.contains("package")) {
@@ -857,7 +861,11 @@ public final class Benchmark {
                 }
                 flushDisks();
                 long start = System.nanoTime();
-                maven(project, goals, bucket);
+                switch (step) {
+                    case "jvm" -> sdkFloor(List.of());
+                    case "sdk-floor" -> sdkFloor(List.of(warmBucket, "sdk-floor/bench-job.jar"));
+                    default -> maven(project, goals, bucket);
+                }
                 samples.get(step).add(new Sample((System.nanoTime() - start) / 1e9, 0, Double.NaN, -1));
                 if (step.equals("upload-cold")) {
                     dropBucket(bucket);
@@ -885,6 +893,34 @@ public final class Benchmark {
         environment.put("MAVEN_OPTS", String.join(" ", trustOptions()) + " "
                 + Objects.requireNonNullElse(System.getenv("BENCH_MAVEN_OPTS"), ""));
         command(command, environment, logs.resolve("mvn-" + goal.replace(':', '-') + ".log"));
+    }
+
+    /**
+     * {@link SdkFloor} in a JVM of its own, on what a build's plugin realm holds: the installed plugin's jar (with the
+     * AWS SDK shaded in) and its other dependencies, Jackson and SLF4J's API (no logger: the SDK logs nothing).
+     *
+     * @param bucketAndKey empty for the bare JVM
+     */
+    private void sdkFloor(List<String> bucketAndKey) throws IOException, InterruptedException {
+        List<String> classPath = new ArrayList<>(List.of(root.resolve("target/test-classes").toString(),
+                root.resolve("target/dli-maven-plugin-" + version + ".jar").toString()));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            String name = Path.of(entry).getFileName().toString();
+            if (name.startsWith("jackson-core-") || name.startsWith("jackson-databind-")
+                    || name.startsWith("jackson-annotations-") || name.startsWith("slf4j-api-")) {
+                classPath.add(entry);
+            }
+        }
+        List<String> command = new ArrayList<>(List.of(javaCommand()));
+        command.addAll(trustOptions());
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath), SdkFloor.class.getName()));
+        if (!bucketAndKey.isEmpty()) {
+            Properties connection = regime.connection();
+            command.addAll(List.of(connection.getProperty("dli.obs.endpoint"), connection.getProperty("dli.region"),
+                    connection.getProperty("dli.obs.pathStyle", "false")));
+            command.addAll(bucketAndKey);
+        }
+        command(command, connectionEntries("HUAWEICLOUD_"), logs.resolve("sdk-floor.log"));
     }
 
     // ---------------------------------------------------------------- stand-ins, buckets, tools
