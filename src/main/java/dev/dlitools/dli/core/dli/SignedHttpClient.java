@@ -440,8 +440,9 @@ public final class SignedHttpClient implements AutoCloseable {
 
     /** Like {@link #read(ApiResponse, Class, String, Setting)}, with a reader of one's own. */
     static <T> T read(ApiResponse response, BodyReader<T> reader, String what, Setting endpointSetting) {
-        // a deliberate answer (a 204, or a Content-Length of 0), not one cut short; some readers take it for JSON
-        if (response.body() == null || response.body().isEmpty()) {
+        // a deliberate answer (a 204, a Content-Length of 0, or a proxy's bare line break), not one cut short; some
+        // readers take it for JSON
+        if (response.body() == null || response.body().isBlank()) {
             throw new DliApiException("The answer to " + what + " is empty (" + response.identified() + "). Check "
                     + "that " + endpointSetting.named() + " is the service's address and that no proxy or portal "
                     + "answers in its place.", response.status(), null, null, response.requestId(), null);

@@ -318,6 +318,22 @@ class DliClientTest {
                 + failure.requestId() + "). ");
     }
 
+    // a proxy's bare line break is no more an answer than nothing: before, the job calls showed 'body: .' and the
+    // list calls said the connection had cut it short
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", " \r\n"})
+    void answerOfOnlyWhiteSpaceIsEmptyForEveryCall(String blank) {
+        emulator.inject(Fault.respond(200).body(blank).always().on("GET", ".*"));
+
+        DliApiException jobState = catchThrowableOfType(DliApiException.class,
+                () -> client().batches().state("job-1"));
+        DliApiException list = catchThrowableOfType(DliApiException.class,
+                () -> client().listResources(null, null));
+
+        assertThat(jobState).hasMessageStartingWith("The answer to the job state query is empty (HTTP 200, ");
+        assertThat(list).hasMessageStartingWith("The answer to the resource list is empty (HTTP 200, ");
+    }
+
     @Test
     void successWhoseJsonIsOfAnotherShapeSaysSoRatherThanNotJson() {
         emulator.inject(Fault.respond(200).body("{\"groups\":{\"g\":1}}").on("GET", RESOURCES));
