@@ -3,14 +3,19 @@ package dev.dlitools.dli.core.upload;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.common.SettingException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileSystems;
+import java.nio.file.FileVisitResult;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
@@ -75,30 +80,50 @@ final class ExtraFiles {
         if (!Files.isDirectory(start)) {
             return List.of();
         }
-        return walk(start).filter(file -> matcher.matches(start.relativize(file))).toList();
+        return walk(start, folder -> false).filter(file -> matcher.matches(start.relativize(file))).toList();
     }
 
     private static List<Path> below(Path directory) {
-        return walk(directory).filter(file -> !leftOver(directory.relativize(file))).toList();
+        // a left-out folder holds no file that is left in: it is not even walked
+        return walk(directory, ExtraFiles::leftOver).filter(file -> !leftOver(directory.relativize(file))).toList();
     }
 
     /**
      * The regular files under {@code directory}, ordered by their path below it. Linked folders are followed like
-     * any other (Files.walk would leave them out without a word); a folder linked into itself cannot be listed.
+     * any other (Files.walk would leave them out without a word); a folder linked into one that holds it cannot be
+     * listed.
+     *
+     * @param leftOut which folders, by their path below {@code directory}, are not walked: a loop or a folder that
+     *     cannot be read in one of them fails nothing
      */
-    private static Stream<Path> walk(Path directory) {
-        try (Stream<Path> tree = Files.walk(directory, FileVisitOption.FOLLOW_LINKS)) {
-            return tree.filter(Files::isRegularFile)
-                    .sorted((a, b) -> directory.relativize(a).toString().replace('\\', '/')
-                            .compareTo(directory.relativize(b).toString().replace('\\', '/')))
-                    .toList()
-                    .stream();
+    private static Stream<Path> walk(Path directory, Predicate<Path> leftOut) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(directory, Set.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                            return leftOut.test(directory.relativize(folder)) ? FileVisitResult.SKIP_SUBTREE
+                                    : FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                            if (attributes.isRegularFile()) {
+                                files.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+                    });
+        } catch (FileSystemLoopException e) {
+            throw SettingException.invalid(Setting.FILES, "'" + directory + "' cannot be listed: '" + e.getFile()
+                    + "' links to a folder that holds it, so the listing would never end. Remove the link, or list"
+                    + " the folders you mean.");
         } catch (IOException e) {
             throw unreadable(directory, e);
-        } catch (UncheckedIOException e) {
-            // how Files.walk reports what it cannot read below the directory
-            throw unreadable(directory, e.getCause());
         }
+        return files.stream().sorted((a, b) -> directory.relativize(a).toString().replace('\\', '/')
+                .compareTo(directory.relativize(b).toString().replace('\\', '/')));
     }
 
     private static SettingException unreadable(Path directory, IOException e) {

@@ -428,12 +428,26 @@ class UploadPlannerTest {
     void aFolderLinkedIntoItselfIsAnErrorNamingIt() throws IOException {
         Path python = dir.resolve("src/main/python");
         file("src/main/python/clean.py", 1);
-        Files.createSymbolicLink(python.resolve("loop"), python);
+        Path loop = Files.createSymbolicLink(python.resolve("loop"), python);
 
+        // before, "(FileSystemLoopException: ...). Make it readable, or leave it out.": no permission would help
         assertThatThrownBy(() -> plan(project(), settings().kind("pyFile").files(List.of(python))))
                 .isInstanceOf(SettingException.class)
-                .hasMessageStartingWith("Invalid {{FILES}}: '" + python + "' cannot be listed"
-                        + " (FileSystemLoopException: ");
+                .hasMessage("Invalid {{FILES}}: '" + python + "' cannot be listed: '" + loop + "' links to a folder"
+                        + " that holds it, so the listing would never end. Remove the link, or list the folders you"
+                        + " mean.");
+    }
+
+    // following links, a loop where nothing is taken from (a virtualenv, a tool's cache) failed the whole listing
+    @Test
+    void aLoopInsideAFolderLeftOutIsNotWalked() throws IOException {
+        Path python = dir.resolve("src/main/python");
+        file("src/main/python/clean.py", 1);
+        Path cache = Files.createDirectories(python.resolve(".cache"));
+        Files.createSymbolicLink(cache.resolve("self"), cache);
+
+        assertThat(plan(project(), settings().kind("pyFile").files(List.of(python))).files())
+                .extracting(PlannedFile::fileName).containsExactly("clean.py");
     }
 
     @Test
