@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -61,12 +62,15 @@ class SignedHttpClientBodyTest {
     }
 
     @Test
-    void answerLargerThanAnyServiceSendsIsRefusedWithoutReadingItAll() throws IOException {
-        DliClient client = client(SignedHttpClientBodyTest::answerTooLarge);
+    void answerLargerThanAnyServiceSendsIsRefusedWithoutReadingItAll() throws Exception {
+        CompletableFuture<Long> sent = new CompletableFuture<>();
+        DliClient client = client(exchange -> sent.complete(answer(exchange, 4L * SignedHttpClient.MAX_BODY_BYTES)));
 
         DliApiException failure = catchThrowableOfType(DliApiException.class,
                 () -> client.listResources(null, null));
 
+        assertThat(sent.get(20, TimeUnit.SECONDS)).as("bytes the server could send before the client hung up")
+                .isLessThan(2L * SignedHttpClient.MAX_BODY_BYTES);
         assertThat(failure.httpStatus()).isEqualTo(200);
         assertThat(failure.requestId()).isEqualTo("rid-huge");
         assertThat(failure.isTransient()).isFalse();
@@ -87,21 +91,43 @@ class SignedHttpClientBodyTest {
                 .hasMessageNotContaining("refused");
     }
 
+    @Test
+    void answerOfExactlyTheMostThatIsReadIsRead() throws IOException {
+        DliClient client = client(exchange -> answer(exchange, SignedHttpClient.MAX_BODY_BYTES));
+
+        assertThat(client.listResources(null, null).groups()).isEmpty();
+    }
+
     /** A 200 of a JSON object padded past what the client reads. */
     private static void answerTooLarge(HttpExchange exchange) throws IOException {
+        answer(exchange, SignedHttpClient.MAX_BODY_BYTES + 1L);
+    }
+
+    /**
+     * A 200 of a JSON object of spaces, {@code length} bytes long, or as much of it as the client takes.
+     *
+     * @return the bytes written before the client hung up, or all of them
+     */
+    private static long answer(HttpExchange exchange, long length) throws IOException {
         exchange.getResponseHeaders().set("X-Request-Id", "rid-huge");
         exchange.sendResponseHeaders(200, 0);
         byte[] spaces = new byte[1 << 16];
         Arrays.fill(spaces, (byte) ' ');
+        long sent = 0;
         try (OutputStream out = exchange.getResponseBody()) {
             out.write('{');
-            for (long sent = 1; sent <= SignedHttpClient.MAX_BODY_BYTES; sent += spaces.length) {
-                out.write(spaces);
+            sent++;
+            while (sent < length - 1) {
+                int part = (int) Math.min(spaces.length, length - 1 - sent);
+                out.write(spaces, 0, part);
+                sent += part;
             }
             out.write('}');
+            sent++;
         } catch (IOException refused) {
-            // the client stops reading: what these tests want
+            // the client stops reading: what the tests of too large an answer want
         }
+        return sent;
     }
 
     private interface Handler {
