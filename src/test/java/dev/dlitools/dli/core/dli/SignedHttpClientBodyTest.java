@@ -10,8 +10,13 @@ import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.retry.RetryPolicy;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -38,7 +43,9 @@ class SignedHttpClientBodyTest {
     @AfterEach
     void stop() {
         released.countDown();
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -59,6 +66,31 @@ class SignedHttpClientBodyTest {
         assertThat(failure).hasMessageContaining("got no answer within 1 s")
                 .hasMessageContaining("{{READ_TIMEOUT}}");
         assertThat(failure.isTransient()).isTrue();
+    }
+
+    // left alone, the JDK's exchange would hold the connection, and read on, as long as the server sends
+    @Test
+    void answerGivenUpOnIsHungUp() throws Exception {
+        try (ServerSocket stalling = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Integer> readAfterTheStall = CompletableFuture.supplyAsync(() -> {
+                try (Socket connection = stalling.accept()) {
+                    InputStream in = connection.getInputStream();
+                    skipHead(in);
+                    connection.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n"
+                            + "{\"groups\":[").getBytes(StandardCharsets.ISO_8859_1));
+                    connection.setSoTimeout(10_000);
+                    return in.read();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            DliClient client = client(stalling.getLocalPort());
+
+            catchThrowableOfType(DliApiException.class, () -> client.listResources(null, null));
+
+            assertThat(readAfterTheStall.get(20, TimeUnit.SECONDS)).as("what the server read: the connection's end")
+                    .isEqualTo(-1);
+        }
     }
 
     @Test
@@ -130,6 +162,14 @@ class SignedHttpClientBodyTest {
         return sent;
     }
 
+    /** Reads a request's head, up to its blank line. */
+    private static void skipHead(InputStream in) throws IOException {
+        int lastFour = 0;
+        for (int next; lastFour != 0x0D0A0D0A && (next = in.read()) >= 0; ) {
+            lastFour = lastFour << 8 | next;
+        }
+    }
+
     private interface Handler {
         void handle(HttpExchange exchange) throws IOException;
     }
@@ -143,11 +183,15 @@ class SignedHttpClientBodyTest {
             exchange.close();
         });
         server.start();
+        return client(server.getAddress().getPort());
+    }
+
+    private static DliClient client(int port) {
         SignedHttpClient http = new SignedHttpClient(Credentials.of("BODYTESTAK", "body-test-sk"),
                 Duration.ofSeconds(5), READ_TIMEOUT, ProxySettings.NONE, new RetryPolicy(0, pause -> {
                     throw new AssertionError("no retry expected");
                 }, () -> 0.5), Clock.systemUTC(), RecordingLog.withoutDebug());
-        return new DliClient(http, URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "p-body");
+        return new DliClient(http, URI.create("http://127.0.0.1:" + port), "p-body");
     }
 
     private static void await(CountDownLatch latch) {
