@@ -465,7 +465,7 @@ public final class ObsUploader {
                         request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
                     }
                 }, RequestBody.fromContentProvider(body, file.size(), CONTENT_TYPE));
-                String etag = confirmedEtag(response.eTag(), "'" + file.key() + "'");
+                String etag = confirmedEtag(response.eTag(), "the upload of '" + file.key() + "'");
                 if (knownMd5 != null) {
                     listener.bytesSent(file.size());
                     return new SingleUpload(etag, null);
@@ -522,19 +522,15 @@ public final class ObsUploader {
                 scheduler.awaitNoneRunning();
                 scheduler.throwIfFailed();
                 checkNotCancelled();
-                String etag = RemoteListing.normalizeEtag(s3.completeMultipartUpload(request -> request
+                String answered = s3.completeMultipartUpload(request -> request
                         .bucket(bucket)
                         .key(key)
                         .uploadId(uploadId)
-                        .multipartUpload(upload -> upload.parts(completed))).eTag());
+                        .multipartUpload(upload -> upload.parts(completed))).eTag();
+                // taken out before the ETag is checked: the upload may be complete, so it is not aborted
                 openUploads.take(uploadId);
-                if (etag.isEmpty()) {
-                    // taken out first: the upload may be complete, so it is not aborted
-                    throw new IOException("OBS answered the completion of the multipart upload of '" + key
-                            + "' (upload id " + uploadId + ") without an ETag, so it did not confirm that it"
-                            + " stored the file. Nothing was registered.");
-                }
-                return etag;
+                return confirmedEtag(answered, "the completion of the multipart upload of '" + key + "' (upload id "
+                        + uploadId + ")");
             } catch (Exception | Error e) {
                 abort(key, uploadId);
                 throw e;
@@ -555,7 +551,8 @@ public final class ObsUploader {
                         request.contentMD5(Base64.getEncoder().encodeToString(knownMd5));
                     }
                 }, RequestBody.fromContentProvider(body, length, CONTENT_TYPE));
-                String etag = confirmedEtag(response.eTag(), "part " + (index + 1) + " of '" + file.key() + "'");
+                String etag = confirmedEtag(response.eTag(),
+                        "the upload of part " + (index + 1) + " of '" + file.key() + "'");
                 if (knownMd5 == null) {
                     partMd5s[index] = body.sent().md5();
                     boolean kms = encryptedWithKms(response.serverSideEncryptionAsString(),
@@ -598,13 +595,13 @@ public final class ObsUploader {
          * The ETag of what OBS answered it stored, normalized. A 2xx without one (a proxy answering in its place, say)
          * does not confirm that anything was stored.
          *
-         * @param what the file or part, as the error names it
+         * @param request what OBS answered, as the error names it: the upload of a file or a part, or the completion
          */
-        private static String confirmedEtag(String answered, String what) throws IOException {
+        private static String confirmedEtag(String answered, String request) throws IOException {
             String etag = RemoteListing.normalizeEtag(answered);
             if (etag.isEmpty()) {
-                throw new IOException("OBS answered the upload of " + what + " without an ETag, so it did not "
-                        + "confirm that it stored it. Nothing was registered.");
+                throw new IOException("OBS answered " + request + " without an ETag, so it did not confirm that it "
+                        + "stored the file. Nothing was registered.");
             }
             return etag;
         }
