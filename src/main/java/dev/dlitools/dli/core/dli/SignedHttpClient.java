@@ -244,8 +244,7 @@ public final class SignedHttpClient implements AutoCloseable {
         } catch (AnswerTooLarge e) {
             throw new DliApiException(method + " " + withoutQuery(uri) + " answered more than "
                     + (MAX_BODY_BYTES >> 20) + " MiB (" + new ApiResponse(e.status, null, e.requestId).identified()
-                    + "). Check that " + endpointSetting.named() + " is the service's address and that no proxy or "
-                    + "portal answers in its place.", e.status, null, null, e.requestId, e);
+                    + "). " + notTheService(endpointSetting), e.status, null, null, e.requestId, e);
         } catch (HttpTimeoutException e) {
             throw new DliApiException(method + " " + withoutQuery(uri) + " got no answer within "
                     + readTimeout.toSeconds() + " s. The service is slow or unreachable; try again later, or raise "
@@ -443,9 +442,8 @@ public final class SignedHttpClient implements AutoCloseable {
         // a deliberate answer (a 204, a Content-Length of 0, or a proxy's bare line break), not one cut short; some
         // readers take it for JSON
         if (response.body() == null || response.body().isBlank()) {
-            throw new DliApiException("The answer to " + what + " is empty (" + response.identified() + "). Check "
-                    + "that " + endpointSetting.named() + " is the service's address and that no proxy or portal "
-                    + "answers in its place.", response.status(), null, null, response.requestId(), null);
+            throw new DliApiException("The answer to " + what + " is empty (" + response.identified() + "). "
+                    + notTheService(endpointSetting), response.status(), null, null, response.requestId(), null);
         }
         try {
             return reader.read(response.body());
@@ -460,8 +458,7 @@ public final class SignedHttpClient implements AutoCloseable {
                         + endpointSetting.named() + " is the service's address; if it is, its API answers in a form "
                         + "this client does not know.";
             } else {
-                message = "The answer to " + what + " is not JSON" + context + "Check that " + endpointSetting.named()
-                        + " is the service's address and that no proxy or portal answers in its place.";
+                message = "The answer to " + what + " is not JSON" + context + notTheService(endpointSetting);
             }
             throw new DliApiException(message, response.status(), null, null, response.requestId(), e);
         }
@@ -489,6 +486,12 @@ public final class SignedHttpClient implements AutoCloseable {
         }
         String errorCode = text(answer, "error_code");
         return errorCode != null && !errorCode.isBlank();
+    }
+
+    /** The advice for an answer no service of the kind would give: it likely came from somewhere else. */
+    private static String notTheService(Setting endpointSetting) {
+        return "Check that " + endpointSetting.named() + " is the service's address and that no proxy or portal "
+                + "answers in its place.";
     }
 
     /** Whether a body the reader failed on is JSON all the same, only not of the shape the call promises. */
