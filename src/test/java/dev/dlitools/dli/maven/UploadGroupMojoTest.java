@@ -144,11 +144,8 @@ class UploadGroupMojoTest {
 
     @Test
     void aMalformedPatternInFilesIsAnErrorInMavenWords(@TempDir Path dir) throws IOException {
-        Path python = Files.createDirectories(dir.resolve("src/main/python"));
-        Files.writeString(python.resolve("clean.py"), "print(1)\n");
-        UploadGroupMojo mojo = planned(mojo("pom", "1.0.0"));
-        mojo.resultFile = dir.resolve("target/dli-package-group.json").toFile();
-        mojo.kind = "pyFile";
+        UploadGroupMojo mojo = plannedPython(dir, "1.0.0");
+        Path python = dir.resolve("src/main/python");
         mojo.files = List.of(python.resolve("{clean.py,util.py").toFile());
 
         assertThatThrownBy(mojo::execute)
@@ -159,12 +156,7 @@ class UploadGroupMojoTest {
 
     @Test
     void aPrefixAnObsPathCannotHoldIsAnErrorInMavenWords(@TempDir Path dir) throws IOException {
-        Path python = Files.createDirectories(dir.resolve("src/main/python"));
-        Files.writeString(python.resolve("clean.py"), "print(1)\n");
-        UploadGroupMojo mojo = planned(mojo("pom", "1.0.0"));
-        mojo.resultFile = dir.resolve("target/dli-package-group.json").toFile();
-        mojo.kind = "pyFile";
-        mojo.files = List.of(python.toFile());
+        UploadGroupMojo mojo = plannedPython(dir, "1.0.0");
         mojo.prefix = "dli/jobs #2";
 
         assertThatThrownBy(mojo::execute)
@@ -175,17 +167,23 @@ class UploadGroupMojoTest {
 
     @Test
     void aProjectVersionAnObsPathCannotHoldIsAnErrorNamingTheProject(@TempDir Path dir) throws IOException {
-        Path python = Files.createDirectories(dir.resolve("src/main/python"));
-        Files.writeString(python.resolve("clean.py"), "print(1)\n");
-        UploadGroupMojo mojo = planned(mojo("pom", "1.0%2"));
-        mojo.resultFile = dir.resolve("target/dli-package-group.json").toFile();
-        mojo.kind = "pyFile";
-        mojo.files = List.of(python.toFile());
+        UploadGroupMojo mojo = plannedPython(dir, "1.0%2");
 
         assertThatThrownBy(mojo::execute)
                 .isInstanceOf(MojoExecutionException.class)
                 .hasMessageStartingWith("The OBS key of com.example.etl:orders-job:pom:1.0%2 would hold '%' from its"
                         + " coordinates");
+    }
+
+    /** A {@code pom} project of {@code version} that lists its Python folder, of one script, planned. */
+    private static UploadGroupMojo plannedPython(Path dir, String version) throws IOException {
+        Path python = Files.createDirectories(dir.resolve("src/main/python"));
+        Files.writeString(python.resolve("clean.py"), "print(1)\n");
+        UploadGroupMojo mojo = planned(mojo("pom", version));
+        mojo.resultFile = dir.resolve("target/dli-package-group.json").toFile();
+        mojo.kind = "pyFile";
+        mojo.files = List.of(python.toFile());
+        return mojo;
     }
 
     /** With the settings a dry run needs, so the goal goes on to plan the upload. */
