@@ -141,6 +141,19 @@ class DliClientTest {
         assertThat(emulator.group("g").orElseThrow().packageNames()).containsExactly("app.jar");
     }
 
+    // the words a refusal uses may stand in an answer's values, here a group's name: only its own fields refuse
+    @Test
+    void groupNamedErrorCodeIsUploadedAndListed() {
+        DliClient client = client();
+
+        PackageGroup uploaded = client.uploadGroup(
+                new UploadGroupRequest(List.of(OBS_JAR), "jar", "error_code", false, List.of()));
+
+        assertThat(uploaded.groupName()).isEqualTo("error_code");
+        assertThat(client.listResources(null, null).groups()).extracting(PackageGroup::groupName)
+                .containsExactly("error_code");
+    }
+
     /** Only a code that says something is a refusal, and an answer that says it succeeded is believed. */
     @ParameterizedTest
     @ValueSource(strings = {"{\"is_success\":true,\"error_code\":\"DLI.0000\",\"message\":\"\"}",
