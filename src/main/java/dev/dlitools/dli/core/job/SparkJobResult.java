@@ -1,12 +1,12 @@
 package dev.dlitools.dli.core.job;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.dlitools.dli.core.common.AtomicFiles;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.SparkJobBody;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -104,8 +104,7 @@ public record SparkJobResult(
 
     void writeTo(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, DliJson.write(this) + "\n");
+            AtomicFiles.writeString(file, DliJson.write(this) + "\n");
         } catch (IOException e) {
             throw new DliException("Could not write the job result file " + file + " "
                     + Setting.JOB_RESULT_FILE.aside() + ": " + e.getMessage(), e);

@@ -1,13 +1,12 @@
 package dev.dlitools.dli.core.obs;
 
+import dev.dlitools.dli.core.common.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -82,11 +81,11 @@ final class DigestCache {
         if (file == null) {
             return;
         }
-        List<String> lines = new ArrayList<>(entries.size());
-        entries.forEach((key, known) -> lines.add(key + SEPARATOR + known.etag() + SEPARATOR + known.sha256Hex()));
+        StringBuilder lines = new StringBuilder();
+        entries.forEach((key, known) -> lines.append(key).append(SEPARATOR).append(known.etag()).append(SEPARATOR)
+                .append(known.sha256Hex()).append('\n'));
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, lines, StandardCharsets.UTF_8);
+            AtomicFiles.writeString(file, lines.toString());
         } catch (IOException e) {
             // the next run hashes every file again, which is what a run without a cache does
         }

@@ -1,12 +1,12 @@
 package dev.dlitools.dli.core.publish;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.dlitools.dli.core.common.AtomicFiles;
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.dli.DliJson;
 import dev.dlitools.dli.core.dli.UploadGroupRequest;
 import dev.dlitools.dli.core.common.Sizes;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -103,8 +103,7 @@ public record PublishResult(
      */
     public void writeTo(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, toJson());
+            AtomicFiles.writeString(file, toJson());
         } catch (IOException e) {
             throw new DliException("Could not write the result file " + file + ": " + e.getMessage(), e);
         }
