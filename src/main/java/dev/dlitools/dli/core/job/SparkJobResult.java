@@ -27,7 +27,7 @@ import java.util.Locale;
  *     waited for or timed out)
  * @param elapsedSeconds from DLI's answer to the submission until this result was made
  * @param waited {@code false} when the run only submitted the job
- * @param cancelled whether the job was cancelled at the time-out
+ * @param cancelled whether the job was cancelled, at the time-out or as the build was stopped
  * @param logTail the driver log's last lines of a job that did not succeed; empty otherwise
  * @param logProblem why the log could not be fetched, or {@code null}
  */

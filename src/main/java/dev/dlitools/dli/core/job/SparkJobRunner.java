@@ -147,6 +147,9 @@ public final class SparkJobRunner {
                 + run.id + ")";
         try {
             cancel.get(cancelGrace.toMillis(), TimeUnit.MILLISECONDS);
+            run.cancelledOnShutdown = true;
+            // the file written before the wait holds the state at submission and no cancel
+            run.write(run.result(false, true, List.of(), null));
             listener.jobInterrupted(stopped + ": it was cancelled.");
         } catch (ExecutionException e) {
             listener.jobInterrupted(stopped + ". " + cancelFailed(run.id, e.getCause().getMessage()));
@@ -284,13 +287,15 @@ public final class SparkJobRunner {
         return state.equals(SUCCESS) || FAILED.contains(state);
     }
 
-    /** One run's states so far. */
+    /** One run's states so far; the shutdown hook reads them while the build's thread may still poll. */
     private final class Run {
         final SubmitRequest request;
         final String id;
         final Instant start;
         final List<StateChange> states = new ArrayList<>();
         String state = "";
+        /** Set by the shutdown hook: every result from then on says the job was cancelled. */
+        volatile boolean cancelledOnShutdown;
 
         Run(SubmitRequest request, String id, Instant start) {
             this.request = request;
@@ -298,7 +303,7 @@ public final class SparkJobRunner {
             this.start = start;
         }
 
-        void see(String newState) {
+        synchronized void see(String newState) {
             if (!newState.equals(state)) {
                 Instant now = clock.instant();
                 Duration elapsed = Duration.between(start, now);
@@ -315,14 +320,15 @@ public final class SparkJobRunner {
             return result;
         }
 
-        SparkJobResult result(boolean waited, boolean cancelled, List<String> logTail, String logProblem) {
+        synchronized SparkJobResult result(boolean waited, boolean cancelled, List<String> logTail,
+                String logProblem) {
             SparkJobBody body = request.body();
             return new SparkJobResult(id, body.name(), body.target(), client.projectId(), body, start.toString(),
                     List.copyOf(states), state, Duration.between(start, clock.instant()).toSeconds(), waited,
-                    cancelled, logTail, logProblem);
+                    cancelled || cancelledOnShutdown, logTail, logProblem);
         }
 
-        void write(SparkJobResult result) {
+        synchronized void write(SparkJobResult result) {
             if (request.resultFile() != null) {
                 result.writeTo(request.resultFile());
             }

@@ -416,6 +416,36 @@ class SparkJobRunnerTest {
         assertThat(shutdownHooks).as("hooks left once the wait ended").isEmpty();
     }
 
+    // before, the file said the job was not cancelled, in the state it was submitted in
+    @Test
+    void aShutdownWhileWaitingLeavesAResultFileSayingTheJobWasCancelledInTheStateLastSeen() {
+        start(ObjectStore.everythingExists());
+        emulator.scriptJobs(JobScript.hang());
+        Path resultFile = dir.resolve("target/dli-spark-job.json");
+        SparkJobResult[] onDisk = new SparkJobResult[1];
+
+        catchThrowable(() -> runnerWithHooks(duration -> {
+            if (onDisk[0] == null && log.lines().stream().anyMatch(line -> line.contains(": RUNNING after"))) {
+                shutdownHooks.forEach(Thread::run);
+                // what a stopped build leaves: the JVM halts once its hooks have run
+                try {
+                    onDisk[0] = SparkJobResult.read(resultFile);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                throw new InterruptedException("the JVM halts");
+            }
+            Thread.sleep(Math.min(duration.toMillis(), 25));
+        }, Duration.ofSeconds(5)).submit(JobFixtures.request().resultFile(resultFile).build()));
+        Thread.interrupted();
+
+        assertThat(emulator.batchJobs().get(0).cancelled()).isTrue();
+        assertThat(onDisk[0].cancelled()).as("cancelled in the file").isTrue();
+        assertThat(onDisk[0].states()).extracting(SparkJobResult.StateChange::state)
+                .containsExactly("STARTING", "RUNNING");
+        assertThat(onDisk[0].finalState()).isEqualTo("RUNNING");
+    }
+
     @Test
     void aShutdownAfterTheWaitEndedCancelsNothingEvenWhenTheHookCouldNotBeTakenOut() {
         start(ObjectStore.everythingExists());
