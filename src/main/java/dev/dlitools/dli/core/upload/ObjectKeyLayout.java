@@ -123,8 +123,8 @@ final class ObjectKeyLayout {
         if (bytes > MAX_KEY_BYTES) {
             String tooLong = "object key '" + key + "' would be " + bytes + " bytes long, but OBS allows at most "
                     + MAX_KEY_BYTES + ".";
-            // without a prefix there is no setting to change: the coordinates and the file name make the key
-            if (prefix.isEmpty()) {
+            // when the coordinates and the file name alone are too long, no prefix would help: no setting to name
+            if (path.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
                 throw new DliException("The " + tooLong + " Give the file a shorter name or coordinates.");
             }
             throw SettingException.invalid(Setting.PREFIX, "the " + tooLong + " Use a shorter prefix.");

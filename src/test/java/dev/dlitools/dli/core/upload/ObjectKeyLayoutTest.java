@@ -154,4 +154,16 @@ class ObjectKeyLayoutTest {
                 .hasMessageNotContaining("prefix")
                 .hasMessageEndingWith("Give the file a shorter name or coordinates.");
     }
+
+    // before, it said to shorten the prefix, which no prefix could fix
+    @Test
+    void aKeyTooLongEvenWithoutItsPrefixNamesTheFileNotThePrefix() {
+        ObjectKeyLayout layout = ObjectKeyLayout.withPrefix("dli");
+        String tooLong = "x".repeat(1025 - "org.apache.commons/commons-lang3/3.14.0/".length());
+
+        assertThatThrownBy(() -> layout.artifactKey(DEPENDENCY, tooLong))
+                .isExactlyInstanceOf(DliException.class)
+                .hasMessageContaining("would be 1029 bytes long, but OBS allows at most 1024")
+                .hasMessageEndingWith("Give the file a shorter name or coordinates.");
+    }
 }
