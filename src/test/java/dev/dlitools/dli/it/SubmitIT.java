@@ -167,7 +167,7 @@ class SubmitIT {
 
     // before, a build stopped while it waited (Ctrl-C, a CI runner cancelling the job) left the job running in DLI
     @Test
-    void aBuildStoppedWhileWaitingCancelsTheJob() {
+    void aBuildStoppedWhileWaitingCancelsTheJob() throws Exception {
         emulator.scriptJobs(JobScript.hang());
 
         BuildResult result = stoppedWhileWaiting(deploy(MavenBuild.of(PROJECT_DIR, "submit-stopped")));
@@ -177,6 +177,8 @@ class SubmitIT {
         assertThat(deletes()).containsExactly("/v2.0/" + LocalStandIns.PROJECT_ID + "/batches/" + job.id());
         assertThat(result.log()).contains("The build was stopped while waiting for Spark job " + JOB + " (id "
                 + job.id() + "): it was cancelled.");
+        assertThat(SparkJobResult.read(result.projectDir().resolve("target/dli-spark-job.json")).cancelled())
+                .as("cancelled in the result file").isTrue();
     }
 
     @Test
@@ -191,6 +193,10 @@ class SubmitIT {
         assertThat(deletes()).isEmpty();
         assertThat(SparkJobResult.read(result.projectDir().resolve("target/dli-spark-job.json")).id())
                 .isEqualTo(job.id());
+        assertThat(result.log()).contains("The build was stopped while waiting for Spark job " + JOB + " (id "
+                + job.id() + "). It was left running (job.cancelOnInterrupt (-Ddli.job.cancelOnInterrupt) is false);"
+                + " cancel it in the DLI console or with DELETE /v2.0/" + LocalStandIns.PROJECT_ID + "/batches/"
+                + job.id() + " to stop it.");
     }
 
     @Test

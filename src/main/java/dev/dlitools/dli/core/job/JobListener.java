@@ -44,9 +44,11 @@ public interface JobListener {
 
     /**
      * The JVM shut down while the run waited for the job (the build was stopped with Ctrl-C, or a CI runner cancelled
-     * it), and the run tried to cancel the job. Heard on the shutdown hook's thread, while the JVM exits.
+     * it), and the run tried to cancel the job or, as told, left it running. Heard on the shutdown hook's thread, while the
+     * JVM exits.
      *
-     * @param message one line: the job was cancelled, or its id and how to cancel it by hand as the cancel failed
+     * @param message one line: the job was cancelled, or its id and how to cancel it by hand as the cancel failed or
+     *     was not to be sent
      */
     default void jobInterrupted(String message) {}
 

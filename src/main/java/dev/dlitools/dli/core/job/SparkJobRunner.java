@@ -102,10 +102,8 @@ public final class SparkJobRunner {
         // on (not cancelled on interrupt, or the cancel failed)
         run.write(run.result(false, false, List.of(), null));
         boolean ended;
-        // no hook (null, which try skips) when the job is to be left running
-        try (ShutdownHook cancelOnShutdown = request.cancelOnInterrupt()
-                ? ShutdownHook.add(shutdownHooks, "dli-job-cancel-on-shutdown", () -> cancelOnShutdown(run))
-                : null) {
+        try (ShutdownHook onShutdown = ShutdownHook.add(shutdownHooks, "dli-job-on-shutdown",
+                () -> stoppedWhileWaiting(run))) {
             ended = waitForEnd(run);
         }
         return ended ? ended(run) : timeOut(run);
@@ -135,16 +133,21 @@ public final class SparkJobRunner {
     }
 
     /**
-     * Cancels the job as the JVM shuts down mid-wait (the build was stopped), then says what became of it. DLI's
-     * answer is awaited at most the grace period, as the JVM's exit waits for this hook.
+     * As the JVM shuts down mid-wait (the build was stopped): cancels the job unless told not to, then says what
+     * became of it. DLI's answer is awaited at most the grace period, as the JVM's exit waits for this hook.
      */
-    private void cancelOnShutdown(Run run) {
+    private void stoppedWhileWaiting(Run run) {
+        String stopped = "The build was stopped while waiting for Spark job " + run.request.body().name() + " (id "
+                + run.id + ")";
+        if (!run.request.cancelOnInterrupt()) {
+            listener.jobInterrupted(stopped + ". It was left running (" + Setting.JOB_CANCEL_ON_INTERRUPT.named()
+                    + " is false); " + cancelByHand(run.id) + " to stop it.");
+            return;
+        }
         FutureTask<Void> cancel = new FutureTask<>(() -> client.cancel(run.id), null);
         Thread thread = new Thread(cancel, "dli-job-cancel");
         thread.setDaemon(true);
         thread.start();
-        String stopped = "The build was stopped while waiting for Spark job " + run.request.body().name() + " (id "
-                + run.id + ")";
         try {
             cancel.get(cancelGrace.toMillis(), TimeUnit.MILLISECONDS);
             run.cancelledOnShutdown = true;

@@ -367,7 +367,7 @@ public final class SubmitRequest {
 
         /**
          * Cancel the job when the JVM shuts down while waiting for it (the default): the build was stopped, with
-         * Ctrl-C or by a CI runner cancelling it. {@code false} leaves the job running.
+         * Ctrl-C or by a CI runner cancelling it. {@code false} leaves the job running, saying so with its id.
          *
          * @param cancelOnInterrupt the {@link Setting#JOB_CANCEL_ON_INTERRUPT} value
          * @return this builder

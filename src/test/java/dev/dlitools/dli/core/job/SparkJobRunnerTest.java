@@ -515,16 +515,30 @@ class SparkJobRunnerTest {
     }
 
     @Test
-    void withoutCancelOnInterruptOrWithoutWaitingNoHookIsAdded() {
+    void withoutWaitingNoHookIsAdded() {
         start(ObjectStore.everythingExists());
 
-        runnerWithHooks(shutDownAtTheFirstPause(), Duration.ofSeconds(5))
-                .submit(JobFixtures.request().cancelOnInterrupt(false).build());
         runnerWithHooks(shutDownAtTheFirstPause(), Duration.ofSeconds(5))
                 .submit(JobFixtures.request().waitForEnd(false).build());
 
         assertThat(hooksEverAdded).isZero();
         assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+    }
+
+    // before, the build ended without a word on the job it left running
+    @Test
+    void withoutCancelOnInterruptAShutdownWhileWaitingLeavesTheJobRunningSayingHowToCancelIt() {
+        start(ObjectStore.everythingExists());
+
+        runnerWithHooks(shutDownAtTheFirstPause(), Duration.ofSeconds(5))
+                .submit(JobFixtures.request().cancelOnInterrupt(false).build());
+
+        String id = emulator.batchJobs().get(0).id();
+        assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
+        assertThat(log.lines()).contains("The build was stopped while waiting for Spark job orders-1.0 (id " + id
+                + "). It was left running ({{JOB_CANCEL_ON_INTERRUPT}} is false); cancel it in the DLI console or"
+                + " with DELETE /v2.0/" + PROJECT + "/batches/" + id + " to stop it.");
+        assertThat(shutdownHooks).as("hooks left once the wait ended").isEmpty();
     }
 
     @Test
