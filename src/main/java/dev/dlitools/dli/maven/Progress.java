@@ -4,6 +4,7 @@ import static dev.dlitools.dli.core.common.Sizes.decimal;
 
 import dev.dlitools.dli.core.common.DliException;
 import dev.dlitools.dli.core.common.Setting;
+import dev.dlitools.dli.core.common.ShutdownHook;
 import dev.dlitools.dli.core.job.SparkJobResult;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -14,9 +15,9 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * Shows that long work is moving. An upload's bytes: on a terminal a live line redrawn in place a few times a
- * second and cleared at the end; otherwise (CI, {@code -B}) a log line at most every 10 s while bytes move. While
- * waiting for the group or the job, a heartbeat line at most every 30 s. Upload events arrive on several threads,
- * so every method is synchronized; each does little.
+ * second and cleared at the end, or for good when the build is stopped; otherwise (CI, {@code -B}) a log line at
+ * most every 10 s while bytes move. While waiting for the group or the job, a heartbeat line at most every 30 s.
+ * Upload events arrive on several threads, so every method is synchronized; each does little.
  */
 final class Progress {
 
@@ -54,6 +55,7 @@ final class Progress {
     private final Log log;
     private final PrintStream terminal;
     private final Clock clock;
+    private final ShutdownHook.Registry shutdownHooks;
 
     private long totalBytes;
     private long sentBytes;
@@ -61,17 +63,27 @@ final class Progress {
     private Instant lastShown;
     private boolean lineShown;
     private Instant lastBeat;
+    /** Clears a live line when the build is stopped mid-upload; {@code null} while no upload draws one. */
+    private ShutdownHook clearOnShutdown;
+    /** The build was stopped: the upload's threads, still sending, draw the line no more. */
+    private boolean stopped;
 
     /**
      * @param terminal where the live line is drawn
      * @param clock the time, which tests set by hand
      */
     Progress(Mode mode, Log log, PrintStream terminal, Clock clock) {
+        this(mode, log, terminal, clock, ShutdownHook.Registry.JVM);
+    }
+
+    /** @param shutdownHooks where the hook that clears a live line when the build is stopped goes */
+    Progress(Mode mode, Log log, PrintStream terminal, Clock clock, ShutdownHook.Registry shutdownHooks) {
         // a quiet build (-q) shows no progress either
         this.mode = log.isInfoEnabled() ? mode : Mode.NONE;
         this.log = log;
         this.terminal = terminal;
         this.clock = clock;
+        this.shutdownHooks = shutdownHooks;
     }
 
     static Progress none(Log log) {
@@ -93,6 +105,9 @@ final class Progress {
         uploadStart = clock.instant();
         // the first plain line comes after a full period; the live line at the first bytes
         lastShown = mode == Mode.LIVE ? null : uploadStart;
+        if (mode == Mode.LIVE && clearOnShutdown == null) {
+            clearOnShutdown = ShutdownHook.add(shutdownHooks, "dli-progress-on-shutdown", this::stop);
+        }
     }
 
     /** A file the bucket already holds: its bytes will not be sent. */
@@ -102,7 +117,7 @@ final class Progress {
 
     synchronized void sent(long bytes) {
         sentBytes += bytes;
-        if (mode == Mode.NONE || uploadStart == null) {
+        if (mode == Mode.NONE || uploadStart == null || stopped) {
             return;
         }
         Instant now = clock.instant();
@@ -124,11 +139,21 @@ final class Progress {
     synchronized void uploadEnded() {
         clearLine();
         uploadStart = null;
+        if (clearOnShutdown != null) {
+            clearOnShutdown.close();
+            clearOnShutdown = null;
+        }
+    }
+
+    /** The build was stopped mid-upload: the live line goes, and is not drawn again, whatever is logged after. */
+    private synchronized void stop() {
+        stopped = true;
+        clearLine();
     }
 
     /** Prints a log line; a live line is cleared first and drawn again below it. */
     synchronized void above(Runnable print) {
-        if (!lineShown) {
+        if (!lineShown || stopped) {
             print.run();
             return;
         }

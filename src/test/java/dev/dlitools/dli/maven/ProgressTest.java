@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dlitools.dli.core.common.DliException;
+import dev.dlitools.dli.core.common.ShutdownHook;
 import dev.dlitools.dli.core.obs.UploadOutcome;
 import dev.dlitools.dli.core.obs.UploadResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
@@ -33,6 +34,19 @@ class ProgressTest {
     private final ByteArrayOutputStream terminalBytes = new ByteArrayOutputStream();
     private final PrintStream terminal = new PrintStream(terminalBytes, true, StandardCharsets.UTF_8);
     private boolean infoEnabled = true;
+    /** The hooks a progress has added and not taken out, for a test to run as the JVM would. */
+    private final List<Thread> shutdownHooks = new ArrayList<>();
+    private final ShutdownHook.Registry shutdownHooksRegistry = new ShutdownHook.Registry() {
+        @Override
+        public void add(Thread hook) {
+            shutdownHooks.add(hook);
+        }
+
+        @Override
+        public void remove(Thread hook) {
+            shutdownHooks.remove(hook);
+        }
+    };
 
     private final SystemStreamLog log = new SystemStreamLog() {
         @Override
@@ -138,6 +152,35 @@ class ProgressTest {
         assertThat(terminalBytes.toString(StandardCharsets.UTF_8)).endsWith("left" + Progress.CLEAR_LINE);
     }
 
+    // before, the upload's threads and a warning as the JVM exited drew the line again, and it stayed on the terminal
+    @Test
+    void aShutdownMidUploadClearsTheLiveLineForGood() {
+        MavenListener listener = listener(Progress.Mode.LIVE);
+        listener.uploadStarted(1, 100 * MB);
+        sendAfter(Duration.ofSeconds(1), listener, 10 * MB);
+
+        shutdownHooks.forEach(Thread::run);
+        listener.info("Stopped mid-upload: aborted the multipart upload(s) ...");
+        sendAfter(Duration.ofSeconds(1), listener, 10 * MB);
+
+        assertThat(terminalBytes.toString(StandardCharsets.UTF_8))
+                .isEqualTo(Progress.CLEAR_LINE + "uploading: 10.0 MB of 100.0 MB (10%), 10.0 MB/s, 9s left"
+                        + Progress.CLEAR_LINE);
+        assertThat(lines).containsExactly("Stopped mid-upload: aborted the multipart upload(s) ...");
+    }
+
+    @Test
+    void theShutdownHookIsAddedForALiveLineOnlyAndTakenOutAtTheUploadsEnd() {
+        listener(Progress.Mode.PLAIN).uploadStarted(1, MB);
+        assertThat(shutdownHooks).as("plain lines leave nothing to clear").isEmpty();
+
+        MavenListener listener = listener(Progress.Mode.LIVE);
+        listener.uploadStarted(1, MB);
+        assertThat(shutdownHooks).hasSize(1);
+        listener.endProgress();
+        assertThat(shutdownHooks).isEmpty();
+    }
+
     @Test
     void waitingForTheGroupPrintsAHeartbeatAtMostEveryThirtySecondsAfterTheLastStatusLine() {
         MavenListener listener = listener(Progress.Mode.PLAIN);
@@ -193,7 +236,7 @@ class ProgressTest {
     }
 
     private MavenListener listener(Progress.Mode mode) {
-        return new MavenListener(log, new Progress(mode, log, terminal, clock));
+        return new MavenListener(log, new Progress(mode, log, terminal, clock, shutdownHooksRegistry));
     }
 
     private void sendAfter(Duration pause, MavenListener listener, long bytes) {
