@@ -44,8 +44,8 @@ public interface JobListener {
 
     /**
      * The JVM shut down while the run waited for the job (the build was stopped with Ctrl-C, or a CI runner cancelled
-     * it), and the run tried to cancel the job or, as told, left it running. Heard on the shutdown hook's thread, while the
-     * JVM exits.
+     * it), and the run tried to cancel the job or, as told, left it running. Heard on the shutdown hook's thread,
+     * while the JVM exits.
      *
      * @param message one line: the job was cancelled, or its id and how to cancel it by hand as the cancel failed or
      *     was not to be sent
