@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.dlitools.dli.core.common.DliException;
-import dev.dlitools.dli.core.common.ShutdownHook;
 import dev.dlitools.dli.core.obs.UploadOutcome;
 import dev.dlitools.dli.core.obs.UploadResult;
 import dev.dlitools.dli.core.obs.UploadSummary;
 import dev.dlitools.dli.core.upload.PlannedFile;
 import dev.dlitools.dli.testsupport.MovingClock;
+import dev.dlitools.dli.testsupport.RecordedShutdownHooks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,18 +35,7 @@ class ProgressTest {
     private final PrintStream terminal = new PrintStream(terminalBytes, true, StandardCharsets.UTF_8);
     private boolean infoEnabled = true;
     /** The hooks a progress has added and not taken out, for a test to run as the JVM would. */
-    private final List<Thread> shutdownHooks = new ArrayList<>();
-    private final ShutdownHook.Registry shutdownHooksRegistry = new ShutdownHook.Registry() {
-        @Override
-        public void add(Thread hook) {
-            shutdownHooks.add(hook);
-        }
-
-        @Override
-        public void remove(Thread hook) {
-            shutdownHooks.remove(hook);
-        }
-    };
+    private final RecordedShutdownHooks shutdownHooks = RecordedShutdownHooks.running();
 
     private final SystemStreamLog log = new SystemStreamLog() {
         @Override
@@ -159,7 +148,7 @@ class ProgressTest {
         listener.uploadStarted(1, 100 * MB);
         sendAfter(Duration.ofSeconds(1), listener, 10 * MB);
 
-        shutdownHooks.forEach(Thread::run);
+        shutdownHooks.runAll();
         listener.info("Stopped mid-upload: aborted the multipart upload(s) ...");
         sendAfter(Duration.ofSeconds(1), listener, 10 * MB);
 
@@ -172,13 +161,13 @@ class ProgressTest {
     @Test
     void theShutdownHookIsAddedForALiveLineOnlyAndTakenOutAtTheUploadsEnd() {
         listener(Progress.Mode.PLAIN).uploadStarted(1, MB);
-        assertThat(shutdownHooks).as("plain lines leave nothing to clear").isEmpty();
+        assertThat(shutdownHooks.open()).as("plain lines leave nothing to clear").isEmpty();
 
         MavenListener listener = listener(Progress.Mode.LIVE);
         listener.uploadStarted(1, MB);
-        assertThat(shutdownHooks).hasSize(1);
+        assertThat(shutdownHooks.open()).hasSize(1);
         listener.endProgress();
-        assertThat(shutdownHooks).isEmpty();
+        assertThat(shutdownHooks.open()).isEmpty();
     }
 
     @Test
@@ -236,7 +225,7 @@ class ProgressTest {
     }
 
     private MavenListener listener(Progress.Mode mode) {
-        return new MavenListener(log, new Progress(mode, log, terminal, clock, shutdownHooksRegistry));
+        return new MavenListener(log, new Progress(mode, log, terminal, clock, shutdownHooks));
     }
 
     private void sendAfter(Duration pause, MavenListener listener, long bytes) {

@@ -8,7 +8,6 @@ import dev.dlitools.dli.core.auth.Credentials;
 import dev.dlitools.dli.core.common.BuildLog;
 import dev.dlitools.dli.core.common.ProxySettings;
 import dev.dlitools.dli.core.common.SettingException;
-import dev.dlitools.dli.core.common.ShutdownHook;
 import dev.dlitools.dli.core.common.Sleeper;
 import dev.dlitools.dli.core.dli.DliApiException;
 import dev.dlitools.dli.core.dli.DliClient;
@@ -21,6 +20,7 @@ import dev.dlitools.dli.emulator.JobScript;
 import dev.dlitools.dli.emulator.ObjectStore;
 import dev.dlitools.dli.emulator.RecordedRequest;
 import dev.dlitools.dli.testsupport.MovingClock;
+import dev.dlitools.dli.testsupport.RecordedShutdownHooks;
 import dev.dlitools.dli.testsupport.RecordingLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -53,8 +53,7 @@ class SparkJobRunnerTest {
 
     private final RecordingLog log = RecordingLog.withoutDebug();
     /** The shutdown hooks a runner of {@link #runnerWithHooks} has added and not taken out. */
-    private final List<Thread> shutdownHooks = new CopyOnWriteArrayList<>();
-    private int hooksEverAdded;
+    private final RecordedShutdownHooks shutdownHooks = RecordedShutdownHooks.running();
     private DliEmulator emulator;
 
     @AfterEach
@@ -403,7 +402,7 @@ class SparkJobRunnerTest {
 
         // the JVM runs the hook once; here it runs at every pause, and still cancels once
         JobFailedException e = catchThrowableOfType(JobFailedException.class, () -> runnerWithHooks(duration -> {
-            shutdownHooks.forEach(Thread::run);
+            shutdownHooks.runAll();
             Thread.sleep(Math.min(duration.toMillis(), 25));
         }, Duration.ofSeconds(5)).submit(JobFixtures.request().logLines(0).build()));
 
@@ -413,7 +412,7 @@ class SparkJobRunnerTest {
         assertThat(log.lines()).containsOnlyOnce("The build was stopped while waiting for Spark job orders-1.0 (id "
                 + id + "): it was cancelled.");
         assertThat(e).hasMessageContaining("ended DEAD");
-        assertThat(shutdownHooks).as("hooks left once the wait ended").isEmpty();
+        assertThat(shutdownHooks.open()).as("hooks left once the wait ended").isEmpty();
     }
 
     // before, the file said the job was not cancelled, in the state it was submitted in
@@ -426,7 +425,7 @@ class SparkJobRunnerTest {
 
         catchThrowable(() -> runnerWithHooks(duration -> {
             if (onDisk[0] == null && log.lines().stream().anyMatch(line -> line.contains(": RUNNING after"))) {
-                shutdownHooks.forEach(Thread::run);
+                shutdownHooks.runAll();
                 // what a stopped build leaves: the JVM halts once its hooks have run
                 try {
                     onDisk[0] = SparkJobResult.read(resultFile);
@@ -449,26 +448,14 @@ class SparkJobRunnerTest {
     @Test
     void aShutdownAfterTheWaitEndedCancelsNothingEvenWhenTheHookCouldNotBeTakenOut() {
         start(ObjectStore.everythingExists());
-        List<Thread> added = new CopyOnWriteArrayList<>();
-        ShutdownHook.Registry shuttingDown = new ShutdownHook.Registry() {
-            @Override
-            public void add(Thread hook) {
-                added.add(hook);
-            }
-
-            @Override
-            public void remove(Thread hook) {
-                throw new IllegalStateException("Shutdown in progress");
-            }
-        };
-
+        RecordedShutdownHooks shuttingDown = RecordedShutdownHooks.shuttingDown();
         SparkJobResult result = new SparkJobRunner(dliClient(0, BuildLog.SILENT).batches(), log, Clock.systemUTC(),
                 duration -> Thread.sleep(Math.min(duration.toMillis(), 25)), shuttingDown, Duration.ofSeconds(5))
                 .submit(JobFixtures.request().build());
-        added.forEach(Thread::run);
+        shuttingDown.runAll();
 
         assertThat(result.finalState()).isEqualTo("SUCCESS");
-        assertThat(added).as("hooks added").hasSize(1);
+        assertThat(shuttingDown.everAdded()).as("hooks added").isEqualTo(1);
         assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
         assertThat(log.lines()).noneMatch(line -> line.startsWith("The build was stopped"));
     }
@@ -498,9 +485,9 @@ class SparkJobRunnerTest {
         long[] hookMillis = new long[1];
 
         catchThrowable(() -> runnerWithHooks(duration -> {
-            if (!shutdownHooks.isEmpty() && hookMillis[0] == 0) {
+            if (!shutdownHooks.open().isEmpty() && hookMillis[0] == 0) {
                 long before = System.nanoTime();
-                shutdownHooks.get(0).run();
+                shutdownHooks.open().get(0).run();
                 hookMillis[0] = Duration.ofNanos(System.nanoTime() - before).toMillis();
             }
             Thread.sleep(Math.min(duration.toMillis(), 25));
@@ -521,7 +508,7 @@ class SparkJobRunnerTest {
         runnerWithHooks(shutDownAtTheFirstPause(), Duration.ofSeconds(5))
                 .submit(JobFixtures.request().waitForEnd(false).build());
 
-        assertThat(hooksEverAdded).isZero();
+        assertThat(shutdownHooks.everAdded()).isZero();
         assertThat(emulator.requests()).noneMatch(request -> request.method().equals("DELETE"));
     }
 
@@ -538,7 +525,7 @@ class SparkJobRunnerTest {
         assertThat(log.lines()).contains("The build was stopped while waiting for Spark job orders-1.0 (id " + id
                 + "). It was left running ({{JOB_CANCEL_ON_INTERRUPT}} is false); cancel it in the DLI console or"
                 + " with DELETE /v2.0/" + PROJECT + "/batches/" + id + " to stop it.");
-        assertThat(shutdownHooks).as("hooks left once the wait ended").isEmpty();
+        assertThat(shutdownHooks.open()).as("hooks left once the wait ended").isEmpty();
     }
 
     @Test
@@ -699,20 +686,8 @@ class SparkJobRunnerTest {
 
     /** A runner whose shutdown hooks go to {@link #shutdownHooks}, for the sleeper to run as the JVM would. */
     private SparkJobRunner runnerWithHooks(Sleeper sleeper, Duration cancelGrace) {
-        ShutdownHook.Registry hooks = new ShutdownHook.Registry() {
-            @Override
-            public void add(Thread hook) {
-                hooksEverAdded++;
-                shutdownHooks.add(hook);
-            }
-
-            @Override
-            public void remove(Thread hook) {
-                shutdownHooks.remove(hook);
-            }
-        };
-        return new SparkJobRunner(dliClient(0, BuildLog.SILENT).batches(), log, Clock.systemUTC(), sleeper, hooks,
-                cancelGrace);
+        return new SparkJobRunner(dliClient(0, BuildLog.SILENT).batches(), log, Clock.systemUTC(), sleeper,
+                shutdownHooks, cancelGrace);
     }
 
     /** Runs the shutdown hooks at the wait's first pause, as the JVM does when the build is stopped then. */
@@ -721,7 +696,7 @@ class SparkJobRunnerTest {
         return duration -> {
             if (!shutDown[0]) {
                 shutDown[0] = true;
-                shutdownHooks.forEach(Thread::run);
+                shutdownHooks.runAll();
             }
             Thread.sleep(Math.min(duration.toMillis(), 25));
         };
