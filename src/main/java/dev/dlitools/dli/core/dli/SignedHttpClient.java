@@ -526,7 +526,10 @@ public final class SignedHttpClient implements AutoCloseable {
         String said = errorCode != null || errorMessage != null
                 ? serviceSaid(errorCode, errorMessage)
                 : shown(body).isEmpty() ? "no body" : "body: " + shown(body);
-        String message = method + " " + withoutQuery(uri) + " failed with HTTP " + status + " (" + said
+        // DLI refuses inside a 2xx at times: "failed with HTTP 200" would read as a contradiction
+        String outcome = status / 100 == 2 ? " was refused inside an HTTP " + status + " answer"
+                : " failed with HTTP " + status;
+        String message = method + " " + withoutQuery(uri) + outcome + " (" + said
                 + (requestId == null ? "" : ", request id " + requestId) + "). " + hint(status, errorMessage, callHint);
         return new DliApiException(message.trim(), status, errorCode, errorMessage, requestId, null);
     }

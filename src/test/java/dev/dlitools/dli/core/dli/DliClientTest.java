@@ -398,8 +398,8 @@ class DliClientTest {
 
         assertThat(failure.errorCode()).isNull();
         assertThat(failure.errorMessage()).isEqualTo("Queue etl is frozen");
-        assertThat(failure).hasMessage("GET " + emulator.endpoint() + "/v2.0/" + PROJECT + "/resources failed with "
-                + "HTTP 200 (Queue etl is frozen, request id " + failure.requestId() + ").");
+        assertThat(failure).hasMessage("GET " + emulator.endpoint() + "/v2.0/" + PROJECT + "/resources was refused "
+                + "inside an HTTP 200 answer (Queue etl is frozen, request id " + failure.requestId() + ").");
     }
 
     @Test

@@ -85,7 +85,7 @@ class GroupDeleterTest {
 
         assertThatThrownBy(() -> new GroupDeleter(client, log).deleteGroup("etl-orders"))
                 .isInstanceOf(DliApiException.class)
-                .hasMessageContaining("failed with HTTP 200 (DLI.0003: Permission denied, request id ");
+                .hasMessageContaining("was refused inside an HTTP 200 answer (DLI.0003: Permission denied, request id ");
 
         assertThat(deleteRequests()).isEmpty();
         assertThat(log.lines()).noneMatch(line -> line.contains("nothing to delete"));
@@ -102,7 +102,7 @@ class GroupDeleterTest {
 
         assertThatThrownBy(() -> new GroupDeleter(client, log).deleteGroup("etl-orders"))
                 .isInstanceOf(DliApiException.class)
-                .hasMessageContaining("failed with HTTP 200 (DLI.0003: Permission denied, request id ");
+                .hasMessageContaining("was refused inside an HTTP 200 answer (DLI.0003: Permission denied, request id ");
 
         assertThat(log.lines()).noneMatch(line -> line.contains("nothing to delete"));
     }

@@ -124,7 +124,7 @@ class IamClientTest {
         assertThat(failure.errorCode()).isEqualTo("IAM.0006");
         assertThat(failure).hasMessageStartingWith("Could not look up the project id of region ap-southeast-1 through "
                         + "IAM: GET ")
-                .hasMessageContaining("failed with HTTP 200 (IAM.0006: Token is expired, request id ")
+                .hasMessageContaining("was refused inside an HTTP 200 answer (IAM.0006: Token is expired, request id ")
                 .hasMessageEndingWith("Or set the project id yourself ({{PROJECT_ID}}).");
     }
 

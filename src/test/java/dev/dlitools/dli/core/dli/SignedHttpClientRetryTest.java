@@ -161,8 +161,8 @@ class SignedHttpClientRetryTest {
         assertThat(failure.errorCode()).isEqualTo("DLI.0003");
         assertThat(failure.errorMessage()).isEqualTo("Permission denied");
         assertThat(failure.requestId()).isNotBlank();
-        assertThat(failure).hasMessage("GET " + emulator.endpoint() + "/v2.0/" + PROJECT + "/resources failed with "
-                + "HTTP 200 (DLI.0003: Permission denied, request id " + failure.requestId() + ").");
+        assertThat(failure).hasMessage("GET " + emulator.endpoint() + "/v2.0/" + PROJECT + "/resources was refused "
+                + "inside an HTTP 200 answer (DLI.0003: Permission denied, request id " + failure.requestId() + ").");
         assertThat(emulator.requests()).hasSize(1);
         assertThat(pauses).isEmpty();
     }

@@ -549,8 +549,8 @@ class SparkJobRunnerTest {
         DliApiException e = catchThrowableOfType(DliApiException.class,
                 () -> runner(0).submit(JobFixtures.request().build()));
 
-        assertThat(e).hasMessageStartingWith("POST " + emulator.endpoint() + "/v2.0/" + PROJECT + "/batches failed "
-                + "with HTTP 200 (DLI.0005: Queue etl does not exist");
+        assertThat(e).hasMessageStartingWith("POST " + emulator.endpoint() + "/v2.0/" + PROJECT + "/batches was refused "
+                + "inside an HTTP 200 answer (DLI.0005: Queue etl does not exist");
         assertThat(e.errorCode()).isEqualTo("DLI.0005");
     }
 
