@@ -39,6 +39,8 @@ public final class SparkJobRunner {
     private static final Set<String> FAILED = Set.of("DEAD", "KILLED", "ERROR");
     /** How long a shutdown waits for DLI to answer the job's cancel before it lets the JVM go. */
     static final Duration CANCEL_ON_SHUTDOWN_GRACE = Duration.ofSeconds(5);
+    /** A cancel answered within this is one line; a slower one is announced first. */
+    private static final Duration CANCEL_QUIET_WAIT = Duration.ofMillis(500);
 
     private final BatchClient client;
     private final JobListener listener;
@@ -149,7 +151,18 @@ public final class SparkJobRunner {
         thread.setDaemon(true);
         thread.start();
         try {
-            cancel.get(cancelGrace.toMillis(), TimeUnit.MILLISECONDS);
+            long quietMillis = Math.min(CANCEL_QUIET_WAIT.toMillis(), cancelGrace.toMillis());
+            try {
+                cancel.get(quietMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException slow) {
+                if (cancelGrace.toMillis() <= quietMillis) {
+                    throw slow;
+                }
+                // the user, who has just pressed Ctrl-C, would otherwise sit through the wait without a word
+                listener.jobInterrupted(stopped + ": cancelling it, waiting at most " + cancelGrace.toSeconds()
+                        + " s for DLI's answer.");
+                cancel.get(cancelGrace.toMillis() - quietMillis, TimeUnit.MILLISECONDS);
+            }
             run.cancelledOnShutdown = true;
             // the file written before the wait holds the state at submission and no cancel
             run.write(run.result(false, true, List.of(), null));

@@ -411,6 +411,7 @@ class SparkJobRunnerTest {
         assertThat(emulator.requests()).filteredOn(request -> request.method().equals("DELETE")).hasSize(1);
         assertThat(log.lines()).containsOnlyOnce("The build was stopped while waiting for Spark job orders-1.0 (id "
                 + id + "): it was cancelled.");
+        assertThat(log.lines()).as("a prompt cancel is one line").noneMatch(line -> line.contains("cancelling it"));
         assertThat(e).hasMessageContaining("ended DEAD");
         assertThat(shutdownHooks.open()).as("hooks left once the wait ended").isEmpty();
     }
@@ -496,6 +497,9 @@ class SparkJobRunnerTest {
 
         String id = emulator.batchJobs().get(0).id();
         assertThat(hookMillis[0]).as("ms the hook held the exit up").isBetween(900L, 2500L);
+        // said before the wait, which a user would otherwise sit through without a word
+        assertThat(log.lines()).contains("The build was stopped while waiting for Spark job orders-1.0 (id " + id
+                + "): cancelling it, waiting at most 1 s for DLI's answer.");
         assertThat(log.lines()).contains("The build was stopped while waiting for Spark job orders-1.0 (id " + id
                 + "). Cancelling it failed, so it may still be running: cancel it in the DLI console or with DELETE"
                 + " /v2.0/" + PROJECT + "/batches/" + id + ". DLI did not answer within 1 s.");
