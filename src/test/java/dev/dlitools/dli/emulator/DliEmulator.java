@@ -4,14 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.dlitools.dli.emulator.PackageGroup.ResponseStyle;
 import dev.dlitools.dli.emulator.SignatureVerifier.AcceptedCredentials;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,9 +38,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
- * A stand-in for Huawei Cloud DLI's package-group API and IAM's project lookup, on 127.0.0.1.
+ * A stand-in for Huawei Cloud DLI's package-group API and IAM's project lookup, on 127.0.0.1, over HTTP, or over
+ * HTTPS as the real services when given a {@linkplain Builder#keyStore key store}.
  *
  * <p>It checks the AK/SK signature of every request, keeps package groups in memory, lets asynchronous uploads turn
  * {@code READY} (or {@code FAILED} for paths missing in the {@link ObjectStore}) after a delay, and injects
@@ -62,7 +72,8 @@ public final class DliEmulator implements AutoCloseable {
     private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
     private final AtomicInteger uploadPosts = new AtomicInteger();
 
-    private DliEmulator(Builder builder) throws IOException {
+    /** @param tls the server's key for HTTPS; {@code null}: HTTP */
+    private DliEmulator(Builder builder, SSLContext tls) throws IOException {
         this.projectId = builder.projectId;
         this.region = builder.region;
         this.clock = Clock.systemUTC();
@@ -75,7 +86,14 @@ public final class DliEmulator implements AutoCloseable {
         this.batches = new BatchApi(builder.projectId, builder.objectStore, clock, builder.jobStarting,
                 builder.jobRunning);
         this.handlerThreads = Executors.newCachedThreadPool(daemonThreads("dli-emulator-http"));
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", builder.port), 0);
+        InetSocketAddress address = new InetSocketAddress("127.0.0.1", builder.port);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            this.server = https;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(handlerThreads);
         server.start();
@@ -85,9 +103,10 @@ public final class DliEmulator implements AutoCloseable {
         return new Builder();
     }
 
-    /** {@code http://127.0.0.1:{port}}: the DLI endpoint and the IAM endpoint at once. */
+    /** {@code http://127.0.0.1:{port}} or {@code https://...}: the DLI endpoint and the IAM endpoint at once. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        String scheme = server instanceof HttpsServer ? "https" : "http";
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort());
     }
 
     public String projectId() {
@@ -298,6 +317,8 @@ public final class DliEmulator implements AutoCloseable {
         private boolean lowerCaseStatuses;
         private boolean zeroDetailTimes;
         private int port;
+        private Path keyStore;
+        private String keyStorePassword;
 
         private Builder() {}
 
@@ -379,14 +400,38 @@ public final class DliEmulator implements AutoCloseable {
             return this;
         }
 
+        /** Serve HTTPS, as DLI and IAM do, with the key in this PKCS12 key store; without one, HTTP. */
+        public Builder keyStore(Path keyStore, String password) {
+            this.keyStore = Objects.requireNonNull(keyStore);
+            this.keyStorePassword = Objects.requireNonNull(password);
+            return this;
+        }
+
         public DliEmulator start() {
             if (credentials.isEmpty()) {
                 throw new IllegalStateException("Give the emulator the credentials it accepts");
             }
+            SSLContext tls = keyStore == null ? null : serverContext(keyStore, keyStorePassword);
             try {
-                return new DliEmulator(this);
+                return new DliEmulator(this, tls);
             } catch (IOException e) {
                 throw new UncheckedIOException("The DLI emulator could not listen on port " + port, e);
+            }
+        }
+
+        private static SSLContext serverContext(Path keyStore, String password) {
+            try (InputStream in = Files.newInputStream(keyStore)) {
+                KeyStore keys = KeyStore.getInstance("PKCS12");
+                keys.load(in, password.toCharArray());
+                KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keyManagers.init(keys, password.toCharArray());
+                SSLContext context = SSLContext.getInstance("TLS");
+                context.init(keyManagers.getKeyManagers(), null, null);
+                return context;
+            } catch (IOException e) {
+                throw new UncheckedIOException("The DLI emulator could not read the key store " + keyStore, e);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("The DLI emulator could not use the key store " + keyStore, e);
             }
         }
     }
