@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class DliEmulatorHttpsTest {
         LoopbackCertificate certificate = LoopbackCertificate.create(directory.resolve("dli.p12"), "changeit", "dli");
         try (DliEmulator emulator = DliEmulator.builder().credentials(AK, SK).projectId(PROJECT)
                         .keyStore(certificate.keyStore(), certificate.password()).start();
-                SignedHttpClient trusting = clientWithDefaultContext(certificate.trustingContext());
+                SignedHttpClient trusting = certificate.buildTrusting(DliEmulatorHttpsTest::client);
                 SignedHttpClient jdkTrustOnly = client()) {
             assertThat(emulator.endpoint().getScheme()).isEqualTo("https");
             DliClient dli = new DliClient(trusting, emulator.endpoint(), PROJECT);
@@ -51,17 +50,6 @@ class DliEmulatorHttpsTest {
             assertThat(refused).hasMessageContaining("Could not reach " + emulator.endpoint())
                     .hasCauseInstanceOf(SSLHandshakeException.class);
             assertThat(emulator.requests()).hasSize(2);
-        }
-    }
-
-    /** The JDK's client takes the default TLS context when it is built, as the benchmark's trust store sets it. */
-    private static SignedHttpClient clientWithDefaultContext(SSLContext context) throws Exception {
-        SSLContext previous = SSLContext.getDefault();
-        SSLContext.setDefault(context);
-        try {
-            return client();
-        } finally {
-            SSLContext.setDefault(previous);
         }
     }
 

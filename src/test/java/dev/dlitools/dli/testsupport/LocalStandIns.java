@@ -88,6 +88,9 @@ public final class LocalStandIns implements AutoCloseable {
                 return s3Proxy.exists(location.bucket(), location.key());
             };
             Predicate<URI> unreadable = builder.unreadablePackages;
+            if (builder.keyStore != null) {
+                emulatorBuilder.keyStore(builder.keyStore, builder.keyStorePassword);
+            }
             emulator = emulatorBuilder
                     .projectId(projectId)
                     .region(REGION)
@@ -149,7 +152,10 @@ public final class LocalStandIns implements AutoCloseable {
         return obsSettings;
     }
 
-    /** A client of the emulator's DLI API for the project, logging nothing, retrying without pauses. */
+    /**
+     * A client of the emulator's DLI API for the project, logging nothing, retrying without pauses; over HTTPS it
+     * trusts what the JVM's default TLS context did at start.
+     */
     public DliClient dliClient() {
         return dliClient;
     }
@@ -406,7 +412,8 @@ public final class LocalStandIns implements AutoCloseable {
         /**
          * Keep the S3Proxy's buckets as directories under {@code directory} instead of in memory.
          *
-         * @param keyStore a PKCS12 key store: the S3Proxy serves HTTPS with its key; {@code null}: HTTP
+         * @param keyStore a PKCS12 key store: the S3Proxy and the emulator serve HTTPS with its key, as OBS, DLI and
+         *     IAM are HTTPS only; {@code null}: both serve HTTP
          */
         public Builder storeDirectory(Path directory, Path keyStore, String keyStorePassword) {
             this.storeDirectory = directory;

@@ -3,9 +3,12 @@ package dev.dlitools.dli.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The stand-ins as demo/stand-ins.sh starts them for a user's own project. */
 class LocalStandInsTest {
@@ -22,6 +25,25 @@ class LocalStandInsTest {
                     .contains("with bucket acme-dli-artifacts", "set -a; . /tmp/credentials.env; set +a",
                             "<properties><dli.obs.bucket>", "Ctrl-C")
                     .doesNotContain(standIns.credentials().secretKey());
+        }
+    }
+
+    @Test
+    void withAKeyStoreObsDliAndIamAreServedOverHttpsAndTheirEndpointsSaySo(@TempDir Path directory)
+            throws Exception {
+        LoopbackCertificate certificate =
+                LoopbackCertificate.create(directory.resolve("stand-ins.p12"), "changeit", "stand-ins");
+        Path store = Files.createDirectories(directory.resolve("store"));
+        try (LocalStandIns standIns = certificate.buildTrusting(() -> LocalStandIns.builder()
+                .storeDirectory(store, certificate.keyStore(), certificate.password())
+                .start())) {
+            Map<String, String> properties = standIns.mavenProperties();
+            assertThat(List.of("dli.endpoint", "dli.iamEndpoint", "dli.obs.endpoint"))
+                    .extracting(properties::get)
+                    .allSatisfy(endpoint -> assertThat(endpoint).startsWith("https://127.0.0.1:"));
+            // its DLI client was built trusting the certificate, as the benchmark's stand-ins trust theirs
+            assertThat(standIns.dliClient().listResources(null, null).groups()).isEmpty();
+            assertThat(standIns.emulator().requests()).hasSize(1);
         }
     }
 

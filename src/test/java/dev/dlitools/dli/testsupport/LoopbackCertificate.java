@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -41,6 +42,25 @@ public record LoopbackCertificate(Path keyStore, String password, String alias) 
             Files.delete(log);
         }
         return new LoopbackCertificate(keyStore, password, alias);
+    }
+
+    /**
+     * What {@code build} returns, built while the JVM's default TLS context trusts this certificate only: the JDK's
+     * HTTP client (DLI's and IAM's) takes the default context when it is built, as the benchmark sets it with
+     * {@code javax.net.ssl.trustStore}.
+     */
+    public <T> T buildTrusting(Supplier<T> build) {
+        try {
+            SSLContext previous = SSLContext.getDefault();
+            SSLContext.setDefault(trustingContext());
+            try {
+                return build.get();
+            } finally {
+                SSLContext.setDefault(previous);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("No default TLS context", e);
+        }
     }
 
     /** A client's TLS context that trusts this certificate and nothing else. */
