@@ -11,8 +11,8 @@ import java.util.Properties;
 /**
  * The benchmark's S3Proxy (buckets as directories on disk) and DLI emulator, in a process of their own so that
  * their CPU time is not counted as ours: {@code BenchStandIns <connection-file> <store-directory> [<key-store>
- * <password>]} (with a PKCS12 key store the S3Proxy serves HTTPS, as OBS does; run the JVM with a trust store
- * that holds its certificate). Writes the plugin's settings that point at them and the random AK/SK as credential
+ * <password>]} (with a PKCS12 key store the S3Proxy and the DLI emulator serve HTTPS, as OBS, DLI and IAM do; run
+ * the JVM with a trust store that holds its certificate). Writes the plugin's settings that point at them and the random AK/SK as credential
  * variables to the connection file (read only by the benchmark), then runs until killed.
  */
 public final class BenchStandIns {

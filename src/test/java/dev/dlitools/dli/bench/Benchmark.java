@@ -22,6 +22,7 @@ import dev.dlitools.dli.core.upload.ArtifactCoordinates;
 import dev.dlitools.dli.core.upload.ArtifactFile;
 import dev.dlitools.dli.core.upload.ProjectArtifacts;
 import dev.dlitools.dli.testsupport.LocalStandIns;
+import dev.dlitools.dli.testsupport.LoopbackCertificate;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,8 +80,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * holds its figures, and is compared with the link's limit. Started by {@code bench/run.sh}; not part of the test
  * run.
  *
- * <p>The S3Proxy serves HTTPS with a throw-away certificate, because OBS is HTTPS only, and over plain HTTP the
- * AWS SDK signs (hashes) every payload, work that never happens against OBS; {@code --http} measures that case.
+ * <p>The S3Proxy and the DLI emulator serve HTTPS with a throw-away certificate, because OBS, DLI and IAM are HTTPS
+ * only: every DLI call pays its TLS handshake as against the cloud, and over plain HTTP the AWS SDK signs (hashes)
+ * every payload, work that never happens against OBS; {@code --http} measures that case (both over HTTP).
  *
  * <p>Arguments: {@code --root=<project dir> --version=<plugin version> [--link=none,region,far] [--quick]
  * [--runs=N] [--no-maven] [--http] [--threads=N] [--multipartThresholdMib=N] [--tools=ours,aws,...]
@@ -949,7 +951,7 @@ public final class Benchmark {
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", BenchStandIns.class.getName(),
                 connectionFile.toString(), store.toString()));
         if (https) {
-            command.addAll(List.of(tls.resolve("s3proxy.p12").toString(), TLS_PASSWORD));
+            command.addAll(List.of(tls.resolve("stand-ins.p12").toString(), TLS_PASSWORD));
         }
         standInsProcess = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -983,23 +985,21 @@ public final class Benchmark {
     }
 
     /**
-     * A key pair for 127.0.0.1, its certificate as PEM (for aws and rclone) and a trust store of the JDK's
-     * authorities plus it (for the Java clients, and Maven, which still reaches Maven Central).
+     * A key pair for 127.0.0.1 that both stand-ins serve, its certificate as PEM (for aws and rclone) and a trust
+     * store of the JDK's authorities plus it (for the Java clients: this JVM's, the stand-ins' own, and Maven, which
+     * still reaches Maven Central).
      */
     private void createCertificate() throws IOException, InterruptedException {
         deleteTree(tls);
         Files.createDirectories(tls);
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Path keyStore = tls.resolve("s3proxy.p12");
-        command(List.of(keytool, "-genkeypair", "-alias", "s3proxy", "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-validity", "7", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", TLS_PASSWORD), Map.of());
-        command(List.of(keytool, "-exportcert", "-rfc", "-alias", "s3proxy", "-keystore", keyStore.toString(),
-                "-storepass", TLS_PASSWORD, "-file", tls.resolve("s3proxy.pem").toString()), Map.of());
+        Path keyStore = LoopbackCertificate.create(tls.resolve("stand-ins.p12"), TLS_PASSWORD, "stand-ins").keyStore();
+        command(List.of(keytool, "-exportcert", "-rfc", "-alias", "stand-ins", "-keystore", keyStore.toString(),
+                "-storepass", TLS_PASSWORD, "-file", tls.resolve("stand-ins.pem").toString()), Map.of());
         Files.copy(Path.of(System.getProperty("java.home"), "lib", "security", "cacerts"),
                 tls.resolve("trust.p12"));
-        command(List.of(keytool, "-importcert", "-noprompt", "-alias", "bench-s3proxy", "-file",
-                tls.resolve("s3proxy.pem").toString(), "-keystore", tls.resolve("trust.p12").toString(),
+        command(List.of(keytool, "-importcert", "-noprompt", "-alias", "bench-stand-ins", "-file",
+                tls.resolve("stand-ins.pem").toString(), "-keystore", tls.resolve("trust.p12").toString(),
                 "-storepass", "changeit"), Map.of());
         // before the first TLS connection of this JVM, which builds the default SSL context from them
         System.setProperty("javax.net.ssl.trustStore", tls.resolve("trust.p12").toString());
@@ -1071,7 +1071,7 @@ public final class Benchmark {
         environment.put("AWS_EC2_METADATA_DISABLED", "true");
         environment.put("AWS_PAGER", "");
         if (https) {
-            environment.put("AWS_CA_BUNDLE", tls.resolve("s3proxy.pem").toString());
+            environment.put("AWS_CA_BUNDLE", tls.resolve("stand-ins.pem").toString());
         }
         return environment;
     }
@@ -1080,7 +1080,7 @@ public final class Benchmark {
         List<String> command = new ArrayList<>(List.of("rclone", "copy", "--checksum",
                 workload.directory().toString(), "bench:" + bucket + "/jars"));
         if (https) {
-            command.addAll(List.of("--ca-cert", tls.resolve("s3proxy.pem").toString()));
+            command.addAll(List.of("--ca-cert", tls.resolve("stand-ins.pem").toString()));
         }
         return command;
     }
