@@ -3,7 +3,8 @@
 # --checksum` and a sequential PutObject loop on one S3Proxy, in three regimes: loopback (plus the S3Proxy's
 # ceiling, dli:list's code path and whole Maven builds) and two modelled network links, `region` (RTT 30 ms,
 # 100 Mbit/s per connection, 500 in total) and `far` (RTT 150 ms, 50 and 200 Mbit/s), each checked first and
-# compared with the link's computed limit.
+# compared with the link's computed limit. The S3Proxy and the DLI emulator both serve HTTPS with a throw-away
+# certificate, as OBS, DLI and IAM do; --http: both plain HTTP.
 # Usage: bench/run.sh [--link=none,region,far | --link=far | --link=RTT,PER,TOTAL] [--quick] [--runs=N]
 #        [--no-maven] [--workloads=W1,W2,W3,W4] [--tools=ours,aws,rclone,naive,ceiling,limit]
 #        [--steps=validate,help:help,dli:help,list,package,upload-cold,upload-warm,jvm,sdk-floor] [--threads=N]
