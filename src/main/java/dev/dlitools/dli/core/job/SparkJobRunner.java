@@ -142,8 +142,7 @@ public final class SparkJobRunner {
         String stopped = "The build was stopped while waiting for Spark job " + run.request.body().name() + " (id "
                 + run.id + ")";
         if (!run.request.cancelOnInterrupt()) {
-            listener.jobInterrupted(stopped + ". It was left running (" + Setting.JOB_CANCEL_ON_INTERRUPT.named()
-                    + " is false); " + cancelByHand(run.id) + " to stop it.");
+            listener.jobInterrupted(stopped + ". " + leftRunning(Setting.JOB_CANCEL_ON_INTERRUPT, run.id));
             return;
         }
         FutureTask<Void> cancel = new FutureTask<>(() -> client.cancel(run.id), null);
@@ -262,8 +261,7 @@ public final class SparkJobRunner {
                 outcome = cancelFailed(run.id, e.getMessage());
             }
         } else {
-            outcome = "It was left running (" + Setting.JOB_CANCEL_ON_TIMEOUT.named() + " is false); "
-                    + cancelByHand(run.id) + " to stop it.";
+            outcome = leftRunning(Setting.JOB_CANCEL_ON_TIMEOUT, run.id);
         }
         String now = stateAfterTimeOut(run.id);
         // a job dead after our cancel may have died by it: only a cancel that failed or was not sent rules that out
@@ -292,6 +290,11 @@ public final class SparkJobRunner {
     /** A cancel that failed, and how the user stops the job then. */
     private String cancelFailed(String id, String why) {
         return "Cancelling it failed, so it may still be running: " + cancelByHand(id) + ". " + why;
+    }
+
+    /** A job that the setting, set to false, said not to cancel, and how the user stops it. */
+    private String leftRunning(Setting cancelSetting, String id) {
+        return "It was left running (" + cancelSetting.named() + " is false); " + cancelByHand(id) + " to stop it.";
     }
 
     /** How the user stops a job that this run could not or was not to cancel. */
