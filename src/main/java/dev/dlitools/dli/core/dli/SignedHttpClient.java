@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -187,7 +188,7 @@ public final class SignedHttpClient implements AutoCloseable {
             Duration retryAfter = null;
             try {
                 HttpResponse<String> response = exchange(method, uri, body, shownBody, extraHeaders, endpointSetting);
-                String requestId = response.headers().firstValue("X-Request-Id").orElse(null);
+                String requestId = requestId(response.headers());
                 // DLI may refuse inside a 2xx ("is_success": false): a final answer, never tried again
                 if (response.statusCode() / 100 == 2 && !refusedInside(response.body())) {
                     return new ApiResponse(response.statusCode(), response.body(), requestId);
@@ -259,7 +260,7 @@ public final class SignedHttpClient implements AutoCloseable {
         }
         if (log.isDebugEnabled()) {
             log.debug("< " + response.statusCode() + " request id "
-                    + response.headers().firstValue("X-Request-Id").orElse(null) + " " + shown(response.body()));
+                    + requestId(response.headers()) + " " + shown(response.body()));
         }
         return response;
     }
@@ -339,7 +340,7 @@ public final class SignedHttpClient implements AutoCloseable {
                 tooLarge = true;
                 subscription.cancel();
                 text.onError(new AnswerTooLarge(info.statusCode(),
-                        info.headers().firstValue("X-Request-Id").orElse(null)));
+                        requestId(info.headers())));
                 return;
             }
             text.onNext(parts);
@@ -363,6 +364,11 @@ public final class SignedHttpClient implements AutoCloseable {
         public CompletionStage<String> getBody() {
             return text.getBody();
         }
+    }
+
+    /** The id the service gave the answer, which its support asks for; {@code null} when it gave none. */
+    private static String requestId(HttpHeaders headers) {
+        return headers.firstValue("X-Request-Id").orElse(null);
     }
 
     /** A body past {@link #MAX_BODY_BYTES}; its status and request id name the answer in the error. */
