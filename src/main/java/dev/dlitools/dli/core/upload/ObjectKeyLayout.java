@@ -134,6 +134,10 @@ final class ObjectKeyLayout {
 
     /** The distinct characters of {@code text} that an {@code obs://} path, read as a URI, does not hold as written. */
     private static Set<String> lostInObsPath(String text) {
+        // one parse for the usual path that holds every character; character by character only to name the culprits
+        if (heldAsItself(text)) {
+            return Set.of();
+        }
         return text.codePoints()
                 .mapToObj(Character::toString)
                 .filter(character -> !heldAsItself(character))
@@ -141,11 +145,12 @@ final class ObjectKeyLayout {
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
-    private static boolean heldAsItself(String character) {
+    /** Whether {@code obs://bucket/{text}}, read as a URI, has {@code /{text}} for its path, and nothing else. */
+    private static boolean heldAsItself(String text) {
         try {
-            URI path = new URI(OBS_PATH_START + character);
+            URI path = new URI(OBS_PATH_START + text);
             return path.getRawQuery() == null && path.getRawFragment() == null
-                    && path.getPath().equals("/" + character);
+                    && path.getPath().equals("/" + text);
         } catch (URISyntaxException e) {
             return false;
         }
