@@ -19,16 +19,24 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
- * The plugin jar as it is published: its licence and notice cover what it bundles, and a second build of the project
- * from a clean copy gives the same bytes (the pom's {@code project.build.outputTimestamp}).
+ * The plugin jar as it is published: its licence and notice cover what it bundles, its pom asks Maven to read nothing
+ * else, and a second build of the project from a clean copy gives the same bytes (the pom's
+ * {@code project.build.outputTimestamp}).
  */
 class PluginJarIT {
 
     private static final Path PROJECT = Paths.get(System.getProperty("it.pluginProjectDir"));
     private static final Path PLUGIN_JAR = Paths.get(System.getProperty("it.pluginJar"));
+    /** The pom installed beside the jar: what a user's Maven reads each time it loads the plugin. */
+    private static final Path PUBLISHED_POM = Paths.get(System.getProperty("it.localRepository"))
+            .resolve("dev/dlitools/dli-maven-plugin").resolve(System.getProperty("it.pluginVersion"))
+            .resolve("dli-maven-plugin-" + System.getProperty("it.pluginVersion") + ".pom");
     /** Everything a build of the plugin's jars reads; the rest of the project is tests and documentation. */
     private static final List<String> BUILD_INPUTS = List.of("pom.xml", "LICENSE", "NOTICE", "src/main");
     /** The licence files that the shade plugin drops (ApacheLicenseResourceTransformer) for the project's own. */
@@ -77,6 +85,21 @@ class PluginJarIT {
         }
     }
 
+    /**
+     * Maven builds the plugin's pom and resolves its dependencies in every build that runs a goal: a parent, an imported
+     * BOM or a dependency would each be read from the local repository first. The jar bundles what the plugin runs on,
+     * Maven gives it the rest, and the test dependencies are no business of the plugin's users.
+     */
+    @Test
+    void thePublishedPomGivesMavenNothingToReadButItself() throws Exception {
+        Element project = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(PUBLISHED_POM.toFile())
+                .getDocumentElement();
+        assertThat(childNames(project)).as("elements of %s", PUBLISHED_POM)
+                .doesNotContain("parent", "dependencyManagement", "dependencies", "profiles", "build", "properties",
+                        "repositories")
+                .contains("name", "description", "url", "licenses", "developers", "scm");
+    }
+
     @Test
     void aSecondBuildFromACleanCopyGivesTheSameJarsByteForByte() throws IOException {
         BuildResult rebuild = MavenBuild.ofPluginProject("reproducible", BUILD_INPUTS)
@@ -96,6 +119,20 @@ class PluginJarIT {
                             mismatch < 0 ? "" : differingEntries(first, second))
                     .isEqualTo(-1L);
         }
+    }
+
+    private static List<Element> children(Element parent, String name) {
+        List<Element> children = new ArrayList<>();
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && (name == null || element.getTagName().equals(name))) {
+                children.add(element);
+            }
+        }
+        return children;
+    }
+
+    private static List<String> childNames(Element parent) {
+        return children(parent, null).stream().map(Element::getTagName).toList();
     }
 
     /** Jars on this test's class path (the plugin's dependencies among them) whose every class the plugin jar holds. */
