@@ -13,10 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -50,8 +48,7 @@ public final class FaultyS3Proxy implements AutoCloseable {
     private final URI upstream;
     private final HttpForwarder forwarder = new HttpForwarder();
     private final List<Rule> rules = new ArrayList<>();
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private final AtomicInteger requestCount = new AtomicInteger();
+    private final List<Request> requests = new ArrayList<>();
 
     private FaultyS3Proxy(URI upstream) throws IOException {
         this.upstream = upstream;
@@ -122,7 +119,7 @@ public final class FaultyS3Proxy implements AutoCloseable {
     }
 
     /** Every request that arrived, in order, faulted ones included. */
-    public List<Request> requests() {
+    public synchronized List<Request> requests() {
         return List.copyOf(requests);
     }
 
@@ -144,13 +141,18 @@ public final class FaultyS3Proxy implements AutoCloseable {
         return null;
     }
 
+    /** Numbers the request and lists it in one step, so that the list is in the order of the numbers. */
+    private synchronized Request record(String method, String path, String query) {
+        Request request = new Request(requests.size() + 1, method, path, query);
+        requests.add(request);
+        return request;
+    }
+
     private void handle(HttpExchange exchange) {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             URI uri = exchange.getRequestURI();
-            Request request = new Request(requestCount.incrementAndGet(), exchange.getRequestMethod(),
-                    uri.getRawPath(), uri.getRawQuery());
-            requests.add(request);
+            Request request = record(exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery());
             Rule rule = takeRule(request);
             if (rule != null && rule.delay != null) {
                 Thread.sleep(rule.delay.toMillis());
