@@ -121,18 +121,14 @@ class PluginJarIT {
         }
     }
 
-    private static List<Element> children(Element parent, String name) {
-        List<Element> children = new ArrayList<>();
+    private static List<String> childNames(Element parent) {
+        List<String> names = new ArrayList<>();
         for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && (name == null || element.getTagName().equals(name))) {
-                children.add(element);
+            if (node instanceof Element element) {
+                names.add(element.getTagName());
             }
         }
-        return children;
-    }
-
-    private static List<String> childNames(Element parent) {
-        return children(parent, null).stream().map(Element::getTagName).toList();
+        return names;
     }
 
     /** Jars on this test's class path (the plugin's dependencies among them) whose every class the plugin jar holds. */
